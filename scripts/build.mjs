@@ -1,0 +1,64 @@
+// One build for every face of the package: the CLI, the Action and the library.
+// `--check` builds into a temporary folder and fails when the committed dist/ differs,
+// because the Action runs the committed dist/action.js as it is.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { build } from "esbuild";
+
+const check = process.argv.includes("--check");
+const quiet = process.argv.includes("--quiet");
+const root = new URL("..", import.meta.url).pathname;
+const outdir = check ? mkdtempSync(join(tmpdir(), "git-model-dist-")) : join(root, "dist");
+
+if (!check) rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: "src/cli/index.ts", action: "src/action/index.ts", index: "src/index.ts" },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node24",
+  chunkNames: "chunks/[name]-[hash]",
+  banner: { js: "import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);" },
+  legalComments: "none",
+  logLevel: quiet ? "error" : "warning",
+});
+
+// The JSON Schema for metadata.json is generated from the zod schema, the single definition.
+const { metadataJsonSchema } = await import(join(outdir, "index.js"));
+const schemaText = `${JSON.stringify(metadataJsonSchema(), null, 2)}\n`;
+const schemaPath = join(root, "schema", "metadata.schema.json");
+
+function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+if (check) {
+  const stale = [];
+  const built = listFiles(outdir);
+  const committed = listFiles(join(root, "dist"));
+  for (const f of new Set([...built, ...committed])) {
+    const a = built.includes(f) ? readFileSync(join(outdir, f)) : null;
+    const b = committed.includes(f) ? readFileSync(join(root, "dist", f)) : null;
+    if (!a || !b || !a.equals(b)) stale.push(`dist/${f}`);
+  }
+  if (!existsSync(schemaPath) || readFileSync(schemaPath, "utf8") !== schemaText) stale.push("schema/metadata.schema.json");
+  rmSync(outdir, { recursive: true, force: true });
+  if (stale.length) {
+    console.error(`dist/ is stale (the Action and the CLI run the committed build): ${stale.slice(0, 5).join(", ")}`);
+    console.error("Run `npm run build` and commit dist/ and schema/.");
+    process.exit(1);
+  }
+  if (!quiet) console.log("dist/ and schema/ are up to date");
+} else {
+  mkdirSync(join(root, "schema"), { recursive: true });
+  writeFileSync(schemaPath, schemaText);
+  if (!quiet) console.log("built dist/ and schema/metadata.schema.json");
+}

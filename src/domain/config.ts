@@ -1,0 +1,257 @@
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import { z } from "zod";
+import { invalid } from "./errors.js";
+import { MODEL_NAME } from "./names.js";
+import { STAGE_NAME } from "./references.js";
+import { SCHEMES, type SchemeName, type VersionScheme } from "./versions.js";
+
+/** .gitmodel.yaml (DESIGN section 2). Every key is optional; unknown keys are errors. */
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const requirementValue = z.union([scalar, z.array(scalar)]);
+const weight = z.number({ message: "must be a number" });
+
+const ScoreTermSchema = z.union([
+  z.strictObject({ count: z.string().min(1), weight: weight.default(1) }),
+  z.strictObject({ recency: z.string().min(1), horizon_days: z.number().positive().default(365), weight: weight.default(1) }),
+  z.strictObject({ version: z.literal(true), weight: weight.default(1) }),
+  z.strictObject({ metric: z.string().min(1), weight: weight.default(1) }),
+]);
+
+const RankSchema = z
+  .strictObject({
+    metric: z.string().min(1).optional(),
+    goal: z.enum(["min", "max"]).optional(),
+    score: z.array(ScoreTermSchema).min(1).optional(),
+  })
+  .refine((r) => !(r.metric && r.score), { message: "rank takes either metric or score, not both" })
+  .refine((r) => r.metric || r.score, { message: "rank needs a metric or a score" });
+
+export const SelectPolicySchema = z.strictObject({
+  require: z.record(z.string(), requirementValue).optional(),
+  defaults: z.record(z.string(), z.union([scalar, z.array(z.string())])).optional(),
+  where: z.array(z.string()).optional(),
+  rank: RankSchema.optional(),
+});
+
+export const PromotePolicySchema = z.strictObject({
+  to: z.string().regex(STAGE_NAME),
+  from: z.string().default("any"),
+  min_improvement_pct: z.number().nonnegative().default(0),
+  reviewers: z.array(z.string()).default([]),
+  team_reviewers: z.array(z.string()).default([]),
+  labels: z.array(z.string()).default([]),
+});
+
+export const MonitorPolicySchema = z
+  .strictObject({
+    metric: z.string().min(1),
+    baseline: z.string().min(1),
+    drift_warn_pct: z.number().nonnegative().default(5),
+    drift_retrain_pct: z.number().nonnegative().default(10),
+    win_rate: z.number().min(0).max(1).default(0.75),
+    win_streak: z.number().int().positive().default(3),
+    window: z.number().int().positive().default(20),
+    goal: z.enum(["min", "max"]).default("min"),
+  })
+  .refine((m) => m.drift_warn_pct <= m.drift_retrain_pct, {
+    message: "drift_warn_pct must not exceed drift_retrain_pct",
+  });
+
+const versioning = z.enum(["semver", "timestamp", "major-minor"]);
+
+const ModelSettingsSchema = z.strictObject({
+  versioning: versioning.optional(),
+  select: SelectPolicySchema.optional(),
+  promote: PromotePolicySchema.optional(),
+  monitor: MonitorPolicySchema.optional(),
+});
+
+const StageSchema = z.strictObject({
+  name: z.string().regex(STAGE_NAME, "stage names are lower case: a-z, 0-9, _ and -"),
+  initial: z.boolean().optional(),
+  exclusive: z.boolean().optional(),
+});
+
+export const DEFAULT_LFS_PATTERNS = ["*.pkl", "*.joblib", "*.h5", "*.pth", "*.pt", "*.onnx", "*.safetensors", "*.bin"];
+
+const DEFAULT_STAGES = [
+  { name: "development", initial: true },
+  { name: "staging", exclusive: true },
+  { name: "production", exclusive: true },
+  { name: "archived" },
+];
+
+const DEFAULT_TRANSITIONS = {
+  development: ["staging", "archived"],
+  staging: ["development", "production", "archived"],
+  production: ["staging", "archived"],
+  archived: ["development", "staging"],
+};
+
+const rootPath = z
+  .string()
+  .min(1)
+  .refine((r) => !r.startsWith("/") && !r.split("/").includes("..") && !r.includes("\\"), {
+    message: "must be a relative folder inside the repository (no '..', not absolute)",
+  });
+
+export const ConfigSchema = z
+  .strictObject({
+    root: rootPath.default("models"),
+    versioning: versioning.default("semver"),
+    lfs: z.array(z.string().min(1)).default(DEFAULT_LFS_PATTERNS),
+    lfs_threshold_bytes: z.number().int().nonnegative().default(1024 * 1024),
+    stages: z.array(StageSchema).min(1).default(DEFAULT_STAGES),
+    transitions: z.record(z.string(), z.array(z.string())).optional(),
+    displaced_to: z.string().optional(),
+    select: SelectPolicySchema.optional(),
+    promote: PromotePolicySchema.optional(),
+    monitor: MonitorPolicySchema.optional(),
+    models: z.record(z.string().regex(MODEL_NAME, "must be a valid model name"), ModelSettingsSchema).default({}),
+  })
+  .superRefine((c, ctx) => {
+    const names = c.stages.map((s) => s.name);
+    const seen = new Set<string>();
+    c.stages.forEach((s, i) => {
+      if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["stages", i, "name"], message: `stage ${s.name} is listed twice` });
+      seen.add(s.name);
+    });
+    if (c.stages.filter((s) => s.initial).length > 1) {
+      ctx.addIssue({ code: "custom", path: ["stages"], message: "only one stage may be initial" });
+    }
+    for (const [from, tos] of Object.entries(c.transitions ?? {})) {
+      if (!names.includes(from)) ctx.addIssue({ code: "custom", path: ["transitions", from], message: `unknown stage ${from}` });
+      tos.forEach((to, i) => {
+        if (!names.includes(to)) ctx.addIssue({ code: "custom", path: ["transitions", from, i], message: `unknown stage ${to}` });
+      });
+    }
+    if (c.displaced_to !== undefined && !names.includes(c.displaced_to)) {
+      ctx.addIssue({ code: "custom", path: ["displaced_to"], message: `unknown stage ${c.displaced_to}` });
+    }
+    const promotes: [z.infer<typeof PromotePolicySchema> | undefined, (string | number)[]][] = [
+      [c.promote, ["promote"]],
+      ...Object.entries(c.models).map(([m, s]) => [s.promote, ["models", m, "promote"]] as [typeof c.promote, string[]]),
+    ];
+    for (const [p, path] of promotes) {
+      if (p && !names.includes(p.to)) ctx.addIssue({ code: "custom", path: [...path, "to"], message: `unknown stage ${p.to}` });
+      if (p && p.from !== "any" && !names.includes(p.from)) {
+        ctx.addIssue({ code: "custom", path: [...path, "from"], message: `unknown stage ${p.from}` });
+      }
+    }
+  });
+
+type ParsedConfig = z.infer<typeof ConfigSchema>;
+export type SelectPolicy = z.infer<typeof SelectPolicySchema>;
+export type PromotePolicy = z.infer<typeof PromotePolicySchema>;
+export type MonitorPolicy = z.infer<typeof MonitorPolicySchema>;
+export type ScoreTerm = z.infer<typeof ScoreTermSchema>;
+
+export interface StageDefinition {
+  name: string;
+  initial: boolean;
+  exclusive: boolean;
+}
+
+/** The configuration with every default applied, and the per-model view of it. */
+export interface RegistryConfig {
+  root: string;
+  lfs: string[];
+  lfsThresholdBytes: number;
+  stages: StageDefinition[];
+  initialStage: string;
+  /** from -> allowed targets. */
+  transitions: Record<string, string[]>;
+  displacedTo: string | undefined;
+  schemeFor(model: string): VersionScheme;
+  selectFor(model: string): SelectPolicy | undefined;
+  promoteFor(model: string): PromotePolicy | undefined;
+  monitorFor(model: string): MonitorPolicy | undefined;
+  /** Models that have settings of their own under `models:`. */
+  configuredModels: string[];
+}
+
+export const CONFIG_FILE = ".gitmodel.yaml";
+
+function resolve(c: ParsedConfig): RegistryConfig {
+  const initialName = c.stages.find((s) => s.initial)?.name ?? c.stages[0]!.name;
+  const stages = c.stages.map((s) => ({ name: s.name, initial: s.name === initialName, exclusive: s.exclusive ?? false }));
+  const names = stages.map((s) => s.name);
+  const usesDefaultStages = c.stages === undefined || JSON.stringify(c.stages) === JSON.stringify(DEFAULT_STAGES);
+  // Without a transition table every move between configured stages is allowed, except for the
+  // default lifecycle, whose table DESIGN section 2 gives.
+  const transitions =
+    c.transitions ??
+    (usesDefaultStages
+      ? DEFAULT_TRANSITIONS
+      : Object.fromEntries(names.map((n) => [n, names.filter((m) => m !== n)])));
+  const displacedTo = c.displaced_to ?? (names.includes("archived") ? "archived" : undefined);
+  const model = (m: string) => c.models[m];
+  return {
+    root: c.root.replace(/\/+$/, ""),
+    lfs: c.lfs,
+    lfsThresholdBytes: c.lfs_threshold_bytes,
+    stages,
+    initialStage: initialName,
+    transitions,
+    displacedTo,
+    schemeFor: (m) => SCHEMES[(model(m)?.versioning ?? c.versioning) as SchemeName],
+    selectFor: (m) => model(m)?.select ?? c.select,
+    promoteFor: (m) => model(m)?.promote ?? c.promote,
+    monitorFor: (m) => model(m)?.monitor ?? c.monitor,
+    configuredModels: Object.keys(c.models),
+  };
+}
+
+/** The defaults, for a repository without .gitmodel.yaml. */
+export function defaultConfig(): RegistryConfig {
+  return resolve(ConfigSchema.parse({}));
+}
+
+/**
+ * Parses .gitmodel.yaml. A YAML error or a schema error names the key and the line, because a
+ * person will open the file at that line to fix it.
+ */
+export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const pos = lineCounter.linePos(yamlError.pos[0]);
+    throw invalid(`${file}:${pos.line}:${pos.col}: ${yamlError.message.split("\n")[0]}`, {
+      file,
+      line: pos.line,
+      column: pos.col,
+      hint: "fix the YAML syntax at that line",
+    });
+  }
+  const data = doc.toJS() ?? {};
+  const result = ConfigSchema.safeParse(data);
+  if (result.success) return resolve(result.data);
+
+  const issue = result.error.issues[0]!;
+  let path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+  let keyNode: Node | undefined;
+  if (issue.code === "unrecognized_keys") {
+    const parent = path.length ? doc.getIn(path, true) : doc.contents;
+    const key = issue.keys[0]!;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+      keyNode = pair?.key as Node | undefined;
+    }
+    path = [...path, key];
+  }
+  // Point at the deepest node that exists in the file (a default may fill in the rest).
+  let node: Node | undefined = keyNode;
+  for (let n = path.length; !node && n > 0; n--) node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+  const offset = node?.range?.[0];
+  const line = offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  const key = path.join(".") || "(top level)";
+  const message =
+    issue.code === "unrecognized_keys" ? `unknown key ${key}` : `${key}: ${issue.message}`;
+  throw invalid(`${file}${line ? `:${line}` : ""}: ${message}`, {
+    file,
+    ...(line ? { line } : {}),
+    hint: "see DESIGN section 2 (docs/configuration.md) for the keys .gitmodel.yaml accepts",
+  });
+}
