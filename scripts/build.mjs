@@ -1,7 +1,15 @@
 // One build for every face of the package: the CLI, the Action and the library.
 // `--check` builds into a temporary folder and fails when the committed dist/ differs,
 // because the Action runs the committed dist/action.js as it is.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
@@ -22,8 +30,13 @@ await build({
   platform: "node",
   target: "node24",
   chunkNames: "chunks/[name]-[hash]",
-  banner: { js: "import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);",
+  },
   legalComments: "none",
+  define: {
+    __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version),
+  },
   logLevel: quiet ? "error" : "warning",
 });
 
@@ -49,10 +62,13 @@ if (check) {
     const b = committed.includes(f) ? readFileSync(join(root, "dist", f)) : null;
     if (!a || !b || !a.equals(b)) stale.push(`dist/${f}`);
   }
-  if (!existsSync(schemaPath) || readFileSync(schemaPath, "utf8") !== schemaText) stale.push("schema/metadata.schema.json");
+  if (!existsSync(schemaPath) || readFileSync(schemaPath, "utf8") !== schemaText)
+    stale.push("schema/metadata.schema.json");
   rmSync(outdir, { recursive: true, force: true });
   if (stale.length) {
-    console.error(`dist/ is stale (the Action and the CLI run the committed build): ${stale.slice(0, 5).join(", ")}`);
+    console.error(
+      `dist/ is stale (the Action and the CLI run the committed build): ${stale.slice(0, 5).join(", ")}`,
+    );
     console.error("Run `npm run build` and commit dist/ and schema/.");
     process.exit(1);
   }

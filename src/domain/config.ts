@@ -13,7 +13,11 @@ const weight = z.number({ message: "must be a number" });
 
 const ScoreTermSchema = z.union([
   z.strictObject({ count: z.string().min(1), weight: weight.default(1) }),
-  z.strictObject({ recency: z.string().min(1), horizon_days: z.number().positive().default(365), weight: weight.default(1) }),
+  z.strictObject({
+    recency: z.string().min(1),
+    horizon_days: z.number().positive().default(365),
+    weight: weight.default(1),
+  }),
   z.strictObject({ version: z.literal(true), weight: weight.default(1) }),
   z.strictObject({ metric: z.string().min(1), weight: weight.default(1) }),
 ]);
@@ -73,7 +77,16 @@ const StageSchema = z.strictObject({
   exclusive: z.boolean().optional(),
 });
 
-export const DEFAULT_LFS_PATTERNS = ["*.pkl", "*.joblib", "*.h5", "*.pth", "*.pt", "*.onnx", "*.safetensors", "*.bin"];
+export const DEFAULT_LFS_PATTERNS = [
+  "*.pkl",
+  "*.joblib",
+  "*.h5",
+  "*.pth",
+  "*.pt",
+  "*.onnx",
+  "*.safetensors",
+  "*.bin",
+];
 
 const DEFAULT_STAGES = [
   { name: "development", initial: true },
@@ -101,29 +114,42 @@ export const ConfigSchema = z
     root: rootPath.default("models"),
     versioning: versioning.default("semver"),
     lfs: z.array(z.string().min(1)).default(DEFAULT_LFS_PATTERNS),
-    lfs_threshold_bytes: z.number().int().nonnegative().default(1024 * 1024),
+    lfs_threshold_bytes: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(1024 * 1024),
     stages: z.array(StageSchema).min(1).default(DEFAULT_STAGES),
     transitions: z.record(z.string(), z.array(z.string())).optional(),
     displaced_to: z.string().optional(),
     select: SelectPolicySchema.optional(),
     promote: PromotePolicySchema.optional(),
     monitor: MonitorPolicySchema.optional(),
-    models: z.record(z.string().regex(MODEL_NAME, "must be a valid model name"), ModelSettingsSchema).default({}),
+    models: z
+      .record(z.string().regex(MODEL_NAME, "must be a valid model name"), ModelSettingsSchema)
+      .default({}),
   })
   .superRefine((c, ctx) => {
     const names = c.stages.map((s) => s.name);
     const seen = new Set<string>();
     c.stages.forEach((s, i) => {
-      if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["stages", i, "name"], message: `stage ${s.name} is listed twice` });
+      if (seen.has(s.name))
+        ctx.addIssue({
+          code: "custom",
+          path: ["stages", i, "name"],
+          message: `stage ${s.name} is listed twice`,
+        });
       seen.add(s.name);
     });
     if (c.stages.filter((s) => s.initial).length > 1) {
       ctx.addIssue({ code: "custom", path: ["stages"], message: "only one stage may be initial" });
     }
     for (const [from, tos] of Object.entries(c.transitions ?? {})) {
-      if (!names.includes(from)) ctx.addIssue({ code: "custom", path: ["transitions", from], message: `unknown stage ${from}` });
+      if (!names.includes(from))
+        ctx.addIssue({ code: "custom", path: ["transitions", from], message: `unknown stage ${from}` });
       tos.forEach((to, i) => {
-        if (!names.includes(to)) ctx.addIssue({ code: "custom", path: ["transitions", from, i], message: `unknown stage ${to}` });
+        if (!names.includes(to))
+          ctx.addIssue({ code: "custom", path: ["transitions", from, i], message: `unknown stage ${to}` });
       });
     }
     if (c.displaced_to !== undefined && !names.includes(c.displaced_to)) {
@@ -131,10 +157,13 @@ export const ConfigSchema = z
     }
     const promotes: [z.infer<typeof PromotePolicySchema> | undefined, (string | number)[]][] = [
       [c.promote, ["promote"]],
-      ...Object.entries(c.models).map(([m, s]) => [s.promote, ["models", m, "promote"]] as [typeof c.promote, string[]]),
+      ...Object.entries(c.models).map(
+        ([m, s]) => [s.promote, ["models", m, "promote"]] as [typeof c.promote, string[]],
+      ),
     ];
     for (const [p, path] of promotes) {
-      if (p && !names.includes(p.to)) ctx.addIssue({ code: "custom", path: [...path, "to"], message: `unknown stage ${p.to}` });
+      if (p && !names.includes(p.to))
+        ctx.addIssue({ code: "custom", path: [...path, "to"], message: `unknown stage ${p.to}` });
       if (p && p.from !== "any" && !names.includes(p.from)) {
         ctx.addIssue({ code: "custom", path: [...path, "from"], message: `unknown stage ${p.from}` });
       }
@@ -175,9 +204,14 @@ export const CONFIG_FILE = ".gitmodel.yaml";
 
 function resolve(c: ParsedConfig): RegistryConfig {
   const initialName = c.stages.find((s) => s.initial)?.name ?? c.stages[0]!.name;
-  const stages = c.stages.map((s) => ({ name: s.name, initial: s.name === initialName, exclusive: s.exclusive ?? false }));
+  const stages = c.stages.map((s) => ({
+    name: s.name,
+    initial: s.name === initialName,
+    exclusive: s.exclusive ?? false,
+  }));
   const names = stages.map((s) => s.name);
-  const usesDefaultStages = c.stages === undefined || JSON.stringify(c.stages) === JSON.stringify(DEFAULT_STAGES);
+  const usesDefaultStages =
+    c.stages === undefined || JSON.stringify(c.stages) === JSON.stringify(DEFAULT_STAGES);
   // Without a transition table every move between configured stages is allowed, except for the
   // default lifecycle, whose table DESIGN section 2 gives.
   const transitions =
@@ -247,8 +281,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
   const offset = node?.range?.[0];
   const line = offset === undefined ? undefined : lineCounter.linePos(offset).line;
   const key = path.join(".") || "(top level)";
-  const message =
-    issue.code === "unrecognized_keys" ? `unknown key ${key}` : `${key}: ${issue.message}`;
+  const message = issue.code === "unrecognized_keys" ? `unknown key ${key}` : `${key}: ${issue.message}`;
   throw invalid(`${file}${line ? `:${line}` : ""}: ${message}`, {
     file,
     ...(line ? { line } : {}),

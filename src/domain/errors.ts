@@ -40,11 +40,13 @@ export class GitModelError extends Error {
   }
 }
 
-export const invalid = (message: string, details?: ErrorDetails) => new GitModelError("invalid", message, details);
+export const invalid = (message: string, details?: ErrorDetails) =>
+  new GitModelError("invalid", message, details);
 export const notFound = (message: string, details?: ErrorDetails) =>
   new GitModelError("not-found", message, details);
 export const conflict = (message: string, details?: ErrorDetails) =>
   new GitModelError("conflict", message, details);
-export const usage = (message: string, details?: ErrorDetails) => new GitModelError("usage", message, details);
+export const usage = (message: string, details?: ErrorDetails) =>
+  new GitModelError("usage", message, details);
 export const environment = (message: string, details?: ErrorDetails) =>
   new GitModelError("environment", message, details);

@@ -34,10 +34,15 @@ export function parseJsonl<T>(text: string, schema: z.ZodType<T>): JsonlRead<T> 
     const parsed = parseJsonlLine(raw, schema);
     const torn = last && (!endsWithNewline || (!parsed.ok && parsed.syntax));
     if (parsed.ok) {
-      if (last && !endsWithNewline) issues.push({ line, torn: true, message: "the last line has no newline (a torn append?)" });
+      if (last && !endsWithNewline)
+        issues.push({ line, torn: true, message: "the last line has no newline (a torn append?)" });
       records.push({ line, value: parsed.value });
     } else {
-      issues.push({ line, torn, message: torn ? `torn last line (a crash mid-append?): ${parsed.message}` : parsed.message });
+      issues.push({
+        line,
+        torn,
+        message: torn ? `torn last line (a crash mid-append?): ${parsed.message}` : parsed.message,
+      });
     }
   });
   return { records, issues };
@@ -54,7 +59,8 @@ export function parseJsonlLine<T>(
     return { ok: false, syntax: true, message: `not JSON: ${(e as Error).message}` };
   }
   const result = schema.safeParse(json);
-  if (!result.success) return { ok: false, syntax: false, message: describeIssues(result.error, 3).join("; ") };
+  if (!result.success)
+    return { ok: false, syntax: false, message: describeIssues(result.error, 3).join("; ") };
   return { ok: true, value: result.data };
 }
 

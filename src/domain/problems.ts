@@ -11,14 +11,22 @@ export interface Problem {
   hint?: string;
 }
 
-export const error = (file: string, message: string, extra: { line?: number; hint?: string } = {}): Problem => ({
+export const error = (
+  file: string,
+  message: string,
+  extra: { line?: number; hint?: string } = {},
+): Problem => ({
   severity: "error",
   file,
   message,
   ...extra,
 });
 
-export const warning = (file: string, message: string, extra: { line?: number; hint?: string } = {}): Problem => ({
+export const warning = (
+  file: string,
+  message: string,
+  extra: { line?: number; hint?: string } = {},
+): Problem => ({
   severity: "warning",
   file,
   message,

@@ -6,7 +6,10 @@ import { MODEL_NAME } from "./names.js";
  * files, and the JSON Schema shipped for editors, comes from these definitions.
  */
 
-const utcTimestamp = z.iso.datetime({ offset: false, message: "must be an ISO 8601 UTC time like 2026-11-20T14:03:11Z" });
+const utcTimestamp = z.iso.datetime({
+  offset: false,
+  message: "must be an ISO 8601 UTC time like 2026-11-20T14:03:11Z",
+});
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "must be a sha256: 64 lower-case hex digits");
 const finiteNumber = z.number({ message: "must be a finite number" });
 
@@ -42,7 +45,10 @@ export const MetadataSchema = z
     tags: z.record(z.string(), TagValueSchema).optional(),
     training: z.record(z.string(), z.unknown()).optional(),
     lineage: LineageSchema.optional(),
-    improvement: z.record(z.string(), finiteNumber).optional().describe("metric -> percent change against lineage.base"),
+    improvement: z
+      .record(z.string(), finiteNumber)
+      .optional()
+      .describe("metric -> percent change against lineage.base"),
     source: SourceSchema.optional(),
     changelog: z.array(z.string()).optional(),
     architecture: z.unknown().optional(),
@@ -81,7 +87,10 @@ export function metadataJsonSchema(): Record<string, unknown> {
 /** Formats the first zod issues as `field: message` lines a person can act on. */
 export function describeIssues(error: z.ZodError, max = 5): string[] {
   return error.issues.slice(0, max).map((issue) => {
-    const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const path = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     return `${path || "(top level)"}: ${issue.message}`;
   });
 }

@@ -62,7 +62,8 @@ const timestampScheme: VersionScheme = {
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   first: (now) => formatTimestamp(now),
   next(highest, bump, now) {
-    if (bump) throw usage(`--bump does not apply to the timestamp scheme: versions are the registration time`);
+    if (bump)
+      throw usage(`--bump does not apply to the timestamp scheme: versions are the registration time`);
     const last = timestampDate(highest);
     // Two registrations in the same second must not collide: take the next free second.
     const at = last && last.getTime() >= now.getTime() ? new Date(last.getTime() + 1000) : now;
@@ -84,7 +85,8 @@ const majorMinorScheme: VersionScheme = {
   first: () => "1.0",
   next(highest, bump) {
     const [major, minor] = highest.split(".").map(Number) as [number, number];
-    if (bump === "patch") throw usage("--bump patch does not apply to the major-minor scheme: use minor or major");
+    if (bump === "patch")
+      throw usage("--bump patch does not apply to the major-minor scheme: use minor or major");
     return bump === "major" ? `${major + 1}.0` : `${major}.${minor + 1}`;
   },
 };

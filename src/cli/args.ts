@@ -1,0 +1,44 @@
+import { usage } from "../domain/errors.js";
+
+/** Parsers for repeatable `k=v` flags; commander calls them once per occurrence. */
+
+function splitPair(text: string, flag: string): [string, string] {
+  const eq = text.indexOf("=");
+  if (eq <= 0) throw usage(`${flag} takes key=value, got ${JSON.stringify(text)}`);
+  return [text.slice(0, eq).trim(), text.slice(eq + 1)];
+}
+
+export const collectMetric = (text: string, acc: Record<string, number> = {}) => {
+  const [key, raw] = splitPair(text, "--metric");
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value)) {
+    throw usage(`--metric ${key} must be a finite number, got ${JSON.stringify(raw)}`);
+  }
+  return { ...acc, [key]: value };
+};
+
+export const collectString =
+  (flag: string) =>
+  (text: string, acc: Record<string, string> = {}) => {
+    const [key, value] = splitPair(text, flag);
+    return { ...acc, [key]: value };
+  };
+
+/** `--param k=v`: numbers and booleans become JSON numbers and booleans; anything else stays text. */
+export const collectParam = (text: string, acc: Record<string, unknown> = {}) => {
+  const [key, raw] = splitPair(text, "--param");
+  let value: unknown = raw;
+  if (raw === "true" || raw === "false") value = raw === "true";
+  else if (raw.trim() !== "" && Number.isFinite(Number(raw))) value = Number(raw);
+  return { ...acc, [key]: value };
+};
+
+export const collectList = (text: string, acc: string[] = []) => [...acc, text];
+
+/** The URL of the CI run that is registering, where the CI says it. */
+export function ciRunUrl(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GITHUB_ACTIONS && env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
+    return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  }
+  return env.CI_JOB_URL ?? env.BUILD_URL ?? undefined;
+}

@@ -1,0 +1,84 @@
+import { GitModelError } from "../domain/errors.js";
+
+/**
+ * How the CLI speaks: results on stdout (JSON alone with --json), logs, warnings and errors on
+ * stderr; colour only on a terminal and never with NO_COLOR.
+ */
+
+const useColor = (stream: NodeJS.WriteStream) =>
+  Boolean(stream.isTTY) && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
+
+const paint =
+  (code: string) =>
+  (text: string, stream: NodeJS.WriteStream = process.stdout) =>
+    useColor(stream) ? `\u001b[${code}m${text}\u001b[0m` : text;
+
+export const bold = paint("1");
+export const dim = paint("2");
+export const red = paint("31");
+export const green = paint("32");
+export const yellow = paint("33");
+export const cyan = paint("36");
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function print(text = ""): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+/** A plain-text table: columns padded to their widest cell, numbers right-aligned. */
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
+  const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? "-" : String(c))));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
+  const isNumber = (c: string) =>
+    c === "-" || (/^[+-]?\d/.test(c) && !Number.isNaN(Number(c.replace(/%$/, ""))));
+  const numeric = headers.map((_, i) => cells.length > 0 && cells.every((r) => isNumber(r[i] ?? "-")));
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [bold(line(headers)), ...cells.map(line)].join("\n");
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Metric values as people read them: up to 6 significant digits. */
+export function formatNumber(value: number | undefined | null): string {
+  if (value === undefined || value === null) return "-";
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
+/** Prints an error as one or two lines a person can act on; the stack only with --debug. */
+export function reportError(e: unknown, debug: boolean): number {
+  if (e instanceof GitModelError) {
+    log(`${red("error", process.stderr)}: ${e.message}`);
+    if (e.hint) log(`${dim("hint", process.stderr)}: ${e.hint}`);
+    if (debug && e.stack) log(e.stack);
+    return e.exitCode;
+  }
+  const err = e as NodeJS.ErrnoException;
+  const message = err?.code && err.path ? `${err.code}: ${err.path}` : String(err?.message ?? e);
+  log(`${red("error", process.stderr)}: ${message}`);
+  if (debug && err?.stack) log(err.stack);
+  else log(`${dim("hint", process.stderr)}: run again with --debug for details`);
+  return 2;
+}

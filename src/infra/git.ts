@@ -1,0 +1,215 @@
+import { spawn } from "node:child_process";
+import { environment, GitModelError } from "../domain/errors.js";
+
+/**
+ * The one module that talks to git. Every call is a process with an argument vector (never a
+ * shell), and reads are batched: one for-each-ref for all tags, one cat-file --batch for many
+ * objects, one log for a history. Nothing here knows about models.
+ */
+
+export interface RunOptions {
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+  /** Return the result instead of throwing on a non-zero exit. */
+  allowFailure?: boolean;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+export class GitError extends GitModelError {
+  constructor(
+    readonly args: readonly string[],
+    readonly code: number,
+    readonly stderr: string,
+  ) {
+    super("environment", `git ${args[0]} failed: ${firstLine(stderr) || `exit code ${code}`}`);
+  }
+}
+
+const firstLine = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith("hint:")) ?? "";
+
+export function runGit(cwd: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, {
+      cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    child.on("error", (e: NodeJS.ErrnoException) => {
+      reject(
+        e.code === "ENOENT"
+          ? environment("git is not installed or not on PATH", { hint: "install git 2.30 or newer" })
+          : e,
+      );
+    });
+    child.on("close", (code) => {
+      const result = {
+        code: code ?? 1,
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString("utf8"),
+      };
+      if (result.code !== 0 && !options.allowFailure) reject(new GitError(args, result.code, result.stderr));
+      else resolve(result);
+    });
+    child.stdin.on("error", () => {}); // git may exit before reading all input; the exit code tells.
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+export class TagExistsError extends GitModelError {
+  constructor(readonly names: readonly string[]) {
+    super("conflict", `tag ${names.slice(0, 3).join(", ")} exists already`);
+  }
+}
+
+export interface CatFileObject {
+  oid: string;
+  type: string;
+  content: Buffer;
+}
+
+export class Git {
+  constructor(
+    /** The work tree's top folder. */
+    readonly top: string,
+    /** The absolute .git folder. */
+    readonly gitDir: string,
+  ) {}
+
+  /** Finds the repository that contains `cwd`. */
+  static async discover(cwd: string): Promise<Git> {
+    const result = await runGit(cwd, ["rev-parse", "--show-toplevel", "--absolute-git-dir"], {
+      allowFailure: true,
+    });
+    if (result.code !== 0) {
+      throw environment(`not a git repository: ${cwd}`, {
+        hint: "run git-model inside a git repository (git init, then git model init)",
+      });
+    }
+    const [top, gitDir] = result.stdout.toString("utf8").trim().split("\n");
+    if (!top || !gitDir) throw environment(`git-model needs a work tree; ${cwd} is inside a bare repository`);
+    return new Git(top, gitDir);
+  }
+
+  run(args: readonly string[], options?: RunOptions): Promise<RunResult> {
+    return runGit(this.top, args, options);
+  }
+
+  async text(args: readonly string[], options?: RunOptions): Promise<string> {
+    return (await this.run(args, options)).stdout.toString("utf8");
+  }
+
+  /** `git rev-parse --verify --quiet REV^{commit}`, or null when REV does not name a commit. */
+  async commitOf(rev: string): Promise<string | null> {
+    const r = await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], {
+      allowFailure: true,
+    });
+    return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
+  }
+
+  /** All refs under the patterns, in one process; each row is the format's fields, split on NUL. */
+  async forEachRef(patterns: readonly string[], fields: readonly string[]): Promise<string[][]> {
+    const format = fields.join("%00");
+    const out = await this.text(["for-each-ref", `--format=${format}`, ...patterns]);
+    return out
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => l.split("\0"));
+  }
+
+  /**
+   * Reads many objects (`REV:path` or oids) with one `cat-file --batch`. Missing objects map to
+   * null. Buffers the whole answer: callers ask for metadata and pointers, not model weights.
+   */
+  async catFile(specs: readonly string[]): Promise<Map<string, CatFileObject | null>> {
+    const result = new Map<string, CatFileObject | null>();
+    if (specs.length === 0) return result;
+    const unique = [...new Set(specs)];
+    if (unique.some((s) => s.includes("\n"))) throw new Error("object names cannot contain newlines");
+    const out = (await this.run(["cat-file", "--batch"], { input: `${unique.join("\n")}\n` })).stdout;
+    let pos = 0;
+    for (const spec of unique) {
+      const eol = out.indexOf(0x0a, pos);
+      const header = out.subarray(pos, eol).toString("utf8");
+      pos = eol + 1;
+      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+        result.set(spec, null);
+        continue;
+      }
+      const [oid, type, size] = header.split(" ");
+      const length = Number(size);
+      result.set(spec, { oid: oid!, type: type!, content: out.subarray(pos, pos + length) });
+      pos += length + 1;
+    }
+    return result;
+  }
+
+  /** Object ids and types for many names with one `cat-file --batch-check`; missing ones map to null. */
+  async batchCheck(
+    specs: readonly string[],
+  ): Promise<Map<string, { oid: string; type: string; size: number } | null>> {
+    const result = new Map<string, { oid: string; type: string; size: number } | null>();
+    if (specs.length === 0) return result;
+    const unique = [...new Set(specs)];
+    const lines = (await this.text(["cat-file", "--batch-check"], { input: `${unique.join("\n")}\n` })).split(
+      "\n",
+    );
+    unique.forEach((spec, i) => {
+      const [oid, type, size] = (lines[i] ?? "").split(" ");
+      result.set(
+        spec,
+        type === "missing" || type === "ambiguous" || !oid ? null : { oid, type: type!, size: Number(size) },
+      );
+    });
+    return result;
+  }
+
+  /** NUL-separated `git ... -z` output as a list. */
+  async list(args: readonly string[], options?: RunOptions): Promise<string[]> {
+    return (await this.text(args, options)).split("\0").filter((s) => s !== "");
+  }
+
+  /**
+   * Creates annotated tags, any number, with one `git fast-import`. Refuses (creating none) when
+   * any of them exists already. Returns each tag's object id.
+   */
+  async createTags(
+    tags: readonly { name: string; target: string; message: string }[],
+  ): Promise<Map<string, string>> {
+    const created = new Map<string, string>();
+    if (tags.length === 0) return created;
+    const refs = tags.map((t) => `refs/tags/${t.name}`);
+    const existing = await this.batchCheck(refs);
+    const taken = refs.filter((r) => existing.get(r));
+    if (taken.length) throw new TagExistsError(taken.map((r) => r.slice("refs/tags/".length)));
+    const ident = (await this.text(["var", "GIT_COMMITTER_IDENT"])).trim();
+    const stream = tags
+      .map((t) => {
+        const message = Buffer.from(t.message.endsWith("\n") ? t.message : `${t.message}\n`);
+        return `tag ${t.name}\nfrom ${t.target}\ntagger ${ident}\ndata ${message.length}\n${message.toString("utf8")}\n`;
+      })
+      .join("");
+    await this.run(["fast-import", "--quiet", "--date-format=raw"], { input: stream });
+    const oids = await this.batchCheck(refs);
+    for (const t of tags) created.set(t.name, oids.get(`refs/tags/${t.name}`)?.oid ?? "");
+    return created;
+  }
+
+  /** The current branch, or null on a detached HEAD. */
+  async currentBranch(): Promise<string | null> {
+    const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
+    return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
+  }
+}

@@ -1,0 +1,208 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { CONFIG_FILE, defaultConfig, parseConfig, type RegistryConfig } from "../domain/config.js";
+import { invalid, notFound, usage } from "../domain/errors.js";
+import { assertModelName } from "../domain/names.js";
+import { parseReference, type Reference } from "../domain/references.js";
+import {
+  describeIssues,
+  type Metadata,
+  MetadataSchema,
+  type StagesFile,
+  StagesFileSchema,
+} from "../domain/schemas.js";
+import { parseVersion, sortVersions, type VersionScheme } from "../domain/versions.js";
+import { readTextIfExists } from "../infra/files.js";
+import { Git } from "../infra/git.js";
+import { parseJsonText } from "./json.js";
+
+/**
+ * The registry as it stands in the work tree. Reading commands use plain file reads here;
+ * reads at other refs go through Git's batched calls (see history, validate --base).
+ */
+
+export interface ResolvedVersion {
+  model: string;
+  version: string;
+  /** Repository-relative folder of the version, with forward slashes. */
+  folder: string;
+  /** Absolute folder of the version. */
+  path: string;
+  stage: string;
+  metadata: Metadata;
+}
+
+export interface OpenOptions {
+  /** Path of the configuration file, relative to the repository top (default .gitmodel.yaml). */
+  config?: string;
+}
+
+export async function openRegistry(
+  cwd: string = process.cwd(),
+  options: OpenOptions = {},
+): Promise<Registry> {
+  const git = await Git.discover(cwd);
+  const configFile = options.config ?? CONFIG_FILE;
+  const text = await readTextIfExists(join(git.top, configFile));
+  if (text === null && options.config) throw usage(`configuration file ${options.config} does not exist`);
+  const config = text === null ? defaultConfig() : parseConfig(text, configFile);
+  return new Registry(git, config, configFile);
+}
+
+export class Registry {
+  constructor(
+    readonly git: Git,
+    readonly config: RegistryConfig,
+    readonly configFile: string = CONFIG_FILE,
+  ) {}
+
+  get top(): string {
+    return this.git.top;
+  }
+
+  /** The registry root, repository-relative (`models`). */
+  get root(): string {
+    return this.config.root;
+  }
+
+  get rootPath(): string {
+    return join(this.top, this.root);
+  }
+
+  scheme(model: string): VersionScheme {
+    return this.config.schemeFor(model);
+  }
+
+  /** Repository-relative paths of a model's files. */
+  modelFolder(model: string): string {
+    return `${this.root}/${assertModelName(model)}`;
+  }
+
+  versionFolder(model: string, version: string): string {
+    return `${this.modelFolder(model)}/${version}`;
+  }
+
+  abs(repoRelative: string): string {
+    return join(this.top, repoRelative);
+  }
+
+  /** Model folders under the root whose names are valid, sorted. */
+  async models(): Promise<string[]> {
+    const entries = await readdir(this.rootPath, { withFileTypes: true }).catch(() => []);
+    return entries
+      .filter((e) => e.isDirectory() && isModelName(e.name))
+      .map((e) => e.name)
+      .sort();
+  }
+
+  async assertModelExists(model: string): Promise<void> {
+    assertModelName(model);
+    const entries = await readdir(this.abs(this.modelFolder(model))).catch(() => null);
+    if (entries === null) {
+      const known = await this.models();
+      throw notFound(`no model named ${model} in ${this.root}/`, {
+        hint: known.length
+          ? `models here: ${known.slice(0, 10).join(", ")}`
+          : "register one with git model register",
+      });
+    }
+  }
+
+  /** A model's version folders, oldest first by its scheme. */
+  async versions(model: string): Promise<string[]> {
+    const scheme = this.scheme(model);
+    const entries = await readdir(this.abs(this.modelFolder(model)), { withFileTypes: true }).catch(() => []);
+    return sortVersions(
+      scheme,
+      entries.filter((e) => e.isDirectory() && scheme.parse(e.name) === e.name).map((e) => e.name),
+    );
+  }
+
+  async readMetadata(model: string, version: string): Promise<Metadata> {
+    const file = `${this.versionFolder(model, version)}/metadata.json`;
+    const text = await readTextIfExists(this.abs(file));
+    if (text === null) throw notFound(`${file} is missing`, { file, hint: "run git model validate" });
+    return parseMetadata(text, file);
+  }
+
+  /** stages.json of a model ({} when the model has none yet). */
+  async readStages(model: string): Promise<StagesFile> {
+    const file = `${this.modelFolder(model)}/stages.json`;
+    const text = await readTextIfExists(this.abs(file));
+    return text === null ? {} : parseStagesText(text, file);
+  }
+
+  /** The stage a version holds, by stages.json: the initial stage where it is named nowhere. */
+  stageOf(stages: StagesFile, version: string): string {
+    for (const [stage, holders] of Object.entries(stages)) {
+      if (holders === version || (Array.isArray(holders) && holders.includes(version))) return stage;
+    }
+    return this.config.initialStage;
+  }
+
+  /** Resolves `churn@1.3.0`, `churn@latest`, `churn#production` or `churn` to a registered version. */
+  async resolve(input: string | Reference): Promise<ResolvedVersion> {
+    const ref = typeof input === "string" ? parseReference(input) : input;
+    await this.assertModelExists(ref.model);
+    const [versions, stages] = await Promise.all([this.versions(ref.model), this.readStages(ref.model)]);
+    let version: string | undefined;
+    if (ref.kind === "version") {
+      version = parseVersion(this.scheme(ref.model), ref.version);
+      if (!versions.includes(version)) {
+        throw notFound(`${ref.model}@${version} is not registered`, {
+          hint: versions.length ? `versions: ${versions.slice(-8).join(", ")}` : undefined,
+        });
+      }
+    } else if (ref.kind === "latest") {
+      version = versions.at(-1);
+      if (!version) throw notFound(`${ref.model} has no versions yet`);
+    } else {
+      if (!this.config.stages.some((s) => s.name === ref.stage)) {
+        throw usage(`unknown stage ${ref.stage}`, {
+          hint: `configured stages: ${this.config.stages.map((s) => s.name).join(", ")}`,
+        });
+      }
+      const holders = stages[ref.stage];
+      const list = holders === undefined ? [] : Array.isArray(holders) ? holders : [holders];
+      // A non-exclusive stage may hold several versions: the newest of them answers.
+      version = sortVersions(this.scheme(ref.model), list).at(-1);
+      if (!version) throw notFound(`no version of ${ref.model} is in ${ref.stage}`);
+    }
+    const folder = this.versionFolder(ref.model, version);
+    return {
+      model: ref.model,
+      version,
+      folder,
+      path: this.abs(folder),
+      stage: this.stageOf(stages, version),
+      metadata: await this.readMetadata(ref.model, version),
+    };
+  }
+}
+
+const isModelName = (name: string) => {
+  try {
+    assertModelName(name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export function parseMetadata(text: string, file: string): Metadata {
+  const json = parseJsonText(text, file);
+  const result = MetadataSchema.safeParse(json);
+  if (!result.success) {
+    throw invalid(`${file}: ${describeIssues(result.error, 3).join("; ")}`, {
+      file,
+      hint: "metadata.json follows DESIGN section 1.1 (schema/metadata.schema.json)",
+    });
+  }
+  return result.data;
+}
+
+export function parseStagesText(text: string, file: string): StagesFile {
+  const result = StagesFileSchema.safeParse(parseJsonText(text, file));
+  if (!result.success) throw invalid(`${file}: ${describeIssues(result.error, 3).join("; ")}`, { file });
+  return result.data;
+}
