@@ -11,7 +11,7 @@ import {
   usage,
   validate,
   withDefaultStage
-} from "./chunks/chunk-72GUWR4E.js";
+} from "./chunks/chunk-Y7HL3KCZ.js";
 import {
   __commonJS,
   __require,
@@ -3789,20 +3789,23 @@ function defineCommands(program2, context) {
 
 // src/cli/main.ts
 async function run(argv) {
-  const program2 = new Command("git-model").description("A model registry that lives in your Git repository (run as `git model`).").version("0.1.0", "--version").option("--debug", "print stack traces on errors").option("-C, --cwd <dir>", "run as if started in <dir>").option("--config <file>", "configuration file, relative to the repository top", void 0).showHelpAfterError("(run with --help for usage)").configureOutput({ outputError: (text, write) => write(text) }).exitOverride();
-  const globals = () => program2.opts();
+  const program2 = new Command("git-model").description("A model registry that lives in your Git repository (run as `git model`).").version("0.1.0", "--version").enablePositionalOptions().showHelpAfterError("(run with --help for usage)").configureOutput({ outputError: (text, write) => write(text) }).exitOverride();
+  let globals = {};
   let opened;
   const context = {
-    globals,
+    globals: () => globals,
     registry: () => {
-      opened ??= openRegistry(
-        globals().cwd ?? process.cwd(),
-        globals().config ? { config: globals().config } : {}
-      );
+      opened ??= openRegistry(globals.cwd ?? process.cwd(), globals.config ? { config: globals.config } : {});
       return opened;
     }
   };
   defineCommands(program2, context);
+  for (const command of program2.commands) {
+    command.option("--debug", "print stack traces on errors").option("-C, --cwd <dir>", "run as if started in <dir>").option("--config <file>", "configuration file, relative to the repository top").exitOverride();
+  }
+  program2.hook("preAction", (_program, command) => {
+    globals = command.opts();
+  });
   try {
     await program2.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
@@ -3810,7 +3813,7 @@ async function run(argv) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    const debug = Boolean(globals().debug) || process.argv.includes("--debug");
+    const debug = Boolean(globals.debug) || argv.includes("--debug");
     return reportError(e instanceof GitModelError || e instanceof Error ? e : usage(String(e)), debug);
   }
 }

@@ -13,7 +13,7 @@ import {
   parseReference,
   register,
   validate
-} from "./chunks/chunk-72GUWR4E.js";
+} from "./chunks/chunk-Y7HL3KCZ.js";
 import "./chunks/chunk-VBFOSH5Y.js";
 export {
   GitModelError,

@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -17,9 +18,8 @@ import { build } from "esbuild";
 const check = process.argv.includes("--check");
 const quiet = process.argv.includes("--quiet");
 const root = new URL("..", import.meta.url).pathname;
-const outdir = check ? mkdtempSync(join(tmpdir(), "git-model-dist-")) : join(root, "dist");
-
-if (!check) rmSync(outdir, { recursive: true, force: true });
+// Built aside and swapped in, so a process running dist/ never sees it half written.
+const outdir = check ? mkdtempSync(join(tmpdir(), "git-model-dist-")) : mkdtempSync(join(root, ".dist-"));
 await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/index.ts", action: "src/action/index.ts", index: "src/index.ts" },
@@ -74,6 +74,8 @@ if (check) {
   }
   if (!quiet) console.log("dist/ and schema/ are up to date");
 } else {
+  rmSync(join(root, "dist"), { recursive: true, force: true });
+  renameSync(outdir, join(root, "dist"));
   mkdirSync(join(root, "schema"), { recursive: true });
   writeFileSync(schemaPath, schemaText);
   if (!quiet) console.log("built dist/ and schema/metadata.schema.json");

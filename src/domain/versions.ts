@@ -66,7 +66,8 @@ const timestampScheme: VersionScheme = {
       throw usage(`--bump does not apply to the timestamp scheme: versions are the registration time`);
     const last = timestampDate(highest);
     // Two registrations in the same second must not collide: take the next free second.
-    const at = last && last.getTime() >= now.getTime() ? new Date(last.getTime() + 1000) : now;
+    const second = Math.floor(now.getTime() / 1000) * 1000;
+    const at = last && last.getTime() >= second ? new Date(last.getTime() + 1000) : new Date(second);
     return formatTimestamp(at);
   },
 };

@@ -215,12 +215,27 @@ export class Transaction {
     });
     if (r.code === 0) return { ok: true, remoteMovedOn: false, message: "" };
     const out = `${r.stdout.toString("utf8")}\n${r.stderr}`;
-    const movedOn = /\[rejected\]|non-fast-forward|fetch first|already exists|stale info/.test(out);
-    const reason = out
-      .split("\n")
-      .find((l) => l.startsWith("!") || /error:|fatal:/.test(l))
-      ?.trim();
-    return { ok: false, remoteMovedOn: movedOn, message: reason ?? r.stderr.trim() };
+    const refused = out.split("\n").filter((l) => l.startsWith("!"));
+    // A ref that lost a race (non-fast-forward, a lock or an old value taken by a concurrent
+    // push) means the remote moved on; a policy refusal (protected branch, hook) does not.
+    const movedOn = refused.some((l) =>
+      /\[rejected\]|cannot lock ref|failed to lock|incorrect old value|failed to update ref|already exists/.test(
+        l,
+      ),
+    );
+    const cause = refused.find((l) => !l.includes("atomic transaction failed")) ?? refused[0];
+    const reason =
+      cause?.split("\t").slice(1).join(" ").trim() ??
+      out
+        .split("\n")
+        .find((l) => /error:|fatal:/.test(l))
+        ?.trim();
+    return {
+      ok: false,
+      remoteMovedOn:
+        movedOn || (refused.length > 0 && refused.every((l) => l.includes("atomic transaction failed"))),
+      message: reason ?? r.stderr.trim(),
+    };
   }
 
   /** Finishes a successful transaction (drops what undo would have needed). */

@@ -31195,7 +31195,8 @@ var timestampScheme = {
     if (bump)
       throw usage(`--bump does not apply to the timestamp scheme: versions are the registration time`);
     const last = timestampDate(highest);
-    const at = last && last.getTime() >= now.getTime() ? new Date(last.getTime() + 1e3) : now;
+    const second = Math.floor(now.getTime() / 1e3) * 1e3;
+    const at = last && last.getTime() >= second ? new Date(last.getTime() + 1e3) : new Date(second);
     return formatTimestamp(at);
   }
 };
@@ -32266,9 +32267,19 @@ var Transaction = class {
     if (r.code === 0) return { ok: true, remoteMovedOn: false, message: "" };
     const out = `${r.stdout.toString("utf8")}
 ${r.stderr}`;
-    const movedOn = /\[rejected\]|non-fast-forward|fetch first|already exists|stale info/.test(out);
-    const reason = out.split("\n").find((l) => l.startsWith("!") || /error:|fatal:/.test(l))?.trim();
-    return { ok: false, remoteMovedOn: movedOn, message: reason ?? r.stderr.trim() };
+    const refused = out.split("\n").filter((l) => l.startsWith("!"));
+    const movedOn = refused.some(
+      (l) => /\[rejected\]|cannot lock ref|failed to lock|incorrect old value|failed to update ref|already exists/.test(
+        l
+      )
+    );
+    const cause = refused.find((l) => !l.includes("atomic transaction failed")) ?? refused[0];
+    const reason = cause?.split("	").slice(1).join(" ").trim() ?? out.split("\n").find((l) => /error:|fatal:/.test(l))?.trim();
+    return {
+      ok: false,
+      remoteMovedOn: movedOn || refused.length > 0 && refused.every((l) => l.includes("atomic transaction failed")),
+      message: reason ?? r.stderr.trim()
+    };
   }
   /** Finishes a successful transaction (drops what undo would have needed). */
   async done() {
@@ -32606,7 +32617,7 @@ async function registerOnce(registry2, options, version2, files, fromFile, linea
   };
   const checked = MetadataSchema.safeParse(candidate);
   if (!checked.success) {
-    throw usage(
+    throw invalid(
       `the metadata for ${model}@${version2} is invalid: ${describeIssues(checked.error, 3).join("; ")}`
     );
   }
@@ -32693,7 +32704,7 @@ async function readMetadataInput(file2) {
   });
   const json2 = parseJsonText(text, file2);
   if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) {
-    throw usage(`${file2}: metadata must be a JSON object`);
+    throw invalid(`${file2}: metadata must be a JSON object`);
   }
   return json2;
 }

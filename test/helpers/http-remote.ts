@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
+
+/**
+ * Serves bare repositories over loopback HTTP with `git http-backend` (smart HTTP), as
+ * changesets/action's tests do: a real remote that speaks the protocol GitHub speaks.
+ */
+export async function serveGitHttp(
+  projectRoot: string,
+): Promise<{ url: string; close: () => Promise<void>; requests: string[] }> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    requests.push(`${req.method} ${url.pathname}`);
+    const child = spawn("git", ["http-backend"], {
+      env: {
+        PATH: process.env.PATH,
+        GIT_PROJECT_ROOT: projectRoot,
+        GIT_HTTP_EXPORT_ALL: "1",
+        REMOTE_USER: "tester",
+        REQUEST_METHOD: req.method ?? "GET",
+        PATH_INFO: decodeURIComponent(url.pathname),
+        QUERY_STRING: url.search.slice(1),
+        CONTENT_TYPE: req.headers["content-type"] ?? "",
+        CONTENT_LENGTH: req.headers["content-length"] ?? "",
+        HTTP_CONTENT_ENCODING: req.headers["content-encoding"] ?? "",
+        GIT_PROTOCOL: (req.headers["git-protocol"] as string) ?? "",
+      },
+    });
+    req.pipe(child.stdin);
+    let head = Buffer.alloc(0);
+    let headerDone = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (headerDone) return void res.write(chunk);
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf("\r\n\r\n");
+      if (end < 0) return;
+      headerDone = true;
+      let status = 200;
+      for (const line of head.subarray(0, end).toString("utf8").split("\r\n")) {
+        const [name, ...rest] = line.split(":");
+        const value = rest.join(":").trim();
+        if (name!.toLowerCase() === "status") status = Number.parseInt(value, 10);
+        else res.setHeader(name!, value);
+      }
+      res.statusCode = status;
+      res.write(head.subarray(end + 4));
+    });
+    child.stdout.on("end", () => res.end());
+    child.on("error", () => {
+      res.statusCode = 500;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const parentOf = dirname;
