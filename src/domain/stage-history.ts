@@ -1,0 +1,320 @@
+import { notFound, usage } from "./errors.js";
+import { parseTag, stageTag } from "./references.js";
+import type { StagesFile } from "./schemas.js";
+import {
+  type HeldBefore,
+  judgeMoves,
+  parseTrailers,
+  type StageConfig,
+  type StageMove,
+  stageMoves,
+  stagesByVersion,
+  subjectAction,
+  type Trailers,
+  versionsIn,
+} from "./stages.js";
+
+/**
+ * The stage history of one model, derived from the snapshots of its stages.json that one
+ * `git log` gives (DESIGN section 5), and the GTO stage tags of what landed (section 4).
+ */
+
+/** One commit that touched stages.json, with the file as it was after that commit. */
+export interface StagesSnapshot {
+  commit: string;
+  /** As `git log --parents` prints them (the first parent is the branch the commit was made on). */
+  parents: readonly string[];
+  author: string;
+  email: string;
+  /** ISO 8601 time of the commit. */
+  date: string;
+  subject: string;
+  /** The message after the subject, trailers included. */
+  body: string;
+  /** null when the file is absent or unreadable at that commit: the last known stages carry on. */
+  stages: StagesFile | null;
+}
+
+export type StageEventKind = "promotion" | "demotion" | "rollback" | "hand-edit";
+
+export interface StageEvent {
+  version: string;
+  from: string;
+  to: string;
+  at: string;
+  who: string;
+  email: string;
+  commit: string;
+  subject: string;
+  reason: string | null;
+  pullRequest: number | null;
+  /** The version returns to a stage it held before, or the commit reverts or rolls back. */
+  rollback: boolean;
+  kind: StageEventKind;
+}
+
+/** The pull request number of a merge subject ("Merge pull request #12 from ...") or a squash subject ("... (#12)"). */
+export function pullRequestNumber(subject: string): number | null {
+  const match = /^Merge pull request #(\d+)\b/.exec(subject) ?? /\(#(\d+)\)\s*$/.exec(subject);
+  return match ? Number(match[1]) : null;
+}
+
+interface Step {
+  snapshot: StagesSnapshot;
+  /** stages.json at the first parent (or at the previous snapshot when the parent is not among them). */
+  base: StagesFile;
+  stages: StagesFile;
+  /** stages.json at the second parent of a merge, when known. */
+  merged: StagesFile | undefined;
+}
+
+/**
+ * Walks the snapshots oldest first (every parent before its children), pairing each with the
+ * stages it changed from. A snapshot whose parent is not in the list follows the one before it.
+ */
+function* walk(snapshots: readonly StagesSnapshot[]): Generator<Step> {
+  const known = new Map<string, StagesFile>();
+  let previous: StagesFile = {};
+  for (const snapshot of snapshots) {
+    const [first, second] = snapshot.parents;
+    const base = (first !== undefined ? known.get(first) : undefined) ?? previous;
+    const stages = snapshot.stages ?? base;
+    known.set(snapshot.commit, stages);
+    previous = stages;
+    yield { snapshot, base, stages, merged: second !== undefined ? known.get(second) : undefined };
+  }
+}
+
+/** Every (version, stage) held so far, for the rollback rule. */
+function holdings() {
+  const held = new Set<string>();
+  const key = (version: string, stage: string) => `${stage}\u0000${version}`;
+  return {
+    heldBefore: ((version, stage) => held.has(key(version, stage))) as HeldBefore,
+    record(moves: readonly StageMove[]) {
+      for (const m of moves) held.add(key(m.version, m.to));
+    },
+  };
+}
+
+/** The rollback rule's memory: whether a version held a stage at any snapshot. */
+export function heldBeforeFrom(snapshots: readonly StagesSnapshot[], config: StageConfig): HeldBefore {
+  const held = holdings();
+  for (const step of walk(snapshots)) held.record(stageMoves(step.base, step.stages, config));
+  return held.heldBefore;
+}
+
+interface CommitIntent {
+  /** The git-model trailers, when the commit is one of git-model's own. */
+  recorded: Trailers | undefined;
+  action: ReturnType<typeof subjectAction>;
+  /** `git revert`, `git model rollback`, or a Rollback-Of trailer. */
+  reverting: boolean;
+}
+
+function intentOf(snapshot: StagesSnapshot): CommitIntent {
+  const trailers = parseTrailers(snapshot.body);
+  const action = subjectAction(snapshot.subject);
+  const recorded = trailers.model && trailers.version && trailers.stage ? trailers : undefined;
+  const reverting =
+    snapshot.subject.startsWith('Revert "') || trailers.rollbackOf !== undefined || action === "rollback";
+  return { recorded, action, reverting };
+}
+
+function kindOf(move: StageMove, intent: CommitIntent): StageEventKind {
+  if (intent.reverting) return "rollback";
+  const { recorded } = intent;
+  if (!recorded) return "hand-edit";
+  if (move.version === recorded.version && move.to === recorded.stage) {
+    return intent.action === "demote" ? "demotion" : "promotion";
+  }
+  return move.version === recorded.displaced ? "demotion" : "hand-edit";
+}
+
+function reasonOf(move: StageMove, intent: CommitIntent): string | null {
+  const { recorded } = intent;
+  if (!recorded) return null;
+  if (move.version === recorded.version) return recorded.reason ?? null;
+  return move.version === recorded.displaced ? `displaced by ${recorded.version}` : null;
+}
+
+/** The commit's own version first, then the one it displaced, then the rest as found. */
+function orderedMoves<T extends StageMove>(moves: readonly T[], intent: CommitIntent): T[] {
+  const rank = (m: StageMove) =>
+    m.version === intent.recorded?.version ? 0 : m.version === intent.recorded?.displaced ? 1 : 2;
+  return [...moves].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * Every stage move, oldest first, including hand edits and reverts. A merge reports only what it
+ * changed itself; the moves its branch made stay with the branch's commits and get the pull
+ * request number of the merge.
+ */
+export function stageHistory(snapshots: readonly StagesSnapshot[], config: StageConfig): StageEvent[] {
+  const events: StageEvent[] = [];
+  const latest = new Map<string, StageEvent>();
+  const held = holdings();
+  for (const step of walk(snapshots)) {
+    const { snapshot } = step;
+    const moves = judgeMoves(step.base, step.stages, config, held.heldBefore);
+    const pullRequest = pullRequestNumber(snapshot.subject);
+    const branch = step.merged ? stagesByVersion(step.merged, config) : undefined;
+    const fromBranch = (m: StageMove) =>
+      branch !== undefined && (branch.get(m.version) ?? config.initialStage) === m.to;
+    for (const m of moves.filter(fromBranch)) {
+      const event = latest.get(m.version);
+      if (event && event.to === m.to && event.pullRequest === null) event.pullRequest = pullRequest;
+    }
+    const intent = intentOf(snapshot);
+    for (const m of orderedMoves(
+      moves.filter((m) => !fromBranch(m)),
+      intent,
+    )) {
+      const event: StageEvent = {
+        version: m.version,
+        from: m.from,
+        to: m.to,
+        at: snapshot.date,
+        who: snapshot.author,
+        email: snapshot.email,
+        commit: snapshot.commit,
+        subject: snapshot.subject,
+        reason: reasonOf(m, intent),
+        pullRequest,
+        rollback: intent.reverting || m.verdict === "rollback",
+        kind: kindOf(m, intent),
+      };
+      events.push(event);
+      latest.set(m.version, event);
+    }
+    held.record(moves);
+  }
+  return events;
+}
+
+/**
+ * The version to restore for `rollback --stage`: the latest one that entered the stage other
+ * than its current holder. Rolling back twice restores the rolled-back version, like reverting
+ * a revert.
+ */
+export function previousHolder(
+  events: readonly StageEvent[],
+  stage: string,
+  current: string | undefined,
+): string | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!;
+    if (event.to === stage && event.version !== current) return event.version;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "What held this stage then"
+
+export type PointInTime = { date: string } | { commit: string };
+
+export interface HolderAt {
+  /** The versions stages.json named under the stage (at most one for an exclusive stage). */
+  versions: string[];
+  /** The snapshot that answered, or null when the time is before the first one. */
+  commit: string | null;
+  date: string | null;
+}
+
+/** A bare date means the end of that day (UTC), so that changes made that day count; a time without zone is UTC. */
+export function instantOf(text: string): number {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text)
+    ? `${text}T23:59:59.999Z`
+    : /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
+      ? `${text}Z`
+      : text;
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) {
+    throw usage(`invalid date ${JSON.stringify(text)}`, {
+      hint: "use a date like 2026-01-31 or a time like 2026-01-31T12:00:00Z",
+    });
+  }
+  return time;
+}
+
+function snapshotMatcher(
+  at: PointInTime,
+  snapshots: readonly StagesSnapshot[],
+): (s: StagesSnapshot) => boolean {
+  if ("date" in at) {
+    const limit = instantOf(at.date);
+    return (s) => Date.parse(s.date) <= limit;
+  }
+  const prefix = at.commit.toLowerCase();
+  if (!/^[0-9a-f]{4,40}$/.test(prefix)) {
+    throw usage(`invalid commit ${JSON.stringify(at.commit)}`, {
+      hint: "give at least 4 hex digits of a commit id",
+    });
+  }
+  const matches = snapshots.filter((s) => s.commit.startsWith(prefix));
+  if (matches.length > 1)
+    throw usage(`commit ${at.commit} is ambiguous`, { hint: "give more digits of the commit id" });
+  if (matches.length === 0) {
+    throw notFound(`commit ${at.commit} did not change stages.json`, {
+      hint: "read stages.json at that commit, or give a date",
+    });
+  }
+  return (s) => s === matches[0];
+}
+
+/** Who held `stage` at a date (the last snapshot at or before it) or at a commit that changed stages.json. */
+export function holderAt(snapshots: readonly StagesSnapshot[], stage: string, at: PointInTime): HolderAt {
+  const matches = snapshotMatcher(at, snapshots);
+  let answer: HolderAt = { versions: [], commit: null, date: null };
+  for (const step of walk(snapshots)) {
+    if (!matches(step.snapshot)) continue;
+    answer = {
+      versions: versionsIn(step.stages, stage),
+      commit: step.snapshot.commit,
+      date: step.snapshot.date,
+    };
+    if ("commit" in at) break;
+  }
+  return answer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GTO stage tags (DESIGN section 4)
+
+export interface PlannedStageTag {
+  name: string;
+  stage: string;
+  /** The version whose registration commit the tag goes on. */
+  version: string;
+  counter: number;
+}
+
+/** The highest `N` among the model's `name#stage#N` tags, 0 when there is none. */
+export function highestStageCounter(model: string, tags: Iterable<string>): number {
+  let highest = 0;
+  for (const name of tags) {
+    const tag = parseTag(name);
+    if (tag?.kind === "stage" && tag.model === model) highest = Math.max(highest, tag.counter);
+  }
+  return highest;
+}
+
+/**
+ * The stage tags for moves that landed, numbered on from the model's highest counter. Moves to
+ * the initial stage get none: GTO has no tag for "no stage".
+ */
+export function planStageTags(input: {
+  model: string;
+  tags: Iterable<string>;
+  moves: readonly StageMove[];
+  config: Pick<StageConfig, "initialStage">;
+}): PlannedStageTag[] {
+  let counter = highestStageCounter(input.model, input.tags);
+  return input.moves
+    .filter((m) => m.to !== input.config.initialStage)
+    .map((m) => {
+      counter += 1;
+      return { name: stageTag(input.model, m.to, counter), stage: m.to, version: m.version, counter };
+    });
+}
