@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import { environment, GitModelError } from "../domain/errors.js";
 
 /**
@@ -72,6 +74,13 @@ export class TagExistsError extends GitModelError {
   constructor(readonly names: readonly string[]) {
     super("conflict", `tag ${names.slice(0, 3).join(", ")} exists already`);
   }
+}
+
+export interface PushOutcome {
+  ok: boolean;
+  /** The remote refused because it moved on (a race lost), not for a policy reason. */
+  remoteMovedOn: boolean;
+  message: string;
 }
 
 export interface CatFileObject {
@@ -205,6 +214,87 @@ export class Git {
     const oids = await this.batchCheck(refs);
     for (const t of tags) created.set(t.name, oids.get(`refs/tags/${t.name}`)?.oid ?? "");
     return created;
+  }
+
+  /**
+   * Builds a commit on `parent` in a private index, so the user's index (and whatever they
+   * staged) is never part of it: the listed work-tree paths as they are on disk (git's filters,
+   * LFS among them, apply), and/or files given by content. Does not move any ref.
+   */
+  async buildCommit(
+    change: {
+      parent: string | null;
+      workTreePaths?: readonly string[];
+      files?: readonly { path: string; content: string }[];
+    },
+    message: string,
+  ): Promise<string> {
+    const index = `${this.gitDir}/git-model-index-${process.pid}-${randomBytes(4).toString("hex")}`;
+    const env = { GIT_INDEX_FILE: index };
+    try {
+      await this.run(change.parent ? ["read-tree", change.parent] : ["read-tree", "--empty"], { env });
+      if (change.workTreePaths?.length) await this.run(["add", "-A", "--", ...change.workTreePaths], { env });
+      for (const file of change.files ?? []) {
+        const blob = (await this.text(["hash-object", "-w", "--stdin"], { input: file.content })).trim();
+        await this.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${file.path}`], { env });
+      }
+      const tree = (await this.text(["write-tree"], { env })).trim();
+      const parents = change.parent ? ["-p", change.parent] : [];
+      const result = await this.run(["commit-tree", tree, ...parents, "-F", "-"], {
+        input: message,
+        allowFailure: true,
+      });
+      if (result.code !== 0) {
+        const identity = /tell me who you are|empty ident|user\.email/i.test(result.stderr);
+        throw environment(
+          identity
+            ? "git does not know who you are, so it cannot commit"
+            : `git commit-tree failed: ${result.stderr.trim()}`,
+          {
+            ...(identity
+              ? { hint: 'git config user.name "Your Name" && git config user.email you@example.com' }
+              : {}),
+          },
+        );
+      }
+      return result.stdout.toString("utf8").trim();
+    } finally {
+      await rm(index, { force: true });
+    }
+  }
+
+  /** Pushes refspecs and reports a refusal instead of throwing, so the caller can retry or undo. */
+  async push(
+    remote: string,
+    refspecs: readonly string[],
+    options: { atomic?: boolean; force?: boolean } = {},
+  ): Promise<PushOutcome> {
+    const flags = [...(options.atomic ? ["--atomic"] : []), ...(options.force ? ["--force"] : [])];
+    const r = await this.run(["push", "--porcelain", ...flags, "--", remote, ...refspecs], {
+      allowFailure: true,
+    });
+    if (r.code === 0) return { ok: true, remoteMovedOn: false, message: "" };
+    const out = `${r.stdout.toString("utf8")}\n${r.stderr}`;
+    const refused = out.split("\n").filter((l) => l.startsWith("!"));
+    // A ref that lost a race (non-fast-forward, a lock or an old value taken by a concurrent
+    // push) means the remote moved on; a policy refusal (protected branch, hook) does not.
+    const lostRace = (l: string) =>
+      /\[rejected\]|cannot lock ref|failed to lock|incorrect old value|failed to update ref|already exists/.test(
+        l,
+      );
+    const onlyAtomic = refused.length > 0 && refused.every((l) => l.includes("atomic transaction failed"));
+    const cause = refused.find((l) => !l.includes("atomic transaction failed")) ?? refused[0];
+    const reason =
+      cause?.split("\t").slice(1).join(" ").trim() ??
+      out
+        .split("\n")
+        .find((l) => /error:|fatal:/.test(l))
+        ?.trim();
+    return {
+      ok: false,
+      remoteMovedOn: refused.some(lostRace) || onlyAtomic,
+      message: reason ?? r.stderr.trim(),
+    };
   }
 
   /** The current branch, or null on a detached HEAD. */

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { conflict, environment, usage } from "../domain/errors.js";
+import { conflict, environment, invalid, usage } from "../domain/errors.js";
 import { jsonlLine } from "../domain/jsonl.js";
+import { improvement } from "../domain/lineage.js";
 import { assertModelName } from "../domain/names.js";
 import { parseTag, registrationTag } from "../domain/references.js";
 import { describeIssues, type HistoryLine, type Metadata, MetadataSchema } from "../domain/schemas.js";
@@ -150,7 +151,7 @@ async function registerOnce(
             base: lineage.base,
             ...(lineage.enhancement ? { enhancement: lineage.enhancement } : {}),
           },
-          improvement: improvementOver(lineage.baseMetrics, metrics),
+          improvement: improvement(lineage.baseMetrics, metrics),
         }
       : {}),
     source: {
@@ -162,7 +163,7 @@ async function registerOnce(
   };
   const checked = MetadataSchema.safeParse(candidate);
   if (!checked.success) {
-    throw usage(
+    throw invalid(
       `the metadata for ${model}@${version} is invalid: ${describeIssues(checked.error, 3).join("; ")}`,
     );
   }
@@ -256,7 +257,7 @@ async function readMetadataInput(file: string | null | undefined): Promise<Recor
   });
   const json = parseJsonText(text, file);
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw usage(`${file}: metadata must be a JSON object`);
+    throw invalid(`${file}: metadata must be a JSON object`);
   }
   return json as Record<string, unknown>;
 }
@@ -278,17 +279,6 @@ async function resolveLineage(
     ...(enhancement ? { enhancement } : {}),
     baseMetrics: resolved.metadata.metrics ?? {},
   };
-}
-
-/** Percent change of each metric the two share (DESIGN section 7), rounded to 2 decimals. */
-function improvementOver(base: Record<string, number>, next: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [name, value] of Object.entries(next)) {
-    const before = base[name];
-    if (before === undefined || before === 0) continue;
-    out[name] = Math.round(((value - before) / Math.abs(before)) * 10000) / 100;
-  }
-  return out;
 }
 
 async function assertRemote(registry: Registry, remote: string): Promise<void> {

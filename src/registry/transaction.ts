@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readFile, rename, rm, truncate } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { conflict, environment } from "../domain/errors.js";
+import { conflict } from "../domain/errors.js";
 import { appendLine, assertRealPathInside, exists, writeFileAtomic } from "../infra/files.js";
-import { type Git, TagExistsError } from "../infra/git.js";
+import { type Git, type PushOutcome, TagExistsError } from "../infra/git.js";
 
 /**
  * A registry write: files changed in the work tree, committed as one commit that holds only
@@ -22,13 +22,6 @@ export interface TagSpec {
   message: string;
   /** The commit to tag; the transaction's own commit when omitted. */
   target?: string;
-}
-
-export interface PushOutcome {
-  ok: boolean;
-  /** The remote refused because it moved on (non-fast-forward, or a tag that exists there). */
-  remoteMovedOn: boolean;
-  message: string;
 }
 
 export class Transaction {
@@ -125,46 +118,21 @@ export class Transaction {
   /** Commits exactly the tracked paths on the current HEAD, then creates the tags. */
   async commit(message: string, tags: readonly TagSpec[] = []): Promise<string> {
     this.oldHead = await this.git.commitOf("HEAD");
-    const index = join(this.git.gitDir, `git-model-index-${randomBytes(6).toString("hex")}`);
-    const env = { GIT_INDEX_FILE: index };
     const paths = [...this.paths];
-    try {
-      await this.git.run(this.oldHead ? ["read-tree", this.oldHead] : ["read-tree", "--empty"], { env });
-      await this.git.run(["add", "-A", "--", ...paths], { env });
-      const tree = (await this.git.text(["write-tree"], { env })).trim();
-      const parents = this.oldHead ? ["-p", this.oldHead] : [];
-      const commitResult = await this.git.run(["commit-tree", tree, ...parents, "-F", "-"], {
-        input: message,
+    const commit = await this.git.buildCommit({ parent: this.oldHead, workTreePaths: paths }, message);
+    const subject = message.split("\n")[0];
+    const swap = await this.git.run(
+      ["update-ref", "-m", `git-model: ${subject}`, "HEAD", commit, this.oldHead ?? ZERO_OID],
+      {
         allowFailure: true,
+      },
+    );
+    if (swap.code !== 0) {
+      throw conflict("the branch moved while git-model was committing (another commit landed)", {
+        hint: "run the command again",
       });
-      if (commitResult.code !== 0) {
-        const identity = /tell me who you are|empty ident|user\.email/i.test(commitResult.stderr);
-        throw environment(
-          identity
-            ? "git does not know who you are, so it cannot commit"
-            : `git commit-tree failed: ${commitResult.stderr.trim()}`,
-          identity
-            ? { hint: 'git config user.name "Your Name" && git config user.email you@example.com' }
-            : {},
-        );
-      }
-      const commit = commitResult.stdout.toString("utf8").trim();
-      const subject = message.split("\n")[0];
-      const swap = await this.git.run(
-        ["update-ref", "-m", `git-model: ${subject}`, "HEAD", commit, this.oldHead ?? ZERO_OID],
-        {
-          allowFailure: true,
-        },
-      );
-      if (swap.code !== 0) {
-        throw conflict("the branch moved while git-model was committing (another commit landed)", {
-          hint: "run the command again",
-        });
-      }
-      this.committed = commit;
-    } finally {
-      await rm(index, { force: true });
     }
+    this.committed = commit;
     // Our paths in the real index now match the new HEAD; nothing else in the index changes.
     await this.git.run(["reset", "-q", "--", ...paths]);
     if (tags.length) await this.tag(...tags);
@@ -210,32 +178,7 @@ export class Transaction {
       `HEAD:refs/heads/${branch}`,
       ...this.createdTags.map((t) => `refs/tags/${t.name}:refs/tags/${t.name}`),
     ];
-    const r = await this.git.run(["push", "--porcelain", "--atomic", remote, ...refspecs], {
-      allowFailure: true,
-    });
-    if (r.code === 0) return { ok: true, remoteMovedOn: false, message: "" };
-    const out = `${r.stdout.toString("utf8")}\n${r.stderr}`;
-    const refused = out.split("\n").filter((l) => l.startsWith("!"));
-    // A ref that lost a race (non-fast-forward, a lock or an old value taken by a concurrent
-    // push) means the remote moved on; a policy refusal (protected branch, hook) does not.
-    const movedOn = refused.some((l) =>
-      /\[rejected\]|cannot lock ref|failed to lock|incorrect old value|failed to update ref|already exists/.test(
-        l,
-      ),
-    );
-    const cause = refused.find((l) => !l.includes("atomic transaction failed")) ?? refused[0];
-    const reason =
-      cause?.split("\t").slice(1).join(" ").trim() ??
-      out
-        .split("\n")
-        .find((l) => /error:|fatal:/.test(l))
-        ?.trim();
-    return {
-      ok: false,
-      remoteMovedOn:
-        movedOn || (refused.length > 0 && refused.every((l) => l.includes("atomic transaction failed"))),
-      message: reason ?? r.stderr.trim(),
-    };
+    return this.git.push(remote, refspecs, { atomic: true });
   }
 
   /** Finishes a successful transaction (drops what undo would have needed). */

@@ -1,0 +1,204 @@
+import { Octokit } from "@octokit/core";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { environment, usage } from "../domain/errors.js";
+
+/**
+ * The seam between the registry and GitHub (release-please's `Scm` idea): the registry asks
+ * for pull requests through this interface, the CLI (`promote --pr`) and the Action build it
+ * from a token. Retries 5xx and rate limits; the token never appears in messages.
+ */
+
+export interface PullRequest {
+  number: number;
+  url: string;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+}
+
+export interface PullRequestInput {
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+}
+
+export interface Scm {
+  readonly owner: string;
+  readonly repo: string;
+  defaultBranch(): Promise<string>;
+  /** The open pull request whose head is `branch` in this repository, if any. */
+  findOpenPullRequest(branch: string): Promise<PullRequest | null>;
+  createPullRequest(input: PullRequestInput): Promise<PullRequest>;
+  updatePullRequest(number: number, input: { title: string; body: string }): Promise<PullRequest>;
+  closePullRequest(number: number, comment: string): Promise<void>;
+  addLabels(number: number, labels: readonly string[]): Promise<void>;
+  requestReviewers(
+    number: number,
+    reviewers: readonly string[],
+    teamReviewers: readonly string[],
+  ): Promise<void>;
+}
+
+/** The part of Octokit the Scm uses, so the Action can hand in @actions/github's client. */
+export interface OctokitLike {
+  request(route: string, parameters?: Record<string, unknown>): Promise<{ data: unknown }>;
+}
+
+interface PullData {
+  number: number;
+  html_url: string;
+  title: string;
+  body: string | null;
+  head: { ref: string };
+  base: { ref: string };
+}
+
+const toPullRequest = (d: PullData): PullRequest => ({
+  number: d.number,
+  url: d.html_url,
+  title: d.title,
+  body: d.body ?? "",
+  head: d.head.ref,
+  base: d.base.ref,
+});
+
+export class GitHubScm implements Scm {
+  constructor(
+    private readonly octokit: OctokitLike,
+    readonly owner: string,
+    readonly repo: string,
+  ) {}
+
+  private async call<T>(route: string, parameters: Record<string, unknown> = {}): Promise<T> {
+    try {
+      const { data } = await this.octokit.request(route, {
+        owner: this.owner,
+        repo: this.repo,
+        ...parameters,
+      });
+      return data as T;
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      const message = String((e as Error).message ?? e).split("\n")[0];
+      const auth = status === 401 || status === 403;
+      throw environment(
+        `GitHub API ${route.split(" ")[0]} ${route.split(" ")[1]?.replace("{owner}/{repo}", `${this.owner}/${this.repo}`)} failed${status ? ` (${status})` : ""}: ${message}`,
+        {
+          hint: auth
+            ? "check that the token may write contents and pull requests of this repository"
+            : undefined,
+        },
+      );
+    }
+  }
+
+  async defaultBranch(): Promise<string> {
+    return (await this.call<{ default_branch: string }>("GET /repos/{owner}/{repo}")).default_branch;
+  }
+
+  async findOpenPullRequest(branch: string): Promise<PullRequest | null> {
+    const pulls = await this.call<PullData[]>("GET /repos/{owner}/{repo}/pulls", {
+      state: "open",
+      head: `${this.owner}:${branch}`,
+      per_page: 10,
+    });
+    const match = pulls.find((p) => p.head.ref === branch);
+    return match ? toPullRequest(match) : null;
+  }
+
+  async createPullRequest(input: PullRequestInput): Promise<PullRequest> {
+    return toPullRequest(await this.call<PullData>("POST /repos/{owner}/{repo}/pulls", { ...input }));
+  }
+
+  async updatePullRequest(number: number, input: { title: string; body: string }): Promise<PullRequest> {
+    return toPullRequest(
+      await this.call<PullData>("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+        pull_number: number,
+        ...input,
+      }),
+    );
+  }
+
+  async closePullRequest(number: number, comment: string): Promise<void> {
+    await this.call("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      issue_number: number,
+      body: comment,
+    });
+    await this.call("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+      pull_number: number,
+      state: "closed",
+    });
+  }
+
+  async addLabels(number: number, labels: readonly string[]): Promise<void> {
+    if (labels.length)
+      await this.call("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        issue_number: number,
+        labels,
+      });
+  }
+
+  async requestReviewers(
+    number: number,
+    reviewers: readonly string[],
+    teamReviewers: readonly string[],
+  ): Promise<void> {
+    if (reviewers.length === 0 && teamReviewers.length === 0) return;
+    await this.call("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+      pull_number: number,
+      reviewers,
+      team_reviewers: teamReviewers,
+    });
+  }
+}
+
+const RetryingOctokit = Octokit.plugin(retry, throttling);
+
+/** An Octokit with retries of 5xx and of (secondary) rate limits, for the CLI's path. */
+export function createOctokit(token: string, apiUrl: string): OctokitLike {
+  return new RetryingOctokit({
+    auth: token,
+    baseUrl: apiUrl.replace(/\/+$/, ""),
+    userAgent: "git-model",
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    throttle: {
+      onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount < 3,
+      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        retryCount < 3,
+    },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+  });
+}
+
+/** owner/repo from GITHUB_REPOSITORY, else from a GitHub remote URL. */
+export function repositoryOf(
+  env: NodeJS.ProcessEnv,
+  remoteUrl: string | null,
+): { owner: string; repo: string } {
+  const fromEnv = env.GITHUB_REPOSITORY?.match(/^([^/\s]+)\/([^/\s]+)$/);
+  if (fromEnv) return { owner: fromEnv[1]!, repo: fromEnv[2]! };
+  const fromUrl = remoteUrl?.match(
+    /^(?:https?:\/\/[^/]+\/|ssh:\/\/[^/]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/,
+  );
+  if (fromUrl) return { owner: fromUrl[1]!, repo: fromUrl[2]! };
+  throw usage(`cannot tell which GitHub repository ${remoteUrl ?? "this"} is`, {
+    hint: "set GITHUB_REPOSITORY=owner/repo",
+  });
+}
+
+/** The token from GITHUB_TOKEN or GH_TOKEN; a usage error that says how to set one otherwise. */
+export function tokenFrom(env: NodeJS.ProcessEnv): string {
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+  if (!token) {
+    throw usage("--pr needs a GitHub token", {
+      hint: "set GITHUB_TOKEN (or GH_TOKEN) to a token that may write contents and pull requests",
+    });
+  }
+  return token;
+}
+
+export const apiUrlFrom = (env: NodeJS.ProcessEnv) => env.GITHUB_API_URL || "https://api.github.com";
