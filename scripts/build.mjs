@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { build } from "esbuild";
 
 const check = process.argv.includes("--check");
@@ -20,6 +20,20 @@ const quiet = process.argv.includes("--quiet");
 const root = new URL("..", import.meta.url).pathname;
 // Built aside and swapped in, so a process running dist/ never sees it half written.
 const outdir = check ? mkdtempSync(join(tmpdir(), "git-model-dist-")) : mkdtempSync(join(root, ".dist-"));
+
+// zod's namespace export carries every locale (about 400 KiB of the bundle); git-model speaks
+// English, so only `en` is bundled. Every command parses its code at start-up (docs/benchmarks.md).
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      loader: "js",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/index.ts", action: "src/action/index.ts", index: "src/index.ts" },
@@ -34,6 +48,11 @@ await build({
     js: "import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);",
   },
   legalComments: "none",
+  // Whitespace and syntax only: identifiers stay readable in --debug stack traces, and nothing
+  // is added at run time (keepNames would rename every function again at each start).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [zodEnglishOnly],
   define: {
     __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version),
   },

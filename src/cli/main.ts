@@ -1,8 +1,24 @@
-import { Command, CommanderError } from "commander";
+import { enableCompileCache } from "node:module";
+import type { Command } from "commander";
 import { GitModelError, usage } from "../domain/errors.js";
-import { openRegistry, type Registry } from "../registry/registry.js";
-import { defineCommands } from "./commands/index.js";
+import type { Registry } from "../registry/registry.js";
 import { reportError } from "./output.js";
+
+/**
+ * Start-up is part of every command's time (docs/benchmarks.md), so this module loads almost
+ * nothing itself: V8's compile cache is switched on first, then only the command that was asked
+ * for is loaded (its chunk and what it imports), by dynamic import. `--help` and anything not
+ * in the table below load every command.
+ */
+
+// Compiled code is cached between runs under the system temp folder (NODE_COMPILE_CACHE moves
+// it, NODE_DISABLE_COMPILE_CACHE=1 turns it off). Node checks the source hash, so a new build
+// is never served stale code. Measured: about a third of the start-up of a command.
+try {
+  enableCompileCache?.();
+} catch {
+  // A read-only temp folder: run without the cache.
+}
 
 /** Options every command accepts (commander's "global" options on the root program). */
 export interface GlobalOptions {
@@ -17,7 +33,57 @@ export interface CliContext {
   globals(): GlobalOptions;
 }
 
+type Define = (program: Command, context: CliContext) => void;
+
+/**
+ * Command name -> the module that defines it. A command missing here still works: it is found
+ * by loading every command (src/cli/commands/index.ts), only its start-up is slower; the test
+ * in test/bench/lazy-commands.test.ts keeps this table complete.
+ */
+export const COMMAND_MODULES: Record<string, () => Promise<Define>> = {
+  init: () => import("./commands/init.js").then((m) => m.defineInit),
+  register: () => import("./commands/register.js").then((m) => m.defineRegister),
+  list: () => import("./commands/list.js").then((m) => m.defineList),
+  show: () => import("./commands/show.js").then((m) => m.defineShow),
+  select: () => import("./commands/select.js").then((m) => m.defineSelect),
+  promote: () => import("./commands/stages.js").then((m) => m.defineStages),
+  demote: () => import("./commands/stages.js").then((m) => m.defineStages),
+  rollback: () => import("./commands/stages.js").then((m) => m.defineStages),
+  history: () => import("./commands/history.js").then((m) => m.defineHistory),
+  path: () => import("./commands/path.js").then((m) => m.definePath),
+  pull: () => import("./commands/pull.js").then((m) => m.definePull),
+  export: () => import("./commands/export.js").then((m) => m.defineExport),
+  compare: () => import("./commands/compare.js").then((m) => m.defineCompare),
+  lineage: () => import("./commands/lineage.js").then((m) => m.defineLineage),
+  monitor: () => import("./commands/monitor.js").then((m) => m.defineMonitor),
+  status: () => import("./commands/status.js").then((m) => m.defineStatus),
+  delete: () => import("./commands/delete.js").then((m) => m.defineDelete),
+  cleanup: () => import("./commands/cleanup.js").then((m) => m.defineCleanup),
+  validate: () => import("./commands/validate.js").then((m) => m.defineValidate),
+  doctor: () => import("./commands/doctor.js").then((m) => m.defineDoctor),
+};
+
+/** The command named on the command line: the first argument that is not an option. */
+function requestedCommand(argv: readonly string[]): string | undefined {
+  return argv.slice(2).find((a) => !a.startsWith("-"));
+}
+
+async function loadCommands(
+  argv: readonly string[],
+): Promise<(program: Command, context: CliContext) => void> {
+  const name = requestedCommand(argv);
+  const load = name !== undefined && Object.hasOwn(COMMAND_MODULES, name) ? COMMAND_MODULES[name] : undefined;
+  if (load) return load();
+  // --help, `help <command>`, a typo (commander suggests the closest name): every command.
+  if (argv.slice(2).some((a) => a === "--version") && name === undefined) return () => {};
+  return (await import("./commands/index.js")).defineCommands;
+}
+
 export async function run(argv: readonly string[]): Promise<number> {
+  const [{ Command, CommanderError }, defineCommands] = await Promise.all([
+    import("commander"),
+    loadCommands(argv),
+  ]);
   const program = new Command("git-model")
     .description("A model registry that lives in your Git repository (run as `git model`).")
     .version(__VERSION__, "--version")
@@ -32,7 +98,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   const context: CliContext = {
     globals: () => globals,
     registry: () => {
-      opened ??= openRegistry(globals.cwd ?? process.cwd(), globals.config ? { config: globals.config } : {});
+      opened ??= import("../registry/registry.js").then(({ openRegistry }) =>
+        openRegistry(globals.cwd ?? process.cwd(), globals.config ? { config: globals.config } : {}),
+      );
       return opened;
     },
   };

@@ -70,7 +70,8 @@ export function formatNumber(value: number | undefined | null): string {
 /** Prints an error as one or two lines a person can act on; the stack only with --debug. */
 export function reportError(e: unknown, debug: boolean): number {
   if (e instanceof GitModelError) {
-    log(`${red("error", process.stderr)}: ${e.message}`);
+    // Continuation lines (a caret under a column, say) line up under the message's first line.
+    log(`${red("error", process.stderr)}: ${e.message.replaceAll("\n", "\n       ")}`);
     if (e.hint) log(`${dim("hint", process.stderr)}: ${e.hint}`);
     if (debug && e.stack) log(e.stack);
     return e.exitCode;

@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
-import { invalid } from "./errors.js";
+import { usage } from "./errors.js";
 import { MODEL_NAME } from "./names.js";
 import { STAGE_NAME } from "./references.js";
 import { SCHEMES, type SchemeName, type VersionScheme } from "./versions.js";
@@ -244,7 +244,9 @@ export function defaultConfig(): RegistryConfig {
 
 /**
  * Parses .gitmodel.yaml. A YAML error or a schema error names the key and the line, because a
- * person will open the file at that line to fix it.
+ * person will open the file at that line to fix it. Both are usage errors (exit 2), like a bad
+ * flag: exit 1 means "no" to scripts (`git model select bot || train`), and a broken configuration
+ * must not read as "no compatible model".
  */
 export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
   const lineCounter = new LineCounter();
@@ -252,7 +254,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = lineCounter.linePos(yamlError.pos[0]);
-    throw invalid(`${file}:${pos.line}:${pos.col}: ${yamlError.message.split("\n")[0]}`, {
+    throw usage(`${file}:${pos.line}:${pos.col}: ${yamlError.message.split("\n")[0]}`, {
       file,
       line: pos.line,
       column: pos.col,
@@ -282,7 +284,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
   const line = offset === undefined ? undefined : lineCounter.linePos(offset).line;
   const key = path.join(".") || "(top level)";
   const message = issue.code === "unrecognized_keys" ? `unknown key ${key}` : `${key}: ${issue.message}`;
-  throw invalid(`${file}${line ? `:${line}` : ""}: ${message}`, {
+  throw usage(`${file}${line ? `:${line}` : ""}: ${message}`, {
     file,
     ...(line ? { line } : {}),
     hint: "see DESIGN section 2 (docs/configuration.md) for the keys .gitmodel.yaml accepts",

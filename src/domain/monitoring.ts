@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type MonitorPolicy, MonitorPolicySchema } from "./config.js";
 import { invalid, usage } from "./errors.js";
+import { lookupField } from "./fields.js";
 import { type JsonlIssue, parseJsonl } from "./jsonl.js";
 import type { Metadata } from "./schemas.js";
 
@@ -239,18 +240,12 @@ function checkedWindow(raw: { start?: string; end?: string; samples?: number | s
 // Baseline lookup: dot paths into metadata.json (DESIGN section 6)
 // ---------------------------------------------------------------------------------------------
 
-/** The value at a dot path; a bare name that is not a top-level field is looked up in tags. */
-export function valueAtPath(record: Readonly<Record<string, unknown>>, path: string): unknown {
-  const segments = path.split(".");
-  if (segments.length === 1 && !Object.hasOwn(record, path)) return asRecord(record.tags)?.[path];
-  let node: unknown = record;
-  for (const segment of segments) {
-    const parent = asRecord(node);
-    if (!parent || !Object.hasOwn(parent, segment)) return undefined;
-    node = parent[segment];
-  }
-  return node;
-}
+/**
+ * The value at a dot path, resolved exactly as selection resolves it (one implementation, in
+ * fields.ts); also used on history.jsonl lines, which have the same shape where paths point.
+ */
+export const valueAtPath = (record: Readonly<Record<string, unknown>>, path: string): unknown =>
+  lookupField(record as Metadata, path);
 
 const asRecord = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;

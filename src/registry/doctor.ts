@@ -1,13 +1,15 @@
 import { parseTag, registrationTag } from "../domain/references.js";
 import type { Registry } from "./registry.js";
+import { defaultBranch, stageTagsToCreate } from "./stage-tags.js";
 
 /**
  * `doctor` (DESIGN section 4): the committed files are the truth and tags the record of what
- * happened; this finds where the two disagree, and can create the registration tags that are missing.
+ * happened; this finds where the two disagree, and can create the registration tags and the stage
+ * tags (of the default branch's stage changes) that are missing.
  */
 
 export interface Disagreement {
-  kind: "missing-registration-tag" | "tag-without-version";
+  kind: "missing-registration-tag" | "tag-without-version" | "missing-stage-tag";
   model: string;
   version: string;
   tag: string;
@@ -89,16 +91,31 @@ export async function doctor(registry: Registry, options: { fix?: boolean } = {}
     });
   }
 
+  // Stage tags record what landed on the default branch, so its history is the one checked.
+  const main = await defaultBranch(git);
+  const stageTags = await stageTagsToCreate(registry, { ref: main?.rev ?? "HEAD" });
+  for (const t of stageTags) {
+    disagreements.push({
+      kind: "missing-stage-tag",
+      model: t.model,
+      version: t.version,
+      tag: t.name,
+      commit: t.target,
+      message: `${t.model}@${t.version} entered ${t.stage} in commit ${t.change.slice(0, 7)} but no stage tag records it (${t.name})`,
+    });
+  }
+
   const fixed: string[] = [];
   if (options.fix) {
     const missing = disagreements.filter((d) => d.kind === "missing-registration-tag" && d.commit);
-    const created = await git.createTags(
-      missing.map((d) => ({
+    const created = await git.createTags([
+      ...missing.map((d) => ({
         name: d.tag,
         target: d.commit!,
         message: `register ${d.tag}\n\n(created by git model doctor --fix)\n`,
       })),
-    );
+      ...stageTags.map((t) => ({ name: t.name, target: t.target, message: t.message })),
+    ]);
     fixed.push(...created.keys());
   }
   return { disagreements, fixed };

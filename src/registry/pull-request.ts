@@ -5,8 +5,11 @@ import {
   promotionBranch,
   promotionTitle,
 } from "../domain/promotion.js";
+import { trendMermaid } from "../domain/trends.js";
 import { apiUrlFrom, createOctokit, GitHubScm, repositoryOf, type Scm, tokenFrom } from "../infra/github.js";
 import type { Registry } from "./registry.js";
+import type { StageChange } from "./stages.js";
+import { metricTrendFor } from "./trends.js";
 
 /**
  * A stage change proposed as a pull request instead of a commit on the current branch: the
@@ -73,10 +76,64 @@ export async function openStageChangePullRequest(
 }
 
 /** The Scm for the CLI: token from GITHUB_TOKEN/GH_TOKEN, API from GITHUB_API_URL, repository from the remote. */
-export async function scmFromEnvironment(registry: Registry, env: NodeJS.ProcessEnv, remote = "origin"): Promise<Scm> {
+export async function scmFromEnvironment(
+  registry: Registry,
+  env: NodeJS.ProcessEnv,
+  remote = "origin",
+): Promise<Scm> {
   const token = tokenFrom(env);
   const url = await registry.git.run(["remote", "get-url", "--", remote], { allowFailure: true });
-  if (url.code !== 0) throw usage(`--pr needs a remote named ${remote}`, { hint: "add one with git remote add" });
+  if (url.code !== 0)
+    throw usage(`--pr needs a remote named ${remote}`, { hint: "add one with git remote add" });
   const { owner, repo } = repositoryOf(env, url.stdout.toString("utf8").trim());
   return new GitHubScm(createOctokit(token, apiUrlFrom(env)), owner, repo);
+}
+
+/**
+ * Opens (or updates) the pull request for a planned stage change: the candidate against the
+ * current holder of the stage, the reason, and the ranking metric's trend as a chart.
+ */
+export async function proposeStageChange(
+  registry: Registry,
+  scm: Scm,
+  change: StageChange,
+  options: { remote?: string; base?: string; reasons?: readonly string[] } = {},
+): Promise<OpenedPullRequest> {
+  const { model, plan } = change;
+  const currentVersion = plan.displaced?.version ?? null;
+  const [candidate, current] = await Promise.all([
+    registry.readMetadata(model, plan.version),
+    currentVersion ? registry.readMetadata(model, currentVersion) : null,
+  ]);
+  const policy = registry.config.promoteFor(model);
+  const rankMetric = registry.config.selectFor(model)?.rank?.metric;
+  const chart = rankMetric
+    ? await metricTrendFor(registry, model, rankMetric)
+        .then((report) => trendMermaid(report.trend, { title: `${model}: ${rankMetric}` }))
+        .catch(() => undefined)
+    : undefined;
+  const proposal: PromotionProposal = {
+    model,
+    stage: plan.to,
+    from: plan.from,
+    candidate: { version: plan.version, metadata: candidate },
+    current: currentVersion && current ? { version: currentVersion, metadata: current } : null,
+    displaced: plan.displaced ? { version: plan.displaced.version, to: plan.displaced.to } : null,
+    reasons: [...(change.record.reason ? [change.record.reason] : []), ...(options.reasons ?? [])],
+    ...(chart ? { chart } : {}),
+  };
+  return openStageChangePullRequest(
+    registry,
+    scm,
+    {
+      proposal,
+      stagesPath: change.file,
+      stagesText: change.after,
+      commitMessage: change.message,
+      labels: policy?.labels ?? [],
+      reviewers: policy?.reviewers ?? [],
+      teamReviewers: policy?.team_reviewers ?? [],
+    },
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, readFile, rename, rm, truncate } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { conflict } from "../domain/errors.js";
 import { appendLine, assertRealPathInside, exists, writeFileAtomic } from "../infra/files.js";
@@ -76,7 +76,10 @@ export class Transaction {
   async appendLine(path: string, line: string): Promise<void> {
     await this.track(path);
     const full = this.abs(path);
-    const oldSize = (await exists(full)) ? (await readFile(full)).length : null;
+    const oldSize = await stat(full).then(
+      (s) => s.size,
+      () => null,
+    );
     await appendLine(full, line);
     this.undo.push(async () => (oldSize === null ? rm(full, { force: true }) : truncate(full, oldSize)));
   }

@@ -1,15 +1,19 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import type { z } from "zod";
 import { GitModelError, usage } from "../domain/errors.js";
 import { parseJsonl } from "../domain/jsonl.js";
 import { parseLfsPointer } from "../domain/lfs.js";
+import { MonitoringLineSchema } from "../domain/monitoring.js";
 import { assertModelName, assertRelativePath } from "../domain/names.js";
 import { error, type Problem, warning } from "../domain/problems.js";
 import { parseTag } from "../domain/references.js";
 import { HistoryLineSchema, type Metadata } from "../domain/schemas.js";
 import { readTextIfExists } from "../infra/files.js";
-import { parseMetadata, type Registry } from "./registry.js";
+import { parseMetadata, type Registry, readTextSync } from "./registry.js";
 import { hashFile } from "./run-folder.js";
+import { stageProblems } from "./stages.js";
 
 /**
  * `validate` (DESIGN section 8) and the Action's pull-request check. The registry as the work
@@ -48,12 +52,14 @@ interface FileEntry {
 /** What git knows of the registry's files: the index, and what the work tree changed. */
 async function listRegistryFiles(
   registry: Registry,
+  /** The folders to list (default: the registry root); with --base, the touched models only. */
+  pathspecs: readonly string[] = [registry.root],
 ): Promise<{ files: Map<string, FileEntry>; changed: Set<string> }> {
   const git = registry.git;
-  const root = registry.root;
+  if (pathspecs.length === 0) return { files: new Map(), changed: new Set() };
   const [status, staged] = await Promise.all([
-    git.list(["status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", root]),
-    git.list(["ls-files", "-s", "-z", "--", root]),
+    git.list(["status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", ...pathspecs]),
+    git.list(["ls-files", "-s", "-z", "--", ...pathspecs]),
   ]);
   const files = new Map<string, FileEntry>();
   for (const row of staged) {
@@ -128,7 +134,13 @@ const MODEL_FILES = new Set(["stages.json", "history.jsonl", "monitoring.jsonl"]
 
 export async function validate(registry: Registry, options: ValidateOptions = {}): Promise<ValidationReport> {
   const problems: Problem[] = [];
-  const { files, changed } = await listRegistryFiles(registry);
+  // With a base, the diff says which models to look at, and only their files are listed: the
+  // cost follows the change, not the registry (docs/benchmarks.md).
+  const diff = options.base ? await diffSince(registry, options.base) : null;
+  const { files, changed } = await listRegistryFiles(
+    registry,
+    diff ? [...new Set(diff.changes.map((c) => modelFolderOf(registry, c.path)))] : undefined,
+  );
   let scope = groupByModel(registry, files.keys(), problems);
   const report: ValidationReport = {
     problems,
@@ -140,14 +152,17 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   };
 
   let baseVersions: Set<string> | null = null;
-  if (options.base) {
-    const since = await changesSince(registry, options.base, files);
+  if (options.base && diff) {
+    const since = await changesSince(registry, options.base, files, diff);
     baseVersions = since.baseVersions;
     problems.push(...since.problems);
     Object.assign(report, { added: since.added, removed: since.removed, stagesChanged: since.stagesChanged });
     scope = restrict(scope, since.touched);
   }
   if (options.paths?.length) scope = restrict(scope, scopeFromPaths(registry, options.paths));
+  // Its git work (every tag, the registration commits' folders) runs beside the checks below.
+  const immutable = immutability(registry, scope, changed, baseVersions);
+  immutable.catch(() => {}); // awaited below; a failure must not surface as an unhandled rejection first
 
   // Artifacts of unchanged tracked files are checked from their index blobs in one batch: for
   // LFS files that is the pointer, whose oid is the sha256, so nothing is downloaded or hashed.
@@ -160,15 +175,13 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       }
     }
   }
-  const contents = await registry.git.catFile([...blobs.values()]);
-  const blobOf = (path: string) => {
-    const oid = blobs.get(path);
-    return oid ? (contents.get(oid)?.content ?? null) : null;
-  };
+  // git reads the blobs while the model files and stages are checked below.
+  const reading = registry.git.catFile([...blobs.values()]);
+  reading.catch(() => {}); // awaited below
+  const models = [...scope].sort(([a], [b]) => a.localeCompare(b));
 
-  for (const [model, entry] of [...scope].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [model, entry] of models) {
     report.models++;
-    const scheme = registry.scheme(model);
     const modelFolder = registry.modelFolder(model);
     for (const name of entry.modelFiles) {
       if (!MODEL_FILES.has(name) && !entry.versions.has(name)) {
@@ -181,8 +194,45 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       }
     }
     if (entry.modelFiles.has("history.jsonl"))
-      await checkJsonl(registry, `${modelFolder}/history.jsonl`, problems);
-    if (entry.modelFiles.has("stages.json")) await checkStagesShape(registry, model, problems);
+      await checkJsonl(
+        registry,
+        `${modelFolder}/history.jsonl`,
+        HistoryLineSchema,
+        "DESIGN section 1.2",
+        problems,
+      );
+    if (entry.modelFiles.has("monitoring.jsonl"))
+      await checkJsonl(
+        registry,
+        `${modelFolder}/monitoring.jsonl`,
+        MonitoringLineSchema,
+        "docs/decisions/monitoring.md",
+        problems,
+      );
+  }
+  // stages.json: its shape, and with --base every move since the base (registry/stages.ts).
+  const withStages = [...scope]
+    .filter(([model, entry]) => entry.modelFiles.has("stages.json") || report.stagesChanged.includes(model))
+    .map(([model]) => model);
+  problems.push(
+    ...(await stageProblems(
+      registry,
+      withStages,
+      options.base ? { base: options.base, changed: report.stagesChanged } : {},
+    )),
+  );
+
+  const contents = await reading;
+  const blobOf = (path: string) => {
+    const oid = blobs.get(path);
+    return oid ? (contents.get(oid)?.content ?? null) : null;
+  };
+  for (const [model, entry] of models) {
+    // The reads below are synchronous; a turn of the event loop per model keeps the git
+    // processes of the immutability check fed and drained meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
+    const scheme = registry.scheme(model);
+    const modelFolder = registry.modelFolder(model);
     for (const [version, names] of entry.versions) {
       const folder = `${modelFolder}/${version}`;
       if (scheme.parse(version) !== version) {
@@ -195,7 +245,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       await checkVersion(registry, model, version, names, blobOf, problems);
     }
   }
-  problems.push(...(await immutability(registry, scope, changed, baseVersions)));
+  problems.push(...(await immutable));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return report;
 }
@@ -252,27 +302,24 @@ function relativeToTop(registry: Registry, path: string): string {
   return normalized.slice(top.length).join("/").replace(/\/$/, "");
 }
 
-async function checkJsonl(registry: Registry, file: string, problems: Problem[]): Promise<void> {
-  const text = (await readTextIfExists(registry.abs(file))) ?? "";
-  for (const issue of parseJsonl(text, HistoryLineSchema).issues) {
+async function checkJsonl<T>(
+  registry: Registry,
+  file: string,
+  schema: z.ZodType<T>,
+  /** Where the line format is written down, for the hint. */
+  format: string,
+  problems: Problem[],
+): Promise<void> {
+  const text = readTextSync(registry.abs(file)) ?? "";
+  for (const issue of parseJsonl(text, schema).issues) {
     problems.push(
       error(file, issue.message, {
         line: issue.line,
         hint: issue.torn
           ? "readers skip it; remove the line or complete it"
-          : "history lines follow DESIGN section 1.2",
+          : `the line format is in ${format}`,
       }),
     );
-  }
-}
-
-async function checkStagesShape(registry: Registry, model: string, problems: Problem[]): Promise<void> {
-  const file = `${registry.modelFolder(model)}/stages.json`;
-  try {
-    await registry.readStages(model);
-  } catch (e) {
-    if (e instanceof GitModelError) problems.push(error(file, e.message.replace(`${file}: `, ""), lineOf(e)));
-    else throw e;
   }
 }
 
@@ -296,7 +343,8 @@ async function checkVersion(
   }
   let metadata: Metadata;
   try {
-    metadata = parseMetadata(await readFile(registry.abs(metadataFile), "utf8"), metadataFile);
+    // Synchronous: 10,000 small reads through fs/promises cost seconds (docs/benchmarks.md).
+    metadata = parseMetadata(readFileSync(registry.abs(metadataFile), "utf8"), metadataFile);
   } catch (e) {
     if (!(e instanceof GitModelError)) throw e;
     problems.push(error(metadataFile, e.message.replace(/^[^:]+(:\d+:\d+)?: /, ""), lineOf(e)));
@@ -379,10 +427,31 @@ async function immutability(
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const git = registry.git;
-  const rows = await git.forEachRef(
-    ["refs/tags"],
-    ["%(refname:strip=2)", "%(*objectname)", "%(objectname)", "%(creatordate:short)"],
-  );
+  const root = registry.root;
+  const models = [...scope.keys()];
+  if (models.length === 0) return problems;
+  // A few models (validate --base): their tags only; otherwise one pass over all of them.
+  const few = models.length <= 16;
+  const [rows, headListing] = await Promise.all([
+    git.forEachRef(few ? models.map((m) => `refs/tags/${m}@*`) : ["refs/tags"], [
+      "%(refname:strip=2)",
+      "%(*objectname)",
+      "%(objectname)",
+      "%(creatordate:short)",
+    ]),
+    // HEAD's tree of every version folder from one ls-tree, not one lookup per version.
+    git.list(
+      ["ls-tree", "-r", "-d", "-z", "HEAD", "--", ...(few ? models.map((m) => `${root}/${m}/`) : [root])],
+      {
+        allowFailure: true,
+      },
+    ),
+  ]);
+  const headTrees = new Map<string, string>();
+  for (const row of headListing) {
+    const tab = row.indexOf("\t");
+    if (tab > 0) headTrees.set(row.slice(tab + 1), row.slice(0, tab).split(" ")[2] ?? "");
+  }
   const tags = new Map<string, { commit: string; date: string; tag: string }>();
   for (const [name, peeled, oid, date] of rows) {
     const tag = parseTag(name ?? "");
@@ -390,14 +459,12 @@ async function immutability(
       tags.set(`${tag.model}/${tag.version}`, { commit: peeled || oid || "", date: date ?? "", tag: name! });
     }
   }
-  const specs: string[] = [];
-  for (const [key, t] of tags)
-    specs.push(`${t.commit}:${registry.root}/${key}`, `HEAD:${registry.root}/${key}`);
-  const trees = await git.batchCheck(specs);
+  // The folders as their registration commits hold them, in one batch.
+  const trees = await git.batchCheck([...tags].map(([key, t]) => `${t.commit}:${root}/${key}`));
   for (const [key, t] of tags) {
-    const atTag = trees.get(`${t.commit}:${registry.root}/${key}`);
-    const atHead = trees.get(`HEAD:${registry.root}/${key}`);
-    if (atTag && atHead && atTag.oid !== atHead.oid) {
+    const atTag = trees.get(`${t.commit}:${root}/${key}`);
+    const atHead = headTrees.get(`${root}/${key}`);
+    if (atTag && atHead && atTag.oid !== atHead) {
       problems.push(
         error(
           `${registry.root}/${key}`,
@@ -410,15 +477,12 @@ async function immutability(
     }
   }
   // Uncommitted edits to a committed (so registered) version.
-  const headVersions = await git.batchCheck(
-    [...changed].map((p) => `HEAD:${p.split("/").slice(0, 3).join("/")}`),
-  );
   for (const path of changed) {
     const parts = path.split("/");
     if (parts.length < 4 || !scope.get(parts[1]!)?.versions.has(parts[2]!)) continue;
     const key = `${parts[1]}/${parts[2]}`;
     if (baseVersions && !baseVersions.has(key)) continue;
-    if (headVersions.get(`HEAD:${parts.slice(0, 3).join("/")}`)) {
+    if (headTrees.has(parts.slice(0, 3).join("/"))) {
       const t = tags.get(key);
       problems.push(
         error(
@@ -443,12 +507,20 @@ interface ChangesSince {
   stagesChanged: string[];
 }
 
-/** What changed between `base` and the work tree, and the checks only a base makes possible. */
-async function changesSince(
-  registry: Registry,
-  base: string,
-  files: Map<string, FileEntry>,
-): Promise<ChangesSince> {
+/** `models/churn` for any path below it (the path itself when it is not below the root). */
+function modelFolderOf(registry: Registry, path: string): string {
+  const prefix = `${registry.root}/`;
+  return path.startsWith(prefix) ? `${prefix}${path.slice(prefix.length).split("/")[0]}` : path;
+}
+
+interface DiffSince {
+  baseCommit: string;
+  /** Registry paths changed between the base and the work tree (untracked files as added). */
+  changes: { status: string; path: string }[];
+}
+
+/** The registry's changes since `base`: one diff against the work tree, one list of untracked files. */
+async function diffSince(registry: Registry, base: string): Promise<DiffSince> {
   const git = registry.git;
   const baseCommit = await git.commitOf(base);
   if (!baseCommit)
@@ -456,11 +528,25 @@ async function changesSince(
       hint: "pass a branch, tag or commit (fetch it first in a shallow clone)",
     });
   const root = registry.root;
-  const diff = await git.list(["diff", "--name-status", "-z", "--no-renames", baseCommit, "--", root]);
-  const untracked = await git.list(["ls-files", "-o", "-z", "--exclude-standard", "--", root]);
+  const [diff, untracked] = await Promise.all([
+    git.list(["diff", "--name-status", "-z", "--no-renames", baseCommit, "--", root]),
+    git.list(["ls-files", "-o", "-z", "--exclude-standard", "--", root]),
+  ]);
   const changes: { status: string; path: string }[] = [];
   for (let i = 0; i + 1 < diff.length; i += 2) changes.push({ status: diff[i]!, path: diff[i + 1]! });
   for (const path of untracked) changes.push({ status: "A", path });
+  return { baseCommit, changes };
+}
+
+/** What changed between `base` and the work tree, and the checks only a base makes possible. */
+async function changesSince(
+  registry: Registry,
+  base: string,
+  files: Map<string, FileEntry>,
+  { baseCommit, changes }: DiffSince,
+): Promise<ChangesSince> {
+  const git = registry.git;
+  const root = registry.root;
 
   const problems: Problem[] = [];
   const touched = new Map<string, Set<string> | "all">();

@@ -301,7 +301,7 @@ describe("the environment: a clear error, exit 2, and nothing written", () => {
   });
 });
 
-describe("an invalid .gitmodel.yaml names the key and the line", () => {
+describe("an invalid .gitmodel.yaml names the key and the line (a usage error: exit 2)", () => {
   async function repoWithConfig(config: string): Promise<string> {
     const repo = await newRepo();
     writeFileSync(join(repo, ".gitmodel.yaml"), config);
@@ -309,38 +309,38 @@ describe("an invalid .gitmodel.yaml names the key and the line", () => {
   }
   const run = () => runFolder({ "model.pkl": 64 });
 
-  it("an unknown top-level key (exit 1)", async () => {
+  it("an unknown top-level key (exit 2)", async () => {
     const repo = await repoWithConfig("root: models\nversioning: semver\nfrobnicate: 1\n");
-    await expectRefused(repo, ["list"], 1, [".gitmodel.yaml:3: unknown key frobnicate"]);
-    await expectRefused(repo, ["register", "churn", run()], 1, [".gitmodel.yaml:3: unknown key frobnicate"]);
+    await expectRefused(repo, ["list"], 2, [".gitmodel.yaml:3: unknown key frobnicate"]);
+    await expectRefused(repo, ["register", "churn", run()], 2, [".gitmodel.yaml:3: unknown key frobnicate"]);
   });
 
-  it("an unknown nested key (exit 1)", async () => {
+  it("an unknown nested key (exit 2)", async () => {
     const repo = await repoWithConfig(
       "root: models\nstages:\n  - { name: development, initial: true }\n  - { name: production, exclusive: true, colour: red }\n",
     );
-    await expectRefused(repo, ["register", "churn", run()], 1, [
+    await expectRefused(repo, ["register", "churn", run()], 2, [
       ".gitmodel.yaml:4: unknown key stages.1.colour",
     ]);
   });
 
-  it("a bad value names the key (exit 1)", async () => {
+  it("a bad value names the key (exit 2)", async () => {
     const repo = await repoWithConfig("root: models\nversioning: calendar\n");
-    await expectRefused(repo, ["register", "churn", run()], 1, [".gitmodel.yaml:2: versioning:", "semver"]);
+    await expectRefused(repo, ["register", "churn", run()], 2, [".gitmodel.yaml:2: versioning:", "semver"]);
   });
 
-  it("YAML that does not parse names the line and column (exit 1)", async () => {
+  it("YAML that does not parse names the line and column (exit 2)", async () => {
     const repo = await repoWithConfig("root: models\nversioning: semver: x\n");
-    await expectRefused(repo, ["list"], 1, [
+    await expectRefused(repo, ["list"], 2, [
       ".gitmodel.yaml:2:13:",
       "hint: fix the YAML syntax at that line",
     ]);
-    await expectRefused(repo, ["register", "churn", run()], 1, [".gitmodel.yaml:2:13:"]);
+    await expectRefused(repo, ["register", "churn", run()], 2, [".gitmodel.yaml:2:13:"]);
   });
 
-  it("a duplicated key names its line (exit 1)", async () => {
+  it("a duplicated key names its line (exit 2)", async () => {
     const repo = await repoWithConfig("root: models\nroot: elsewhere\n");
-    await expectRefused(repo, ["register", "churn", run()], 1, [
+    await expectRefused(repo, ["register", "churn", run()], 2, [
       ".gitmodel.yaml:2:1: Map keys must be unique",
     ]);
   });

@@ -7,7 +7,7 @@ export function defineDoctor(program: Command, context: CliContext): void {
   program
     .command("doctor")
     .description("report where the committed files and the tags disagree; --fix creates missing tags")
-    .option("--fix", "create the missing registration tags")
+    .option("--fix", "create the missing registration and stage tags")
     .option("--json", "print the report as JSON")
     .action(async (opts: { fix?: boolean; json?: boolean }) => {
       const registry = await context.registry();

@@ -1,18 +1,58 @@
-import type { Command } from "commander";
-import { listModels, listVersions } from "../../registry/catalog.js";
+import { type Command, Option } from "commander";
+import { usage } from "../../domain/errors.js";
+import { lookupField } from "../../domain/fields.js";
+import { show } from "../../domain/filters.js";
+import { findVersions, listModels, withStage } from "../../registry/catalog.js";
+import { collectList } from "../args.js";
 import type { CliContext } from "../main.js";
-import { formatBytes, formatNumber, print, printJson, table } from "../output.js";
+import { formatBytes, formatNumber, log, print, printJson, table, yellow } from "../output.js";
+
+interface ListFlags {
+  json?: boolean;
+  where?: string[];
+  sort?: string;
+  desc?: boolean;
+  asc?: boolean;
+}
+
+// Shown as columns already, so a sort by them adds none.
+const SHOWN_FIELDS = new Set(["version", "stage", "created_at"]);
 
 export function defineList(program: Command, context: CliContext): void {
   program
     .command("list")
     .description("list models with their stage holders, or the versions of one model")
     .argument("[model]", "the model whose versions to list")
+    .option(
+      "--where <expr>",
+      "only versions where k=v k!=v k>v k>=v k<v k<=v k~glob holds (repeatable)",
+      collectList,
+    )
+    .option("--sort <path>", "order by a dot path into metadata.json (default: version order)")
+    .addOption(new Option("--desc", "descending order (best or newest first)").conflicts("asc"))
+    .addOption(new Option("--asc", "ascending order (the default)"))
     .option("--json", "print JSON")
-    .addHelpText("after", "\nExamples:\n  git model list\n  git model list churn")
-    .action(async (model: string | undefined, opts: { json?: boolean }) => {
+    .addHelpText(
+      "after",
+      [
+        "",
+        "`stage` is a field too: the stage the version holds now (stages.json).",
+        "",
+        "Examples:",
+        "  git model list",
+        "  git model list churn",
+        "  git model list rl --where tags.model_type=continued --sort created_at --desc   # latest of a type",
+        "  git model list rl --where model_type=continued --sort metrics.sharpe_ratio --desc   # best by a metric",
+        "  git model list rl --where stage=production   # by stage",
+      ].join("\n"),
+    )
+    .action(async (model: string | undefined, opts: ListFlags) => {
       const registry = await context.registry();
       if (!model) {
+        if (opts.where || opts.sort || opts.desc || opts.asc)
+          throw usage("--where, --sort, --desc and --asc need a model", {
+            hint: "git model list <model> --where ...",
+          });
         const models = await listModels(registry);
         if (opts.json) return printJson(models);
         if (models.length === 0)
@@ -33,22 +73,37 @@ export function defineList(program: Command, context: CliContext): void {
         );
         return;
       }
-      const versions = await listVersions(registry, model);
+      const { versions, skipped, warnings } = await findVersions(registry, model, {
+        ...(opts.where ? { where: opts.where } : {}),
+        ...(opts.sort ? { sort: opts.sort } : {}),
+        descending: Boolean(opts.desc),
+      });
+      for (const warning of warnings) log(`${yellow("warning", process.stderr)}: ${warning}`);
+      if (skipped.length)
+        log(
+          `${yellow("warning", process.stderr)}: left out ${skipped.map((v) => v.version).join(", ")}: unreadable metadata.json (run git model validate)`,
+        );
       if (opts.json) return printJson(versions.map(({ metadata: _m, ...v }) => v));
+      const sortMetric = /^metrics\.([^.]+)$/.exec(opts.sort ?? "")?.[1];
+      const sortColumn = opts.sort && !sortMetric && !SHOWN_FIELDS.has(opts.sort) ? opts.sort : undefined;
       const rankMetric = registry.config.selectFor(model)?.rank?.metric?.replace(/^metrics\./, "");
       const shown = metricColumns(
         versions.map((v) => v.metrics),
-        rankMetric,
+        sortMetric ?? rankMetric,
       );
+      if (versions.length === 0 && (opts.where || opts.sort)) return print(`no version of ${model} matches`);
       print(
         table(
-          ["version", "stage", "created", "artifacts", "size", ...shown],
+          ["version", "stage", "created", "artifacts", "size", ...(sortColumn ? [sortColumn] : []), ...shown],
           versions.map((v) => [
             v.version,
             v.stage,
             v.created_at?.replace("T", " ").replace("Z", "") ?? v.problem ?? "-",
             v.artifacts,
             formatBytes(v.size),
+            ...(sortColumn
+              ? [cell(v.metadata && lookupField(withStage(v.metadata, v.stage), sortColumn))]
+              : []),
             ...shown.map((m) => formatNumber(v.metrics[m])),
           ]),
         ),
@@ -56,7 +111,10 @@ export function defineList(program: Command, context: CliContext): void {
     });
 }
 
-/** The ranking metric first, then the metrics most versions report, at most four columns. */
+const cell = (value: unknown) =>
+  value === undefined || value === null ? "-" : typeof value === "number" ? formatNumber(value) : show(value);
+
+/** The sorting (or else ranking) metric first, then the metrics most versions report, at most four columns. */
 function metricColumns(all: readonly Record<string, number>[], rankMetric: string | undefined): string[] {
   const counts = new Map<string, number>();
   for (const metrics of all)

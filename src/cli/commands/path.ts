@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { withDefaultStage } from "../../domain/references.js";
 import type { CliContext } from "../main.js";
 import { print } from "../output.js";
+import { withStageEnv } from "../stage-env.js";
 
 export function definePath(program: Command, context: CliContext): void {
   program
@@ -13,9 +13,7 @@ export function definePath(program: Command, context: CliContext): void {
     .addHelpText("after", '\nExample:\n  MODEL_DIR="$(git model path churn#production)"')
     .action(async (ref: string) => {
       const registry = await context.registry();
-      const resolved = await registry.resolve(
-        withDefaultStage(ref, process.env.GIT_MODEL_STAGE || undefined),
-      );
+      const resolved = await withStageEnv(ref, (r) => registry.resolve(r));
       print(resolved.path);
     });
 }

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
-import { withDefaultStage } from "../../domain/references.js";
+import { holderThen } from "../../registry/stages.js";
 import type { CliContext } from "../main.js";
 import { bold, formatBytes, formatNumber, print, printJson } from "../output.js";
+import { withStageEnv } from "../stage-env.js";
 
 export function defineShow(program: Command, context: CliContext): void {
   program
@@ -11,13 +12,19 @@ export function defineShow(program: Command, context: CliContext): void {
     )
     .argument("<ref>", "reference")
     .option("--json", "print JSON")
+    .option("--at <date|commit>", "the version that held the stage then: a date, a time, or a commit")
     .addHelpText(
       "after",
-      "\nExamples:\n  git model show churn#production\n  git model show churn@1.2.0 --json",
+      "\nExamples:\n  git model show churn#production\n  git model show churn@1.2.0 --json\n  git model show churn#production --at 2026-01-31",
     )
-    .action(async (ref: string, opts: { json?: boolean }) => {
+    .action(async (ref: string, opts: { json?: boolean; at?: string }) => {
       const registry = await context.registry();
-      const v = await registry.resolve(withDefaultStage(ref, process.env.GIT_MODEL_STAGE || undefined));
+      const { at } = opts;
+      // --at answers "what held this stage then" and shows that version.
+      const then = at === undefined ? null : await withStageEnv(ref, (r) => holderThen(registry, r, at));
+      const v = then
+        ? await registry.resolve(`${then.model}@${then.version}`)
+        : await withStageEnv(ref, (r) => registry.resolve(r));
       if (opts.json)
         return printJson({
           model: v.model,
@@ -25,9 +32,16 @@ export function defineShow(program: Command, context: CliContext): void {
           stage: v.stage,
           folder: v.folder,
           metadata: v.metadata,
+          ...(then ? { at: then } : {}),
         });
       const m = v.metadata;
       const rows: [string, string | undefined][] = [
+        [
+          "held",
+          then
+            ? `${then.stage} at ${then.at} (stages.json of ${then.commit?.slice(0, 7)}, ${then.date})`
+            : undefined,
+        ],
         ["stage", v.stage],
         ["folder", v.folder],
         ["created", m.created_at],

@@ -1,0 +1,39 @@
+import type { JsonlIssue } from "../../domain/jsonl.js";
+import { type MonitoringStatus, round2 } from "../../domain/monitoring.js";
+import { bold, formatNumber, log, yellow } from "../output.js";
+
+/** The numbers behind a monitoring recommendation, shared by `monitor` and `status`. */
+export function renderStatus(status: MonitoringStatus): string[] {
+  const t = status.thresholds;
+  const lines = [status.message];
+  if (status.latest && status.champion) {
+    const l = status.latest;
+    lines.push(
+      `  champion    ${status.champion}: ${status.runs} run${status.runs === 1 ? "" : "s"} on ${status.metric}, latest ${l.at}`,
+      `  latest      ${status.metric} ${formatNumber(l.value)} vs baseline ${l.baseline.path} ${formatNumber(l.baseline.value)}: drift ${signedPct(l.drift_pct)}`,
+    );
+  }
+  const c = status.challenger;
+  if (c) {
+    lines.push(
+      `  challenger  ${c.version}: won ${c.wins} of its last ${c.runs} runs (${round2(c.rate * 100)}%), ${c.streak} in a row${c.qualifies ? "" : " (not enough to propose it)"}`,
+    );
+  }
+  lines.push(
+    `  thresholds  plan retraining from ${t.drift_warn_pct}%, retrain over ${t.drift_retrain_pct}%; promote a challenger at ${round2(t.win_rate * 100)}% wins of the last ${t.window} runs and ${t.win_streak} in a row`,
+  );
+  return lines;
+}
+
+export const headline = (model: string, recommendation: string) => bold(`${model}: ${recommendation}`);
+
+export const signedPct = (p: number) => `${p > 0 ? "+" : ""}${formatNumber(p)}%`;
+
+/** Skipped lines go to stderr as warnings, so --json output stays JSON alone. */
+export function warnSkipped(file: string, issues: readonly JsonlIssue[], total = issues.length): void {
+  for (const issue of issues) {
+    log(`${yellow("warning", process.stderr)}: ${file}:${issue.line}: ${issue.message}; skipped`);
+  }
+  if (total > issues.length) log(`${yellow("warning", process.stderr)}: ... ${total - issues.length} more`);
+  if (total) log("  (git model validate reports them; readers skip them)");
+}

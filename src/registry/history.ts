@@ -1,0 +1,78 @@
+import { usage } from "../domain/errors.js";
+import { parseJsonl } from "../domain/jsonl.js";
+import { assertModelName } from "../domain/names.js";
+import { HistoryLineSchema } from "../domain/schemas.js";
+import { type StageEvent, stageHistory } from "../domain/stage-history.js";
+import { isConfiguredStage } from "../domain/stages.js";
+import { readTextIfExists } from "../infra/files.js";
+import type { Registry } from "./registry.js";
+import { readStageLog, type VersionEvent } from "./stage-log.js";
+
+/**
+ * `history MODEL` (DESIGN section 5): every registration, deletion and stage move of a model,
+ * oldest first, from one `git log` and one `cat-file --batch` (see stage-log.ts). Stage moves
+ * include hand edits, reverts and merged pull requests (the domain's stageHistory says which).
+ */
+
+export type HistoryEntry =
+  | ({ type: "registration"; metrics: Record<string, number> | null } & VersionEvent)
+  | ({ type: "deletion" } & VersionEvent)
+  | ({ type: "move" } & StageEvent);
+
+export interface ModelHistory {
+  model: string;
+  /** The stage asked for with --stage, or null for everything. */
+  stage: string | null;
+  entries: HistoryEntry[];
+}
+
+export interface HistoryOptions {
+  /** Only the moves into or out of this stage. */
+  stage?: string;
+  /** Read the history of this ref (default HEAD). */
+  ref?: string;
+}
+
+const RANK = { registration: 0, move: 1, deletion: 2 } as const;
+
+export async function history(
+  registry: Registry,
+  model: string,
+  options: HistoryOptions = {},
+): Promise<ModelHistory> {
+  const name = assertModelName(model);
+  await registry.assertModelExists(name);
+  const { stage } = options;
+  if (stage !== undefined && !isConfiguredStage(registry.config, stage)) {
+    throw usage(`stage "${stage}" is not configured`, {
+      hint: `stages: ${registry.config.stages.map((s) => s.name).join(", ")}`,
+    });
+  }
+  const historyFile = `${registry.modelFolder(name)}/history.jsonl`;
+  const [log, lines] = await Promise.all([
+    readStageLog(registry, name, options.ref),
+    readTextIfExists(registry.abs(historyFile)),
+  ]);
+  // Metrics come from history.jsonl (the registration's record); the commit says who and when.
+  const metrics = new Map(
+    parseJsonl(lines ?? "", HistoryLineSchema).records.map(({ value }) => [value.version, value.metrics]),
+  );
+  const moves: HistoryEntry[] = stageHistory(log.snapshots, registry.config)
+    .filter((e) => stage === undefined || e.to === stage || e.from === stage)
+    .map((e) => ({ type: "move", ...e }));
+  const versions: HistoryEntry[] =
+    stage === undefined
+      ? [
+          ...log.registrations.map(
+            (r): HistoryEntry => ({ type: "registration", ...r, metrics: metrics.get(r.version) ?? null }),
+          ),
+          ...log.deletions.map((d): HistoryEntry => ({ type: "deletion", ...d })),
+        ]
+      : [];
+  const position = (e: HistoryEntry) => log.order.get(e.commit) ?? Number.MAX_SAFE_INTEGER;
+  // Stable: moves keep the domain's order within a commit (the commit's own version first).
+  const entries = [...versions, ...moves].sort(
+    (a, b) => position(a) - position(b) || RANK[a.type] - RANK[b.type],
+  );
+  return { model: name, stage: stage ?? null, entries };
+}
