@@ -79,12 +79,23 @@ models:
     const dir = trainingRun(`run-${i + 1}`, {
       "model.pkl": Buffer.alloc(200_000 + i, i + 1),
       "scaler.pkl": Buffer.alloc(20_000, 7),
-      "metadata.json": JSON.stringify({ description: `XGBoost, depth ${run.depth}`, training: { samples: 3566 + i * 100 } }),
+      "metadata.json": JSON.stringify({
+        description: `XGBoost, depth ${run.depth}`,
+        training: { samples: 3566 + i * 100 },
+      }),
     });
     gm([
-      "register", "churn", dir,
-      "--metric", `val_rmse=${run.rmse}`, "--metric", `val_mae=${run.mae}`,
-      "--param", `max_depth=${run.depth}`, "--tag", "timeframe=1H",
+      "register",
+      "churn",
+      dir,
+      "--metric",
+      `val_rmse=${run.rmse}`,
+      "--metric",
+      `val_mae=${run.mae}`,
+      "--param",
+      `max_depth=${run.depth}`,
+      "--tag",
+      "timeframe=1H",
       ...(i > 0 ? ["--base", `churn@1.0.${i - 1}`, "--enhancement", "continued"] : []),
       "--push",
     ]);
@@ -121,12 +132,30 @@ models:
   gm(["monitor", "churn", "--version", "1.0.1", "--value", "0.0143"]);
   gm(["status", "churn"]);
   for (const value of ["0.0118", "0.0117", "0.0119"]) {
-    gm(["monitor", "churn", "--version", "1.0.1", "--value", value, "--challenger", "1.0.2", "--challenger-value", "0.0110"], { quiet: true });
+    gm(
+      [
+        "monitor",
+        "churn",
+        "--version",
+        "1.0.1",
+        "--value",
+        value,
+        "--challenger",
+        "1.0.2",
+        "--challenger-value",
+        "0.0110",
+      ],
+      { quiet: true },
+    );
   }
   gm(["status", "churn"]);
 
   section("The whole registry validates");
   gm(["validate"]);
+  console.log(
+    "\n# Stage changes get GTO stage tags when they land (the Action does it on merge; doctor --fix here).",
+  );
+  gm(["doctor", "--fix"]);
   gm(["doctor"]);
   console.log(`\nThe demo repository is ${repo} (removed at exit; set KEEP_DEMO=1 to keep it).`);
 } finally {

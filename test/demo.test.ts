@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cleanEnv } from "./helpers/repo.js";
+
+/** The README promises that `npm run demo` works after `npm ci`: keep that promise tested. */
+describe("npm run demo", () => {
+  it("tours the registry end to end and exits 0", () => {
+    const script = join(import.meta.dirname, "..", "scripts", "demo.mjs");
+    const r = spawnSync(process.execPath, [script], { env: cleanEnv(), encoding: "utf8", timeout: 240_000 });
+    expect(r.stderr).not.toContain("demo failed");
+    expect(r.status).toBe(0);
+    for (const step of [
+      "registered churn@1.0.2, in models/churn/1.0.2",
+      "selected churn@1.0.2",
+      "promoted churn@1.0.2 to production (from staging)",
+      "[main",
+      "churn: propose promotion of 1.0.2",
+      "files and tags agree",
+    ]) {
+      expect(r.stdout).toContain(step);
+    }
+    // After `git revert` of the promotion, production is back on 1.0.1.
+    const afterRevert = r.stdout.slice(r.stdout.indexOf("git revert --no-edit HEAD"));
+    expect(afterRevert).toMatch(/\$ git model show "churn#production"\nchurn@1\.0\.1/);
+  }, 240_000);
+});
