@@ -57,7 +57,10 @@ export async function history(
   const metrics = new Map(
     parseJsonl(lines ?? "", HistoryLineSchema).records.map(({ value }) => [value.version, value.metrics]),
   );
+  // A deleted version leaves stages.json in its deletion commit: that is the deletion, not a move.
+  const removedIn = new Set(log.deletions.map((d) => `${d.commit} ${d.version}`));
   const moves: HistoryEntry[] = stageHistory(log.snapshots, registry.config)
+    .filter((e) => !(e.to === registry.config.initialStage && removedIn.has(`${e.commit} ${e.version}`)))
     .filter((e) => stage === undefined || e.to === stage || e.from === stage)
     .map((e) => ({ type: "move", ...e }));
   const versions: HistoryEntry[] =

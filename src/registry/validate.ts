@@ -152,10 +152,12 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   };
 
   let baseVersions: Set<string> | null = null;
+
+  const baseEdits: Problem[] = [];
   if (options.base && diff) {
     const since = await changesSince(registry, options.base, files, diff);
     baseVersions = since.baseVersions;
-    problems.push(...since.problems);
+    baseEdits.push(...since.problems);
     Object.assign(report, { added: since.added, removed: since.removed, stagesChanged: since.stagesChanged });
     scope = restrict(scope, since.touched);
   }
@@ -245,7 +247,14 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       await checkVersion(registry, model, version, names, blobOf, problems);
     }
   }
-  problems.push(...(await immutable));
+  // A file edited after registration is reported once, as that (against the base when there is
+  // one): its sha256 or listing mismatch follows from the edit.
+  const againstBase = new Set(baseEdits.map((p) => p.file));
+  const edits = [...baseEdits, ...(await immutable).filter((p) => !againstBase.has(p.file))];
+  const editedFiles = new Set(edits.map((p) => p.file));
+  const kept = problems.filter((p) => !editedFiles.has(p.file));
+  problems.length = 0;
+  problems.push(...kept, ...edits);
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return report;
 }
@@ -461,17 +470,28 @@ async function immutability(
   }
   // The folders as their registration commits hold them, in one batch.
   const trees = await git.batchCheck([...tags].map(([key, t]) => `${t.commit}:${root}/${key}`));
-  for (const [key, t] of tags) {
+  const edited = [...tags].filter(([key, t]) => {
     const atTag = trees.get(`${t.commit}:${root}/${key}`);
     const atHead = headTrees.get(`${root}/${key}`);
-    if (atTag && atHead && atTag.oid !== atHead) {
+    return atTag && atHead && atTag.oid !== atHead;
+  });
+  // Which files changed in each edited folder: one diff-tree over all the tree pairs.
+  const changedFiles = await filesChangedBetween(
+    registry,
+    edited.map(([key, t]) => [
+      trees.get(`${t.commit}:${root}/${key}`)!.oid,
+      headTrees.get(`${root}/${key}`)!,
+    ]),
+  );
+  for (const [key, t] of edited) {
+    const files = changedFiles.get(headTrees.get(`${root}/${key}`)!) ?? [];
+    const where = files.length ? files.map((f) => `${root}/${key}/${f}`) : [`${root}/${key}`];
+    for (const file of where) {
       problems.push(
         error(
-          `${registry.root}/${key}`,
+          file,
           `changed after it was registered as ${t.tag} on ${t.date} (commit ${t.commit.slice(0, 7)}); registered versions are immutable`,
-          {
-            hint: "revert the change and register a new version instead",
-          },
+          { hint: "revert the change and register a new version instead" },
         ),
       );
     }
@@ -625,4 +645,25 @@ function firstDifferingLine(a: string, b: string): number {
   const lb = b.split("\n");
   const i = la.findIndex((line, n) => line !== lb[n]);
   return (i < 0 ? la.length : i) + 1;
+}
+
+/** The files that differ between each pair of trees (keyed by the second tree), from one `git diff-tree --stdin`. */
+async function filesChangedBetween(
+  registry: Registry,
+  pairs: readonly [string, string][],
+): Promise<Map<string, string[]>> {
+  const changed = new Map<string, string[]>();
+  if (pairs.length === 0) return changed;
+  const out = await registry.git.text(["diff-tree", "--stdin", "-r", "--name-only"], {
+    input: `${pairs.map(([a, b]) => `${a} ${b}`).join("\n")}\n`,
+  });
+  let current: string[] | null = null;
+  for (const line of out.split("\n")) {
+    const header = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64})$/.exec(line);
+    if (header) {
+      current = [];
+      changed.set(header[2]!, current);
+    } else if (line && current) current.push(line);
+  }
+  return changed;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bareRemote, type CliResult, cli, cloneOf, git, newRepo, runFolder } from "../helpers/repo.js";
@@ -66,9 +66,11 @@ describe("validate", () => {
     expectInvalid(r, [
       `models/churn/1.0.0/model.pkl: error: edited after registration (registered as churn@v1.0.0 on ${on})`,
       `models/churn/1.0.0/config.json: error: edited after registration (registered as churn@v1.0.0 on ${on})`,
-      "models/churn/1.0.0/model.pkl: error: content does not match metadata.json",
       "hint: undo it with git restore",
     ]);
+    // Reported once per file: the sha256 mismatch follows from the edit and is not repeated.
+    expect(r.stdout).not.toContain("content does not match");
+    expect(r.stdout).toContain("2 error(s)");
     expect(r.stdout).not.toContain("models/churn/1.0.1"); // the untouched version is not blamed
   });
 
@@ -104,9 +106,12 @@ describe("validate", () => {
 
     const r = await cli(repo, ["validate"]);
     expectInvalid(r, [
-      `models/churn/1.0.0: error: changed after it was registered as churn@v1.0.0 on ${on} (commit ${tagged})`,
+      // The changed files are named, not just the folder.
+      `models/churn/1.0.0/model.pkl: error: changed after it was registered as churn@v1.0.0 on ${on} (commit ${tagged})`,
+      `models/churn/1.0.0/metadata.json: error: changed after it was registered as churn@v1.0.0 on ${on}`,
       "registered versions are immutable",
     ]);
+    expect(r.stdout).not.toContain("models/churn/1.0.0: error");
     expect(r.stdout).not.toContain("content does not match"); // the forgery is consistent: only the tag catches it
     expect(r.stdout).not.toContain("models/churn/1.0.1");
   });
@@ -142,18 +147,31 @@ describe("validate", () => {
     expectInvalid(r, ["models/churn/history.jsonl:3: error: at:"]);
   });
 
-  it("reports a file in a version folder that metadata.json does not list, committed or not", async () => {
+  it("reports a file smuggled into a registered version, committed or not, once", async () => {
     const repo = await registry();
     writeFileSync(join(repo, "models/churn/1.0.1/notes.txt"), "smuggled in\n");
     const r = await cli(repo, ["validate"]);
-    expectInvalid(r, ["models/churn/1.0.1/notes.txt: error: file is not listed in metadata.json artifacts"]);
+    expectInvalid(r, ["models/churn/1.0.1/notes.txt: error: edited after registration (registered as churn@v1.0.1"]);
+    expect(r.stdout).toContain("1 error(s)");
     await git(repo, ["add", "models/churn/1.0.1/notes.txt"]);
     await git(repo, ["commit", "-q", "-m", "add notes"]);
     const committed = await cli(repo, ["validate"]);
-    expectInvalid(committed, [
-      "models/churn/1.0.1/notes.txt: error: file is not listed in metadata.json artifacts",
-      "models/churn/1.0.1: error: changed after it was registered as churn@v1.0.1",
-    ]);
+    expectInvalid(committed, ["models/churn/1.0.1/notes.txt: error: changed after it was registered as churn@v1.0.1"]);
+    expect(committed.stdout).toContain("1 error(s)");
+  });
+
+  it("reports a file in a new version folder that its metadata.json does not list", async () => {
+    const repo = await registry();
+    const folder = join(repo, "models/churn/1.0.2");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "model.pkl"), "m\n");
+    writeFileSync(join(folder, "extra.txt"), "x\n");
+    const metadata = readJson(join(repo, "models/churn/1.0.1/metadata.json"));
+    Object.assign(metadata, { version: "1.0.2", artifacts: [{ path: "model.pkl", sha256: sha256("m\n"), size: 2 }] });
+    writeJson(join(folder, "metadata.json"), metadata);
+    const r = await cli(repo, ["validate"]);
+    expectInvalid(r, ["models/churn/1.0.2/extra.txt: error: file is not listed in metadata.json artifacts"]);
+    expect(r.stdout).toContain("1 error(s)");
   });
 
   it("reports a metadata.json whose sha256 does not match the artifact, for LFS and plain files", async () => {
@@ -233,7 +251,7 @@ describe("validate --base", () => {
     });
     // ... while a full validate does see fraud.
     expectInvalid(await cli(repo, ["validate"]), [
-      "models/fraud/1.0.0: error: changed after it was registered",
+      "models/fraud/1.0.0/metadata.json: error: changed after it was registered",
     ]);
 
     const churnMeta = join(repo, "models/churn/1.0.0/metadata.json");
@@ -301,7 +319,7 @@ describe("validate --json", () => {
         expect.objectContaining({
           severity: "error",
           file: "models/churn/1.0.1/notes.txt",
-          message: expect.stringContaining("not listed in metadata.json artifacts"),
+          message: expect.stringContaining("edited after registration"),
         }),
       ]),
     );
