@@ -8,7 +8,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Refuses a model name with a message that says what is wrong with it, not just that it is wrong. */
 export function assertModelName(name: string): string {
-  if (MODEL_NAME.test(name) && !name.includes("..")) return name;
+  if (isModelName(name)) return name;
   const shown = JSON.stringify(name);
   let why: string;
   if (name === "") why = "it is empty";
@@ -21,6 +21,11 @@ export function assertModelName(name: string): string {
   throw usage(`invalid model name ${shown}: ${why}`, {
     hint: "model names match ^[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?$ (for example churn or fraud-v2)",
   });
+}
+
+/** True for a valid model name (for listing folders, where an invalid one is skipped or reported). */
+export function isModelName(name: string): boolean {
+  return MODEL_NAME.test(name) && !name.includes("..");
 }
 
 /**

@@ -2,7 +2,7 @@ import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONFIG_FILE, defaultConfig, parseConfig, type RegistryConfig } from "../domain/config.js";
 import { invalid, notFound, usage } from "../domain/errors.js";
-import { assertModelName } from "../domain/names.js";
+import { assertModelName, isModelName } from "../domain/names.js";
 import { parseReference, type Reference } from "../domain/references.js";
 import {
   describeIssues,
@@ -205,15 +205,6 @@ export class Registry {
     };
   }
 }
-
-const isModelName = (name: string) => {
-  try {
-    assertModelName(name);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export function parseMetadata(text: string, file: string): Metadata {
   const json = parseJsonText(text, file);

@@ -6,7 +6,7 @@ import { GitModelError, usage } from "../domain/errors.js";
 import { parseJsonl } from "../domain/jsonl.js";
 import { parseLfsPointer } from "../domain/lfs.js";
 import { MonitoringLineSchema } from "../domain/monitoring.js";
-import { assertModelName, assertRelativePath } from "../domain/names.js";
+import { assertRelativePath, isModelName } from "../domain/names.js";
 import { error, type Problem, warning } from "../domain/problems.js";
 import { parseTag } from "../domain/references.js";
 import { HistoryLineSchema, type Metadata } from "../domain/schemas.js";
@@ -98,7 +98,7 @@ function groupByModel(
       continue;
     }
     const [model, second, ...rest] = parts as [string, string, ...string[]];
-    if (!isValidName(model)) {
+    if (!isModelName(model)) {
       problems.push(
         error(path, `${JSON.stringify(model)} is not a valid model name`, {
           hint: "model names match ^[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?$",
@@ -120,15 +120,6 @@ function groupByModel(
   }
   return models;
 }
-
-const isValidName = (name: string) => {
-  try {
-    assertModelName(name);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const MODEL_FILES = new Set(["stages.json", "history.jsonl", "monitoring.jsonl"]);
 

@@ -15,20 +15,9 @@ import {
 } from "../../src/domain/stage-history.js";
 import { checkStageChange, promotionMessage, serializeStages } from "../../src/domain/stages.js";
 import { SCHEMES } from "../../src/domain/versions.js";
+import { SEED_004 } from "../helpers/fixtures.js";
 
-const seed = parseConfig(`
-stages:
-  - { name: development, initial: true }
-  - { name: beta }
-  - { name: champion, exclusive: true }
-  - { name: archived }
-transitions:
-  development: [beta, archived]
-  beta: [development, champion, archived]
-  champion: [beta, archived]
-  archived: [development, beta]
-displaced_to: archived
-`);
+const seed = parseConfig(SEED_004);
 
 /** A 40-digit commit id for a small number. */
 const sha = (n: number) => n.toString(16).padStart(4, "0").repeat(10);

@@ -19,21 +19,7 @@ import {
   stageMoves,
 } from "../../src/domain/stages.js";
 import { SCHEMES } from "../../src/domain/versions.js";
-
-// Seed 004's stages and transition table, as a user would write them in .gitmodel.yaml.
-const SEED_004 = `
-stages:
-  - { name: development, initial: true }
-  - { name: beta }
-  - { name: champion, exclusive: true }
-  - { name: archived }
-transitions:
-  development: [beta, archived]
-  beta: [development, champion, archived]
-  champion: [beta, archived]
-  archived: [development, beta]
-displaced_to: archived
-`;
+import { SEED_004 } from "../helpers/fixtures.js";
 
 const seed = parseConfig(SEED_004);
 const lifecycle = defaultConfig();

@@ -43,7 +43,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
   return text ? (JSON.parse(text) as Record<string, unknown>) : null;
 }
 
-export async function fakeGitHub(options: { owner: string; repo: string; defaultBranch?: string }): Promise<FakeGitHub> {
+export async function fakeGitHub(options: {
+  owner: string;
+  repo: string;
+  defaultBranch?: string;
+}): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const pulls: FakePull[] = [];
   let failures: { count: number; status: number } = { count: 0, status: 500 };
@@ -80,14 +84,26 @@ export async function fakeGitHub(options: { owner: string; repo: string; default
     const route = `${req.method} ${url.pathname}`;
     const pullMatch = url.pathname.match(/\/(pulls|issues)\/(\d+)(\/[a-z_]+)?$/);
     const pull = pullMatch ? pulls.find((p) => p.number === Number(pullMatch[2])) : undefined;
-    if (route === `GET ${base}`) return send(200, { default_branch: options.defaultBranch ?? "main", full_name: `${options.owner}/${options.repo}` });
+    if (route === `GET ${base}`)
+      return send(200, {
+        default_branch: options.defaultBranch ?? "main",
+        full_name: `${options.owner}/${options.repo}`,
+      });
     if (route === `GET ${base}/pulls`) {
       const head = url.searchParams.get("head");
       const state = url.searchParams.get("state") ?? "open";
-      return send(200, pulls.filter((p) => (state === "all" || p.state === state) && (!head || `${options.owner}:${p.head}` === head)).map(pullJson));
+      return send(
+        200,
+        pulls
+          .filter(
+            (p) => (state === "all" || p.state === state) && (!head || `${options.owner}:${p.head}` === head),
+          )
+          .map(pullJson),
+      );
     }
     if (route === `POST ${base}/pulls`) {
-      if (pulls.some((p) => p.state === "open" && p.head === body?.head)) return send(422, { message: "A pull request already exists" });
+      if (pulls.some((p) => p.state === "open" && p.head === body?.head))
+        return send(422, { message: "A pull request already exists" });
       const created: FakePull = {
         number: pulls.length + 1,
         title: String(body?.title),
@@ -112,7 +128,10 @@ export async function fakeGitHub(options: { owner: string; repo: string; default
     }
     if (req.method === "POST" && pullMatch?.[3] === "/labels") {
       pull.labels = [...new Set([...pull.labels, ...((body?.labels as string[]) ?? [])])];
-      return send(200, pull.labels.map((name) => ({ name })));
+      return send(
+        200,
+        pull.labels.map((name) => ({ name })),
+      );
     }
     if (req.method === "POST" && pullMatch?.[3] === "/requested_reviewers") {
       pull.reviewers.push(...((body?.reviewers as string[]) ?? []));

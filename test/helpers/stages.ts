@@ -1,20 +1,9 @@
 import { expect } from "vitest";
 import { type CliResult, cleanEnv, cli, newRepo, runFolder } from "./repo.js";
 
-/** Seed 004's registry for the stage tests: its stages, transition table and displaced_to. */
+export { SEED_004 } from "./fixtures.js";
 
-export const SEED_004 = `stages:
-  - { name: development, initial: true }
-  - { name: beta }
-  - { name: champion, exclusive: true }
-  - { name: archived }
-transitions:
-  development: [beta, archived]
-  beta: [development, champion, archived]
-  champion: [beta, archived]
-  archived: [development, beta]
-displaced_to: archived
-`;
+import { SEED_004 } from "./fixtures.js";
 
 /** An environment whose commits carry this date. */
 export const at = (date: string) => cleanEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineCleanup}from"./chunk-Q4I2WHKW.js";import"./chunk-6VWOZRRL.js";import"./chunk-MGCYG7X4.js";import"./chunk-M7APPCTM.js";import"./chunk-N5S6OKFD.js";import"./chunk-D2EOTVQB.js";import"./chunk-XGT5KICQ.js";import"./chunk-POOGFW6F.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-VTYG7CSV.js";import"./chunk-AIBWUFGJ.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineCleanup};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineDoctor}from"./chunk-7FMUFSZ3.js";import"./chunk-YYHHAFC7.js";import"./chunk-YK4NJX4P.js";import"./chunk-BI4DYZKO.js";import"./chunk-M7APPCTM.js";import"./chunk-N5S6OKFD.js";import"./chunk-MBDCDBEE.js";import"./chunk-VTYG7CSV.js";import"./chunk-AIBWUFGJ.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineDoctor};
