@@ -11,18 +11,34 @@ describe("promote --pr", () => {
   });
   afterAll(() => github.close());
 
-  const env = () => cleanEnv({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: "acme/models" });
+  const env = () =>
+    cleanEnv({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: "acme/models" });
 
   async function registryWithRemote() {
     const repo = await newRepo({
-      config: "models:\n  churn:\n    promote: { to: production, from: staging, reviewers: [alice], team_reviewers: [ml-leads] }\n    select:\n      rank: { metric: metrics.val_rmse, goal: min }\n",
+      config:
+        "models:\n  churn:\n    promote: { to: production, from: staging, reviewers: [alice], team_reviewers: [ml-leads] }\n    select:\n      rank: { metric: metrics.val_rmse, goal: min }\n",
     });
     const { bare, url } = await bareRemote();
     await git(repo, ["remote", "add", "origin", url]);
     for (const rmse of ["0.0120", "0.0110"]) {
-      expect((await cli(repo, ["register", "churn", runFolder({ "model.pkl": 100 + rmse.length }), "--metric", `val_rmse=${rmse}`])).code).toBe(0);
+      expect(
+        (
+          await cli(repo, [
+            "register",
+            "churn",
+            runFolder({ "model.pkl": 100 + rmse.length }),
+            "--metric",
+            `val_rmse=${rmse}`,
+          ])
+        ).code,
+      ).toBe(0);
     }
-    for (const [ref, stage] of [["churn@1.0.0", "staging"], ["churn@1.0.0", "production"], ["churn@1.0.1", "staging"]]) {
+    for (const [ref, stage] of [
+      ["churn@1.0.0", "staging"],
+      ["churn@1.0.0", "production"],
+      ["churn@1.0.1", "staging"],
+    ]) {
       expect((await cli(repo, ["promote", ref!, stage!])).code).toBe(0);
     }
     await git(repo, ["push", "-q", "origin", "main"]);
@@ -32,14 +48,20 @@ describe("promote --pr", () => {
   it("pushes a branch with the stages.json change and opens one labelled pull request with reviewers; the current branch is untouched", async () => {
     const { repo, bare } = await registryWithRemote();
     const head = await git(repo, ["rev-parse", "HEAD"]);
-    const r = await cli(repo, ["promote", "churn@1.0.1", "production", "--pr", "--reason", "beats 1.0.0 by 8.33% val_rmse"], { env: env() });
+    const r = await cli(
+      repo,
+      ["promote", "churn@1.0.1", "production", "--pr", "--reason", "beats 1.0.0 by 8.33% val_rmse"],
+      { env: env() },
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^created pull request #1 \(git-model\/promote\/churn-production\)/);
 
     expect(await git(repo, ["rev-parse", "HEAD"])).toBe(head);
     expect(await git(repo, ["status", "--porcelain"])).toBe("");
-    const stages = JSON.parse(await git(bare, ["show", "git-model/promote/churn-production:models/churn/stages.json"]));
+    const stages = JSON.parse(
+      await git(bare, ["show", "git-model/promote/churn-production:models/churn/stages.json"]),
+    );
     expect(stages.production).toBe("1.0.1");
     expect(stages.archived).toEqual(["1.0.0"]);
     const message = await git(bare, ["log", "-1", "--format=%B", "git-model/promote/churn-production"]);
@@ -47,8 +69,14 @@ describe("promote --pr", () => {
     expect(message).toContain("Reason: beats 1.0.0 by 8.33% val_rmse");
 
     const pr = github.pulls[0]!;
-    expect(pr).toMatchObject({ head: "git-model/promote/churn-production", base: "main", title: "Promote churn@1.0.1 to production" });
-    expect(pr.body).toContain('<!-- git-model:promotion {"model":"churn","stage":"production","version":"1.0.1"} -->');
+    expect(pr).toMatchObject({
+      head: "git-model/promote/churn-production",
+      base: "main",
+      title: "Promote churn@1.0.1 to production",
+    });
+    expect(pr.body).toContain(
+      '<!-- git-model:promotion {"model":"churn","stage":"production","version":"1.0.1"} -->',
+    );
     expect(pr.body).toContain("| val_rmse | 0.012 | 0.011 | -8.33% |");
     expect(pr.body).toContain("xychart-beta");
     expect(pr.labels).toEqual(["git-model:promotion"]);
@@ -58,11 +86,17 @@ describe("promote --pr", () => {
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
 
     // Again, with a new reason: the same pull request is updated in place.
-    const again = await cli(repo, ["promote", "churn@1.0.1", "production", "--pr", "--reason", "still better", "--json"], { env: env() });
+    const again = await cli(
+      repo,
+      ["promote", "churn@1.0.1", "production", "--pr", "--reason", "still better", "--json"],
+      { env: env() },
+    );
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ action: "updated", number: 1 });
     expect(github.pulls.filter((p) => p.state === "open")).toHaveLength(1);
-    expect(await git(bare, ["log", "-1", "--format=%B", "git-model/promote/churn-production"])).toContain("Reason: still better");
+    expect(await git(bare, ["log", "-1", "--format=%B", "git-model/promote/churn-production"])).toContain(
+      "Reason: still better",
+    );
   });
 
   it("retries a 5xx from the API", async () => {
@@ -85,7 +119,11 @@ describe("promote --pr", () => {
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain("--pr needs a GitHub token");
     expect(noToken.stderr).toContain("set GITHUB_TOKEN");
-    const noRemote = await cli(repo, ["promote", "churn@1.0.1", "production", "--pr", "--remote", "upstream"], { env: env() });
+    const noRemote = await cli(
+      repo,
+      ["promote", "churn@1.0.1", "production", "--pr", "--remote", "upstream"],
+      { env: env() },
+    );
     expect(noRemote.code).toBe(2);
     expect(noRemote.stderr).toContain("--pr needs a remote named upstream");
     expect(await git(repo, ["rev-parse", "HEAD"])).toBe(head);

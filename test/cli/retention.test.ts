@@ -108,7 +108,9 @@ describe("delete", () => {
     // The history shows the deletion, not a move of the deleted version out of archived.
     const entries = JSON.parse((await cli(repo, ["history", "churn", "--json"])).stdout).entries;
     const atDeletion = entries.filter((e: { commit: string }) => e.commit === result.commit);
-    expect(atDeletion.map((e: { type: string; version: string }) => `${e.type} ${e.version}`)).toEqual(["deletion 1.0.0"]);
+    expect(atDeletion.map((e: { type: string; version: string }) => `${e.type} ${e.version}`)).toEqual([
+      "deletion 1.0.0",
+    ]);
   });
 
   it("refuses the production holder (and any other serving stage), names the stage, suggests demoting, changes nothing", async () => {

@@ -151,12 +151,16 @@ describe("validate", () => {
     const repo = await registry();
     writeFileSync(join(repo, "models/churn/1.0.1/notes.txt"), "smuggled in\n");
     const r = await cli(repo, ["validate"]);
-    expectInvalid(r, ["models/churn/1.0.1/notes.txt: error: edited after registration (registered as churn@v1.0.1"]);
+    expectInvalid(r, [
+      "models/churn/1.0.1/notes.txt: error: edited after registration (registered as churn@v1.0.1",
+    ]);
     expect(r.stdout).toContain("1 error(s)");
     await git(repo, ["add", "models/churn/1.0.1/notes.txt"]);
     await git(repo, ["commit", "-q", "-m", "add notes"]);
     const committed = await cli(repo, ["validate"]);
-    expectInvalid(committed, ["models/churn/1.0.1/notes.txt: error: changed after it was registered as churn@v1.0.1"]);
+    expectInvalid(committed, [
+      "models/churn/1.0.1/notes.txt: error: changed after it was registered as churn@v1.0.1",
+    ]);
     expect(committed.stdout).toContain("1 error(s)");
   });
 
@@ -167,7 +171,10 @@ describe("validate", () => {
     writeFileSync(join(folder, "model.pkl"), "m\n");
     writeFileSync(join(folder, "extra.txt"), "x\n");
     const metadata = readJson(join(repo, "models/churn/1.0.1/metadata.json"));
-    Object.assign(metadata, { version: "1.0.2", artifacts: [{ path: "model.pkl", sha256: sha256("m\n"), size: 2 }] });
+    Object.assign(metadata, {
+      version: "1.0.2",
+      artifacts: [{ path: "model.pkl", sha256: sha256("m\n"), size: 2 }],
+    });
     writeJson(join(folder, "metadata.json"), metadata);
     const r = await cli(repo, ["validate"]);
     expectInvalid(r, ["models/churn/1.0.2/extra.txt: error: file is not listed in metadata.json artifacts"]);

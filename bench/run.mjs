@@ -1,0 +1,538 @@
+// `npm run bench`: every command of the built CLI (dist/cli.js) run as a user runs it, a whole
+// process with its working folder in a synthetic registry, beside the floor: the same bytes read
+// by plain `git for-each-ref` / `git log` and `cat`, plus a bare `node -e 0`.
+//
+// Options:
+//   --sizes 1000,10000   registries to measure (versions; 100 models each)
+//   --runs 7             timed runs per row, after one warm-up run (each under GNU time: CPU, peak RSS)
+//   --only list,show     rows whose name starts with one of these
+//   --json FILE          also write the results as JSON
+//   --access             also run bench/git-access.mjs (the measured reasons for each git-access choice)
+//
+// The bench reports, it is not a test: it exits 0 whatever the numbers, and prints the misses.
+
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { cachedRegistry, GENERATOR_VERSION, gitEnv, modelName, restoreRegistry } from "./generate.mjs";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const CLI = join(ROOT, "dist", "cli.js");
+const NODE = process.execPath;
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000" },
+    runs: { type: "string", default: "7" },
+    only: { type: "string" },
+    json: { type: "string" },
+    access: { type: "boolean", default: false },
+  },
+});
+const RUNS = Math.max(1, Number(opts.runs));
+const ONLY = opts.only ? opts.only.split(",") : null;
+const MODELS = 100;
+
+/** The environment every measured process gets: the generated repository's, no colours. */
+const ENV = gitEnv({ NO_COLOR: "1" });
+delete ENV.GIT_MODEL_STAGE;
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+const TIME = ["/usr/bin/time", "/bin/time"].find((p) => existsSync(p)) ?? null;
+
+function run(argv, cwd, { check = true } = {}) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), {
+    cwd,
+    env: ENV,
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 1 << 30,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.error) throw r.error;
+  if (check && r.status !== 0)
+    throw new Error(`${argv.join(" ").slice(0, 200)} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  return { ms, status: r.status, stdout: r.stdout, stderr: String(r.stderr) };
+}
+
+/**
+ * One run of a command: wall time measured here; with GNU time (`time -f "%U %S %M"`) also its
+ * CPU time (user + system of the process and of the git processes it waited for) and its peak
+ * resident memory (the kernel's ru_maxrss: the largest of node and its children, so node's).
+ * GNU time adds about a millisecond of its own. Without it, memory is node's VmHWM, printed by
+ * a small preload from /proc/self/status at exit, and CPU time is not known.
+ */
+function measuredRun(argv, cwd) {
+  if (TIME) {
+    const out = join(scratch(), "time.txt");
+    const r = run([TIME, "-f", "%U %S %M", "-o", out, ...argv], cwd, { check: false });
+    const [user, system, kib] = readFileSync(out, "utf8").trim().split("\n").at(-1).split(" ").map(Number);
+    return { ...r, cpu: (user + system) * 1000, memory: kib / 1024 };
+  }
+  const preload = join(scratch(), "hwm.cjs");
+  if (!existsSync(preload)) {
+    writeFileSync(
+      preload,
+      `process.on("exit", () => { try { const m = /VmHWM:\\s+(\\d+)/.exec(require("fs").readFileSync("/proc/self/status", "utf8")); process.stderr.write("\\nGM_BENCH_HWM " + m[1] + "\\n"); } catch {} });\n`,
+    );
+  }
+  const r = run([argv[0], "--require", preload, ...argv.slice(1)], cwd, { check: false });
+  const m = /GM_BENCH_HWM (\d+)/.exec(r.stderr);
+  return { ...r, cpu: null, memory: m ? Number(m[1]) / 1024 : null };
+}
+
+let scratchDir;
+function scratch() {
+  scratchDir ??= mkdtempSync(join(tmpdir(), "git-model-bench-run-"));
+  return scratchDir;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+/** Runs the steps of a floor one after the other; returns the total time. */
+function runSteps(steps, cwd) {
+  let ms = 0;
+  for (const step of steps) ms += run(step, cwd).ms;
+  return ms;
+}
+
+/** `cat` of many files, in chunks that stay well under the argument-size limit. */
+function catSteps(files) {
+  const steps = [];
+  for (let i = 0; i < files.length; i += 4000) steps.push(["cat", ...files.slice(i, i + 4000)]);
+  return steps;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the built CLI can do now
+
+function availableCommands() {
+  const r = spawnSync(NODE, [CLI, "--help"], { encoding: "utf8", env: ENV });
+  const help = r.stdout ?? "";
+  const section = help.split(/^Commands:\s*$/m)[1] ?? "";
+  return new Set([...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rows
+
+/**
+ * One row per command. `command` is the CLI command the row needs (skipped with a note when the
+ * built CLI lacks it); `args` its arguments; `floor` the plain git/cat steps that read the same
+ * bytes; `target` in ms at 10,000 versions (ratio: also within that factor of floor + node start);
+ * `setup`/`teardown` bracket the row, `reset` runs untimed after every run of a writing command.
+ */
+function rows(ctx) {
+  const { model, files, holder, runDir } = ctx;
+  const m = `models/${model}`;
+  const modelFiles = files.filter((f) => f.startsWith(`${m}/`));
+  const metadataOf = (list) => list.filter((f) => f.endsWith("/metadata.json"));
+  const versionDirs = [
+    ...new Set(
+      modelFiles.filter((f) => f.split("/").length === 4).map((f) => f.split("/").slice(0, 3).join("/")),
+    ),
+  ];
+  const modelDirs = [...new Set(files.map((f) => f.split("/").slice(0, 2).join("/")))];
+  return [
+    {
+      name: "list",
+      command: "list",
+      args: ["list"],
+      target: { ms: 300, ratio: 2 },
+      floor: [
+        ["ls", "-f", ...modelDirs],
+        ...catSteps([".gitmodel.yaml", ...modelDirs.map((d) => `${d}/stages.json`)]),
+      ],
+      floorText: "ls of every model folder + cat of every stages.json",
+    },
+    {
+      name: "list MODEL",
+      command: "list",
+      args: ["list", model],
+      target: { ms: 150 },
+      floor: [
+        ["ls", "-f", m],
+        ...catSteps([".gitmodel.yaml", `${m}/stages.json`, ...metadataOf(modelFiles)]),
+      ],
+      floorText: "ls of the model + cat of its stages.json and metadata.json files",
+    },
+    {
+      name: "show MODEL#production",
+      command: "show",
+      args: ["show", `${model}#production`],
+      target: { ms: 150 },
+      floor: [
+        ["ls", "-f", m],
+        ["cat", ".gitmodel.yaml", `${m}/stages.json`, `${m}/${holder}/metadata.json`],
+      ],
+      floorText: "ls of the model + cat of stages.json and the holder's metadata.json",
+    },
+    {
+      name: "select MODEL",
+      command: "select",
+      args: ["select", model],
+      okCodes: [0, 1],
+      target: { ms: 150 },
+      floor: [
+        ["ls", "-f", ...versionDirs],
+        ...catSteps([".gitmodel.yaml", `${m}/stages.json`, ...metadataOf(modelFiles)]),
+      ],
+      floorText: "ls of every version folder of the model + cat of its metadata.json files",
+    },
+    {
+      name: "history MODEL",
+      command: "history",
+      args: ["history", model],
+      target: { ms: 150 },
+      floor: [
+        ["git", "log", "--format=%H %P%x00%an%x00%ae%x00%cI%x00%B", "--name-status", "HEAD", "--", m],
+        ["git", "for-each-ref", `refs/tags/${model}@*`, `refs/tags/${model}#*`],
+        ["cat", `${m}/stages.json`, `${m}/history.jsonl`],
+      ],
+      floorText:
+        "one git log of the model folder + for-each-ref of its tags + cat of stages.json, history.jsonl",
+    },
+    {
+      name: "validate",
+      command: "validate",
+      args: ["validate"],
+      target: { ms: 1000 },
+      floor: [
+        ["git", "for-each-ref", "refs/tags"],
+        ...catSteps([".gitmodel.yaml", ".gitattributes", ...files]),
+      ],
+      floorText: "for-each-ref of every tag + cat of every file under models/",
+    },
+    {
+      name: "validate --base (1 model)",
+      command: "validate",
+      args: ["validate", "--base", "HEAD~1"],
+      target: { ms: 300 },
+      setup: () => commitOneVersion(ctx),
+      teardown: () => restore(ctx),
+      floor: () => [
+        ["git", "diff", "--name-only", "HEAD~1", "--", "models"],
+        ["cat", ".gitmodel.yaml", ...ctx.changed],
+        ["git", "cat-file", "-p", `HEAD~1:${m}/history.jsonl`],
+      ],
+      floorText:
+        "git diff --name-only against the base + cat of the changed files + the base's history.jsonl",
+    },
+    {
+      name: "register",
+      command: "register",
+      args: ["register", model, runDir],
+      target: { ms: 500 },
+      reset: () => restore(ctx),
+      floor: [
+        ["git", "for-each-ref", `refs/tags/${model}@*`],
+        ["ls", "-f", m],
+        [
+          "cat",
+          ".gitmodel.yaml",
+          ".gitattributes",
+          `${m}/history.jsonl`,
+          ...readdirSync(runDir).map((f) => join(runDir, f)),
+        ],
+      ],
+      floorText:
+        "for-each-ref of the model's tags + ls + cat of history.jsonl and the run's files (reads only)",
+    },
+  ];
+}
+
+/** Puts the generated registry back as it was: HEAD, work tree, and no tag it did not have. */
+function restore(ctx) {
+  restoreRegistry(ctx.repo, ctx.head);
+}
+
+/** A change that touches one model, committed on top: a new version folder and its history line. */
+function commitOneVersion(ctx) {
+  const { repo, model } = ctx;
+  const versions = readdirSync(join(repo, "models", model)).filter((v) => /^\d+\.\d+\.\d+$/.test(v));
+  const last = versions.sort((a, b) => cmpSemver(a, b)).at(-1);
+  const [maj, min, pat] = last.split(".").map(Number);
+  const version = `${maj}.${min}.${pat + 1}`;
+  const folder = join(repo, "models", model, version);
+  mkdirSync(folder);
+  const sha = "a".repeat(64);
+  writeFileSync(
+    join(folder, "model.pkl"),
+    `version https://git-lfs.github.com/spec/v1\noid sha256:${sha}\nsize 1234\n`,
+  );
+  const at = new Date(Date.UTC(2026, 0, 1)).toISOString().replace(/\.\d+Z$/, "Z");
+  const metadata = {
+    schema: 1,
+    name: model,
+    version,
+    created_at: at,
+    artifacts: [{ path: "model.pkl", sha256: sha, size: 1234 }],
+    metrics: { val_rmse: 0.01, val_mae: 0.007, sharpe_ratio: 1.5 },
+  };
+  writeFileSync(join(folder, "metadata.json"), `${JSON.stringify(metadata, null, 2)}\n`);
+  const history = join(repo, "models", model, "history.jsonl");
+  writeFileSync(
+    history,
+    `${readFileSync(history, "utf8")}${JSON.stringify({ at, version, metrics: metadata.metrics })}\n`,
+  );
+  run(["git", "add", "--", `models/${model}`], repo);
+  run(["git", "commit", "-q", "-m", `register ${model}@${version}`], repo);
+  ctx.changed = [
+    `models/${model}/${version}/metadata.json`,
+    `models/${model}/${version}/model.pkl`,
+    `models/${model}/history.jsonl`,
+  ];
+}
+
+function cmpSemver(a, b) {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+
+/** A training run's output folder: a 256 KiB model file and a metadata.json with metrics. */
+function makeRunFolder() {
+  const dir = join(scratch(), "run");
+  mkdirSync(dir, { recursive: true });
+  const buf = Buffer.alloc(256 * 1024);
+  let x = 12345;
+  for (let i = 0; i < buf.length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    buf[i] = x >>> 24;
+  }
+  writeFileSync(join(dir, "model.pkl"), buf);
+  writeFileSync(
+    join(dir, "metadata.json"),
+    `${JSON.stringify({ description: "bench run", metrics: { val_rmse: 0.0101, val_mae: 0.0071, sharpe_ratio: 1.6 }, params: { max_depth: 6 }, tags: { timeframe: "1H", model_type: "continued", training_mode: "multi_symbol" } }, null, 2)}\n`,
+  );
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const firstLine = (text) =>
+  text
+    .trim()
+    .split("\n")
+    .find((l) => l.trim()) ?? "";
+
+const fmt = (ms) => (ms === null || ms === undefined ? "-" : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+function measureNodeStart() {
+  run([NODE, "-e", "0"], ROOT);
+  return median(Array.from({ length: RUNS }, () => run([NODE, "-e", "0"], ROOT).ms));
+}
+
+async function measureSize(versions, available) {
+  const perModel = Math.round(versions / MODELS);
+  const t = performance.now();
+  const { repo, summary, cached } = await cachedRegistry({
+    models: MODELS,
+    versionsPerModel: perModel,
+    log: (s) => console.log(s),
+  });
+  console.log(
+    `\n## ${MODELS * perModel} versions (${MODELS} models x ${perModel}), ${summary.commits} commits, ${summary.tags} tags: ${repo}` +
+      (cached ? " (cached)" : ` (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`),
+  );
+  const files = String(run(["git", "ls-files", "-z", "--", "models"], repo).stdout)
+    .split("\0")
+    .filter(Boolean);
+  const model = modelName(42);
+  const stages = JSON.parse(readFileSync(join(repo, "models", model, "stages.json"), "utf8"));
+  const ctx = {
+    repo,
+    model,
+    files,
+    holder: stages.production ?? stages.staging,
+    head: summary.head,
+    runDir: makeRunFolder(),
+    changed: [],
+  };
+  const node = measureNodeStart();
+  console.log(`node -e 0: ${fmt(node)} ms (median of ${RUNS})`);
+  const results = [];
+  for (const row of rows(ctx)) {
+    if (ONLY && !ONLY.some((o) => row.name.startsWith(o))) continue;
+    if (!available.has(row.command)) {
+      results.push({ name: row.name, skipped: `the built CLI has no \`${row.command}\` command yet` });
+      continue;
+    }
+    try {
+      row.setup?.();
+      const argv = [NODE, CLI, ...row.args];
+      const okCodes = row.okCodes ?? [0];
+      // Warm-up: the page cache, V8's compile cache, racy index entries.
+      const warm = measuredRun(argv, repo);
+      row.reset?.();
+      const times = [];
+      const cpuTimes = [];
+      let memory = warm.memory;
+      let failure = okCodes.includes(warm.status) ? null : `exit ${warm.status}: ${firstLine(warm.stderr)}`;
+      for (let i = 0; i < RUNS && !failure; i++) {
+        const r = measuredRun(argv, repo);
+        if (!okCodes.includes(r.status)) failure = `exit ${r.status}: ${firstLine(r.stderr)}`;
+        times.push(r.ms);
+        if (r.cpu !== null) cpuTimes.push(r.cpu);
+        if (r.memory !== null) memory = Math.max(memory ?? 0, r.memory);
+        row.reset?.();
+      }
+      const floorSteps = typeof row.floor === "function" ? row.floor() : row.floor;
+      runSteps(floorSteps, repo);
+      const floors = Array.from({ length: RUNS }, () => runSteps(floorSteps, repo));
+      row.teardown?.();
+      if (failure) {
+        results.push({ name: row.name, skipped: `failed: ${failure.slice(0, 120)}` });
+        continue;
+      }
+      const med = median(times);
+      const floor = median(floors);
+      results.push({
+        name: row.name,
+        median: med,
+        min: Math.min(...times),
+        cpu: cpuTimes.length ? median(cpuTimes) : null,
+        floor,
+        ratio: med / (floor + node),
+        memory,
+        target: row.target,
+        floorText: row.floorText,
+      });
+    } catch (e) {
+      try {
+        row.teardown?.();
+      } catch {}
+      results.push({
+        name: row.name,
+        skipped: `bench error: ${String(e.message).split("\n")[0].slice(0, 140)}`,
+      });
+    }
+  }
+  return { versions: MODELS * perModel, node, results, repo };
+}
+
+function judge(r, versions) {
+  if (r.skipped || versions < 10000) return null;
+  const misses = [];
+  if (r.median >= r.target.ms) misses.push(`${fmt(r.median)} ms >= ${r.target.ms} ms`);
+  if (r.target.ratio && r.ratio > r.target.ratio)
+    misses.push(`${r.ratio.toFixed(2)}x floor+node > ${r.target.ratio}x`);
+  if (r.memory !== null && r.memory >= 200) misses.push(`${r.memory.toFixed(0)} MiB >= 200 MiB`);
+  return misses;
+}
+
+function printTable(size) {
+  const header = [
+    "command",
+    "median ms",
+    "min ms",
+    "cpu ms",
+    "floor ms",
+    "ratio",
+    "peak MiB",
+    "target",
+    "result",
+  ];
+  const lines = [];
+  for (const r of size.results) {
+    if (r.skipped) {
+      lines.push([r.name, "-", "-", "-", "-", "-", "-", "-", `skipped: ${r.skipped}`]);
+      continue;
+    }
+    const misses = judge(r, size.versions);
+    const target = `< ${r.target.ms} ms${r.target.ratio ? `, <= ${r.target.ratio}x` : ""}, < 200 MiB`;
+    lines.push([
+      r.name,
+      fmt(r.median),
+      fmt(r.min),
+      r.cpu === null ? "?" : fmt(r.cpu),
+      fmt(r.floor),
+      `${r.ratio.toFixed(2)}x`,
+      r.memory === null ? "?" : r.memory.toFixed(0),
+      size.versions >= 10000 ? target : "(at 10,000)",
+      misses === null ? "-" : misses.length ? "FAIL" : "pass",
+    ]);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+  const row = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 7 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join("  ");
+  console.log(row(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const l of lines) console.log(row(l).trimEnd());
+}
+
+if (!existsSync(CLI)) {
+  console.error("dist/cli.js is missing: run `npm run build` first");
+  process.exit(0);
+}
+const available = availableCommands();
+console.log(
+  `git-model bench: ${RUNS} runs + 1 warm-up per row; ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(
+      " ",
+    )}; node ${process.version}; generator v${GENERATOR_VERSION}; memory by ${TIME ? `${TIME} -f %M` : "VmHWM at exit"}`,
+);
+console.log(`commands in dist/cli.js: ${[...available].join(", ")}`);
+const sizes = [];
+for (const versions of opts.sizes.split(",").map(Number)) {
+  const size = await measureSize(versions, available);
+  sizes.push(size);
+  printTable(size);
+}
+console.log(
+  "\ncpu ms: user + system time of the command and the git processes it ran (GNU time); peak MiB: its maximum RSS." +
+    "\nratio = median / (floor + node start). Floors (plain git and cat reading the same bytes):",
+);
+for (const r of sizes.at(-1)?.results ?? []) if (r.floorText) console.log(`  ${r.name}: ${r.floorText}`);
+
+const misses = [];
+for (const size of sizes) {
+  for (const r of size.results) {
+    const m = judge(r, size.versions);
+    if (m?.length) misses.push(`${r.name} at ${size.versions}: ${m.join("; ")}`);
+    if (r.skipped && size.versions >= 10000)
+      misses.push(`${r.name} at ${size.versions}: not measured (${r.skipped})`);
+  }
+}
+console.log(
+  `\nload average now: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} (numbers on a busy machine are higher)`,
+);
+if (misses.length) {
+  console.log(`\nSUMMARY: ${misses.length} target(s) missed or not measured:`);
+  for (const m of misses) console.log(`  - ${m}`);
+} else {
+  console.log("\nSUMMARY: every target met.");
+}
+if (opts.json)
+  writeFileSync(
+    opts.json,
+    `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), sizes }, null, 2)}\n`,
+  );
+if (opts.access && sizes.length) {
+  const { runAccessBench } = await import("./git-access.mjs");
+  await runAccessBench(sizes.at(-1).repo);
+}
+if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+process.exitCode = 0;
