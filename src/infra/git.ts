@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { rm } from "node:fs/promises";
 import { environment, GitModelError } from "../domain/errors.js";
 
 /**
@@ -74,6 +73,17 @@ export class TagExistsError extends GitModelError {
   constructor(readonly names: readonly string[]) {
     super("conflict", `tag ${names.slice(0, 3).join(", ")} exists already`);
   }
+}
+
+/** One path's change in a commit built by Git.commitTree. */
+export type TreeChange =
+  | { path: string; oid: string; mode?: "100644" | "100755" }
+  | { path: string; content: string | Buffer }
+  | { path: string; delete: true };
+
+/** fast-import takes the rest of the line as the path, C-quoted when it could be misread. */
+function fastImportPath(path: string): string {
+  return /^"|[\\\n]/.test(path) ? JSON.stringify(path) : path;
 }
 
 export interface PushOutcome {
@@ -203,7 +213,7 @@ export class Git {
     const existing = await this.batchCheck(refs);
     const taken = refs.filter((r) => existing.get(r));
     if (taken.length) throw new TagExistsError(taken.map((r) => r.slice("refs/tags/".length)));
-    const ident = (await this.text(["var", "GIT_COMMITTER_IDENT"])).trim();
+    const ident = (await this.identities()).committer;
     const stream = tags
       .map((t) => {
         const message = Buffer.from(t.message.endsWith("\n") ? t.message : `${t.message}\n`);
@@ -216,50 +226,69 @@ export class Git {
     return created;
   }
 
+  /** Author and committer as git would record them now (honours GIT_AUTHOR_DATE and friends). */
+  async identities(): Promise<{ author: string; committer: string }> {
+    this.identity ??= this.readIdentities();
+    return this.identity;
+  }
+
+  private identity: Promise<{ author: string; committer: string }> | undefined;
+
+  private async readIdentities(): Promise<{ author: string; committer: string }> {
+    const ident = async (name: string) => {
+      const r = await this.run(["var", name], { allowFailure: true });
+      if (r.code !== 0) {
+        throw environment("git does not know who you are, so it cannot commit", {
+          hint: 'git config user.name "Your Name" && git config user.email you@example.com',
+        });
+      }
+      return r.stdout.toString("utf8").trim();
+    };
+    const [author, committer] = await Promise.all([ident("GIT_AUTHOR_IDENT"), ident("GIT_COMMITTER_IDENT")]);
+    return { author, committer };
+  }
+
   /**
-   * Builds a commit on `parent` in a private index, so the user's index (and whatever they
-   * staged) is never part of it: the listed work-tree paths as they are on disk (git's filters,
-   * LFS among them, apply), and/or files given by content. Does not move any ref.
+   * Stores work-tree files as blobs with one `hash-object --stdin-paths`: git's clean filters
+   * apply by path, so an LFS-tracked file is stored as its pointer (and git-lfs keeps the object).
    */
-  async buildCommit(
-    change: {
-      parent: string | null;
-      workTreePaths?: readonly string[];
-      files?: readonly { path: string; content: string }[];
-    },
-    message: string,
-  ): Promise<string> {
-    const index = `${this.gitDir}/git-model-index-${process.pid}-${randomBytes(4).toString("hex")}`;
-    const env = { GIT_INDEX_FILE: index };
+  async hashWorkTreeFiles(paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const out = await this.text(["hash-object", "-w", "--stdin-paths"], { input: `${paths.join("\n")}\n` });
+    return out.trim().split("\n");
+  }
+
+  /**
+   * A commit of `parent` with some paths changed, written by one `git fast-import` that only
+   * touches the trees along those paths: no index is read or written, so the cost follows the
+   * change, not the size of the repository. Does not move any branch.
+   */
+  async commitTree(parent: string | null, changes: readonly TreeChange[], message: string): Promise<string> {
+    const { author, committer } = await this.identities();
+    const scratch = `refs/git-model/scratch/${process.pid}-${randomBytes(4).toString("hex")}`;
+    const body = Buffer.from(message);
+    const parts: (string | Buffer)[] = [
+      `commit ${scratch}\nmark :1\nauthor ${author}\ncommitter ${committer}\ndata ${body.length}\n`,
+      body,
+      `\n${parent ? `from ${parent}\n` : ""}`,
+    ];
+    for (const change of changes) {
+      const path = fastImportPath(change.path);
+      if ("delete" in change) parts.push(`D ${path}\n`);
+      else if ("oid" in change) parts.push(`M ${change.mode ?? "100644"} ${change.oid} ${path}\n`);
+      else {
+        const content = Buffer.from(change.content);
+        parts.push(`M 100644 inline ${path}\ndata ${content.length}\n`, content, "\n");
+      }
+    }
+    parts.push("\nget-mark :1\n");
     try {
-      await this.run(change.parent ? ["read-tree", change.parent] : ["read-tree", "--empty"], { env });
-      if (change.workTreePaths?.length) await this.run(["add", "-A", "--", ...change.workTreePaths], { env });
-      for (const file of change.files ?? []) {
-        const blob = (await this.text(["hash-object", "-w", "--stdin"], { input: file.content })).trim();
-        await this.run(["update-index", "--add", "--cacheinfo", `100644,${blob},${file.path}`], { env });
-      }
-      const tree = (await this.text(["write-tree"], { env })).trim();
-      const parents = change.parent ? ["-p", change.parent] : [];
-      const result = await this.run(["commit-tree", tree, ...parents, "-F", "-"], {
-        input: message,
-        allowFailure: true,
+      const out = await this.text(["fast-import", "--quiet", "--date-format=raw"], {
+        input: Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p))),
       });
-      if (result.code !== 0) {
-        const identity = /tell me who you are|empty ident|user\.email/i.test(result.stderr);
-        throw environment(
-          identity
-            ? "git does not know who you are, so it cannot commit"
-            : `git commit-tree failed: ${result.stderr.trim()}`,
-          {
-            ...(identity
-              ? { hint: 'git config user.name "Your Name" && git config user.email you@example.com' }
-              : {}),
-          },
-        );
-      }
-      return result.stdout.toString("utf8").trim();
+      return out.trim().split("\n").at(-1)!;
     } finally {
-      await rm(index, { force: true });
+      await this.run(["update-ref", "-d", scratch], { allowFailure: true });
     }
   }
 

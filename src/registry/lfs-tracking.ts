@@ -57,12 +57,14 @@ export function lfsLinesFor(
 
 /** git-lfs must be installed, and its filters configured, before anything is added to LFS. */
 export async function ensureLfsReady(git: Git): Promise<void> {
-  const version = await git.run(["lfs", "version"], { allowFailure: true });
+  const [version, filter] = await Promise.all([
+    git.run(["lfs", "version"], { allowFailure: true }),
+    git.run(["config", "--get", "filter.lfs.process"], { allowFailure: true }),
+  ]);
   if (version.code !== 0) {
     throw environment("git-lfs is not installed; git-model stores model files in Git LFS", {
       hint: "install it (Debian/Ubuntu: apt-get install git-lfs; macOS: brew install git-lfs), then run git lfs install",
     });
   }
-  const filter = await git.run(["config", "--get", "filter.lfs.process"], { allowFailure: true });
   if (filter.code !== 0) await git.run(["lfs", "install", "--local"]);
 }

@@ -52,8 +52,9 @@ export async function openStageChangePullRequest(
   const { proposal } = request;
   const branch = promotionBranch(proposal.model, proposal.stage);
 
-  const commit = await git.buildCommit(
-    { parent: head, files: [{ path: request.stagesPath, content: request.stagesText }] },
+  const commit = await git.commitTree(
+    head,
+    [{ path: request.stagesPath, content: request.stagesText }],
     request.commitMessage,
   );
   // The branch is the bot's own: it is rewritten in place whenever the candidate changes.

@@ -64,17 +64,19 @@ export async function register(registry: Registry, options: RegisterOptions): Pr
   if (options.enhancement && !options.base)
     throw usage("--enhancement needs --base (the version it was derived from)");
   if (options.retry && !options.push) throw usage("--retry only applies with --push");
-  await ensureLfsReady(registry.git);
-
-  const run = await readRunFolder(options.dir);
-  const fromFile = await readMetadataInput(options.metadataFile ?? run.metadataFile);
-  const lineage = options.base
-    ? await resolveLineage(registry, model, options.base, options.enhancement)
-    : undefined;
-  const branch = await registry.git.currentBranch();
-  if (options.push && !branch) throw usage("--push needs a branch to push; HEAD is detached");
   const remote = options.remote ?? "origin";
-  if (options.push) await assertRemote(registry, remote);
+  // Independent reads, together: each is a process or a folder walk, and start-up dominates them.
+  const [, run, branch] = await Promise.all([
+    ensureLfsReady(registry.git),
+    readRunFolder(options.dir),
+    registry.git.currentBranch(),
+    options.push ? assertRemote(registry, remote) : undefined,
+  ]);
+  if (options.push && !branch) throw usage("--push needs a branch to push; HEAD is detached");
+  const [fromFile, lineage] = await Promise.all([
+    readMetadataInput(options.metadataFile ?? run.metadataFile),
+    options.base ? resolveLineage(registry, model, options.base, options.enhancement) : undefined,
+  ]);
 
   const renumbered: string[] = [];
   for (let attempt = 1; ; attempt++) {
@@ -129,7 +131,10 @@ async function registerOnce(
   const historyPath = `${registry.modelFolder(model)}/history.jsonl`;
   const now = (options.now ?? (() => new Date()))();
   const createdAt = `${now.toISOString().slice(0, 19)}Z`;
-  const sourceCommit = await git.commitOf("HEAD");
+  const [sourceCommit, currentAttributes] = await Promise.all([
+    git.commitOf("HEAD"),
+    readTextIfExists(registry.abs(".gitattributes")),
+  ]);
 
   const metrics = { ...(fromFile.metrics as Record<string, number> | undefined), ...options.metrics };
   const tags = { ...(fromFile.tags as Record<string, string> | undefined), ...options.tags };
@@ -180,7 +185,7 @@ async function registerOnce(
   const artifacts = files.map((f) => ({ repoPath: `${folder}/${f.path}`, relPath: f.path, size: f.size }));
   const { lfs, lfsThresholdBytes: threshold } = registry.config;
   const attributes = withLfsLines(
-    (await readTextIfExists(registry.abs(".gitattributes"))) ?? "",
+    currentAttributes ?? "",
     lfsLinesFor(registry.root, lfs, artifacts, threshold),
   );
   const lfsOids = files.filter((f) => isLfsArtifact(f.path, f.size, lfs, threshold)).map((f) => f.sha256);

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, rename, rm, stat, truncate } from "node:fs/p
 import { dirname, join } from "node:path";
 import { conflict } from "../domain/errors.js";
 import { appendLine, assertRealPathInside, exists, writeFileAtomic } from "../infra/files.js";
-import { type Git, type PushOutcome, TagExistsError } from "../infra/git.js";
+import { type Git, type PushOutcome, TagExistsError, type TreeChange } from "../infra/git.js";
 
 /**
  * A registry write: files changed in the work tree, committed as one commit that holds only
@@ -11,8 +11,10 @@ import { type Git, type PushOutcome, TagExistsError } from "../infra/git.js";
  * annotated tags, optional push. Any failure undoes every step, newest first, so a failed
  * command leaves the work tree, the index, the branch and the tags as they were.
  *
- * The commit is built in a private index and lands with one compare-and-swap `update-ref`,
- * so a concurrent commit to the same branch is detected instead of overwritten.
+ * The commit is written by one `git fast-import` from the parent commit and the changed paths
+ * only (no index is rebuilt, so the cost follows the change, not the repository), and lands
+ * with one compare-and-swap `update-ref`, so a concurrent commit to the same branch is
+ * detected instead of overwritten.
  */
 
 const ZERO_OID = "0000000000000000000000000000000000000000";
@@ -26,7 +28,9 @@ export interface TagSpec {
 
 export class Transaction {
   private readonly undo: (() => Promise<void>)[] = [];
-  private readonly paths = new Set<string>();
+  /** Files written (they are committed as the work tree holds them) and folders removed. */
+  private readonly files = new Set<string>();
+  private readonly removed = new Set<string>();
   private oldHead: string | null = null;
   private committed: string | null = null;
   private createdTags: { name: string; oid: string }[] = [];
@@ -58,14 +62,14 @@ export class Transaction {
     return join(this.git.top, path);
   }
 
-  private async track(path: string): Promise<void> {
+  private async track(path: string, as: Set<string> | null): Promise<void> {
     await assertRealPathInside(this.git.top, this.abs(path));
-    this.paths.add(path);
+    as?.add(path);
   }
 
   /** Writes a whole file atomically; undo restores the old content or removes the file. */
   async writeFile(path: string, data: string | Buffer): Promise<void> {
-    await this.track(path);
+    await this.track(path, this.files);
     const full = this.abs(path);
     const old = (await exists(full)) ? await readFile(full) : null;
     await writeFileAtomic(full, data);
@@ -74,7 +78,7 @@ export class Transaction {
 
   /** Appends one line (fsync'd); undo truncates the file back to its old length. */
   async appendLine(path: string, line: string): Promise<void> {
-    await this.track(path);
+    await this.track(path, this.files);
     const full = this.abs(path);
     const oldSize = await stat(full).then(
       (s) => s.size,
@@ -86,7 +90,7 @@ export class Transaction {
 
   /** Creates a folder that must not exist yet (the race with a concurrent writer is caught here). */
   async createFolder(path: string): Promise<void> {
-    await this.track(path);
+    await this.track(path, null);
     const full = this.abs(path);
     await mkdir(dirname(full), { recursive: true });
     try {
@@ -100,6 +104,7 @@ export class Transaction {
 
   /** Copies a file into a folder this transaction created (its undo removes the folder). */
   async copyInto(source: string, path: string): Promise<void> {
+    this.files.add(path);
     const full = this.abs(path);
     await mkdir(dirname(full), { recursive: true });
     await copyFile(source, full);
@@ -107,7 +112,7 @@ export class Transaction {
 
   /** Removes a folder; undo puts it back (it is parked inside .git until the commit lands). */
   async removeFolder(path: string): Promise<void> {
-    await this.track(path);
+    await this.track(path, this.removed);
     const full = this.abs(path);
     const parked = join(this.git.gitDir, "git-model", `removed-${randomBytes(6).toString("hex")}`);
     await mkdir(dirname(parked), { recursive: true });
@@ -120,9 +125,25 @@ export class Transaction {
 
   /** Commits exactly the tracked paths on the current HEAD, then creates the tags. */
   async commit(message: string, tags: readonly TagSpec[] = []): Promise<string> {
-    this.oldHead = await this.git.commitOf("HEAD");
-    const paths = [...this.paths];
-    const commit = await this.git.buildCommit({ parent: this.oldHead, workTreePaths: paths }, message);
+    const files = [...this.files].sort();
+    const removed = [...this.removed];
+    const [oldHead, oids, , modes] = await Promise.all([
+      this.git.commitOf("HEAD"),
+      this.git.hashWorkTreeFiles(files),
+      this.git.identities(), // read now, used by commitTree
+      Promise.all(
+        files.map(
+          async (f): Promise<"100755" | "100644"> =>
+            (await stat(this.abs(f))).mode & 0o111 ? "100755" : "100644",
+        ),
+      ),
+    ]);
+    const changes: TreeChange[] = [
+      ...removed.map((path) => ({ path, delete: true as const })),
+      ...files.map((path, i) => ({ path, oid: oids[i]!, mode: modes[i]! })),
+    ];
+    this.oldHead = oldHead;
+    const commit = await this.git.commitTree(oldHead, changes, message);
     const subject = message.split("\n")[0];
     const swap = await this.git.run(
       ["update-ref", "-m", `git-model: ${subject}`, "HEAD", commit, this.oldHead ?? ZERO_OID],
@@ -136,8 +157,14 @@ export class Transaction {
       });
     }
     this.committed = commit;
-    // Our paths in the real index now match the new HEAD; nothing else in the index changes.
-    await this.git.run(["reset", "-q", "--", ...paths]);
+    // Our paths in the user's index now match the new HEAD; nothing else in it changes, and
+    // nothing refreshes the whole index.
+    if (removed.length)
+      await this.git.run(["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", ...removed]);
+    if (files.length) {
+      const entries = files.map((f, i) => `${modes[i]} ${oids[i]}\t${f}`).join("\n");
+      await this.git.run(["update-index", "--add", "--index-info"], { input: `${entries}\n` });
+    }
     if (tags.length) await this.tag(...tags);
     return this.committed;
   }
@@ -196,7 +223,7 @@ export class Transaction {
     }
     this.createdTags = [];
     if (this.committed) {
-      const paths = [...this.paths];
+      const paths = [...this.files, ...this.removed];
       if (this.oldHead) {
         await this.git.run(["update-ref", "-m", "git-model: undo", "HEAD", this.oldHead, this.committed], {
           allowFailure: true,

@@ -11,13 +11,15 @@ import { at, ok, seedRepo } from "../helpers/stages.js";
 
 /** Everything a write could have touched: HEAD, the work tree and index status, the index itself, the tags. */
 async function snapshot(repo: string): Promise<string[]> {
-  return Promise.all([
-    git(repo, ["rev-parse", "HEAD"]),
-    git(repo, ["status", "--porcelain", "--untracked-files=all"]),
-    git(repo, ["ls-files", "-s", "--debug"]),
-    git(repo, ["tag", "--list"]),
-    Promise.resolve(existsSync(join(repo, STAGES)) ? readFileSync(join(repo, STAGES), "utf8") : "(none)"),
-  ]);
+  // In order: status refreshes the index's stat data, which ls-files --debug prints.
+  const status = await git(repo, ["status", "--porcelain", "--untracked-files=all"]);
+  return [
+    await git(repo, ["rev-parse", "HEAD"]),
+    status,
+    await git(repo, ["ls-files", "-s", "--debug"]),
+    await git(repo, ["tag", "--list"]),
+    existsSync(join(repo, STAGES)) ? readFileSync(join(repo, STAGES), "utf8") : "(none)",
+  ];
 }
 
 const STAGES = "models/rl/stages.json";

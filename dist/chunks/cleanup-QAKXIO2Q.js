@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineCleanup}from"./chunk-RH232KQD.js";import"./chunk-V7MIXM7T.js";import"./chunk-XMEDF6BN.js";import"./chunk-52U54Z5E.js";import"./chunk-HDVKJGX3.js";import"./chunk-D2EOTVQB.js";import"./chunk-XGT5KICQ.js";import"./chunk-POOGFW6F.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-TDANRSLO.js";import"./chunk-AIBWUFGJ.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineCleanup};

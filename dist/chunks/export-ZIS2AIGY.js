@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineExport}from"./chunk-4L7ACSSQ.js";import"./chunk-IOZPRMSY.js";import"./chunk-ZJVNGMXW.js";import"./chunk-J65FQTSX.js";import"./chunk-GVS6XUUM.js";import"./chunk-TLSRC5LV.js";import"./chunk-CDFN5NSH.js";import"./chunk-XGT5KICQ.js";import"./chunk-TDANRSLO.js";import"./chunk-AIBWUFGJ.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineExport};

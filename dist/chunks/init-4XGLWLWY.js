@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineInit}from"./chunk-ICKM6JWP.js";import"./chunk-4RBN5UMI.js";import"./chunk-YAPWFFVF.js";import"./chunk-J65FQTSX.js";import"./chunk-GVS6XUUM.js";import"./chunk-TLSRC5LV.js";import"./chunk-D2EOTVQB.js";import"./chunk-XGT5KICQ.js";import"./chunk-POOGFW6F.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-TDANRSLO.js";import"./chunk-AIBWUFGJ.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineInit};
