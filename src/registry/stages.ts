@@ -22,7 +22,7 @@ import {
 } from "../domain/stages.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../domain/versions.js";
 import { exists, readTextIfExists } from "../infra/files.js";
-import type { Registry } from "./registry.js";
+import { type Registry, readTextSync } from "./registry.js";
 import { readStageLog, readStageLogs } from "./stage-log.js";
 import { defaultBranch, tagsForChange } from "./stage-tags.js";
 import { inTransaction } from "./transaction.js";
@@ -436,24 +436,32 @@ export async function holderThen(
 export async function stageProblems(
   registry: Registry,
   models: readonly string[],
-  options: { base?: string; changed?: readonly string[] } = {},
+  options: {
+    base?: string;
+    changed?: readonly string[];
+    /**
+     * The registered versions of each model, when the caller knows them already (validate has
+     * the file list): otherwise they are looked up in the work tree, a stat per version.
+     */
+    registered?: ReadonlyMap<string, ReadonlySet<string>>;
+  } = {},
 ): Promise<Problem[]> {
   const base = options.base === undefined ? null : await registry.git.commitOf(options.base);
   if (options.base !== undefined && !base) throw usage(`unknown base ${options.base}`);
   const changed = base ? models.filter((m) => options.changed?.includes(m)) : [];
-  const [logs, befores] = base
-    ? await Promise.all([
-        readStageLogs(registry, changed, base),
-        registry.git.catFile(changed.map((m) => `${base}:${registry.modelFolder(m)}/stages.json`)),
-      ])
-    : [new Map(), new Map()];
+  const [logs, befores] =
+    base && changed.length
+      ? await Promise.all([
+          readStageLogs(registry, changed, base),
+          registry.git.catFile(changed.map((m) => `${base}:${registry.modelFolder(m)}/stages.json`)),
+        ])
+      : [new Map(), new Map()];
   const problems: Problem[] = [];
   for (const model of models) {
     const file = `${registry.modelFolder(model)}/stages.json`;
-    const [text, registered] = await Promise.all([
-      readTextIfExists(registry.abs(file)),
-      registeredVersions(registry, model),
-    ]);
+    // Synchronous, as in registry.ts: a few hundred bytes per model (docs/benchmarks.md).
+    const text = readTextSync(registry.abs(file));
+    const registered = options.registered?.get(model) ?? (await registeredVersions(registry, model));
     const { parsed, state } = stateOf(registry, model, file, text, registered);
     if (!base || !changed.includes(model)) {
       problems.push(...state.problems);
