@@ -135,8 +135,9 @@ function availableCommands() {
 /**
  * One row per command. `command` is the CLI command the row needs (skipped with a note when the
  * built CLI lacks it); `args` its arguments; `floor` the plain git/cat steps that read the same
- * bytes; `target` in ms at 10,000 versions (ratio: also within that factor of floor + node start);
- * `setup`/`teardown` bracket the row, `reset` runs untimed after every run of a writing command.
+ * bytes; `target` in ms at 10,000 versions (ratio: also within that factor of floor + node start;
+ * null: measured and shown, not judged); `setup`/`teardown` bracket the row, `reset` runs untimed
+ * after every run (of a writing command, or to undo what a run leaves behind).
  */
 function rows(ctx) {
   const { model, files, holder, runDir } = ctx;
@@ -195,18 +196,39 @@ function rows(ctx) {
       ],
       floorText: "ls of every version folder of the model + cat of its metadata.json files",
     },
+    // history keeps git's commit-graph (with changed-path Bloom filters) current, as it does in
+    // a user's clone: the first row times the run that writes it, from none; in the second row
+    // the warm-up run has written it, as any earlier history would have.
+    {
+      name: "history MODEL (first run)",
+      command: "history",
+      args: ["history", model],
+      target: null,
+      setup: () => removeCommitGraph(ctx),
+      reset: () => removeCommitGraph(ctx),
+      floor: historyFloor(model),
+      floorText: "as history MODEL; the run also writes the commit-graph (once per clone)",
+    },
     {
       name: "history MODEL",
       command: "history",
       args: ["history", model],
       target: { ms: 150 },
-      floor: [
-        ["git", "log", "--format=%H %P%x00%an%x00%ae%x00%cI%x00%B", "--name-status", "HEAD", "--", m],
-        ["git", "for-each-ref", `refs/tags/${model}@*`, `refs/tags/${model}#*`],
-        ["cat", `${m}/stages.json`, `${m}/history.jsonl`],
-      ],
+      floor: historyFloor(model),
       floorText:
         "one git log of the model folder + for-each-ref of its tags + cat of stages.json, history.jsonl",
+    },
+    // Issue 4: "history of a model with 1,000 stage moves comes back well under 0.3 s". One
+    // more model on top of the registry, 200 versions and 1,000 stage-move commits.
+    {
+      name: "history MODEL (1,000 stage moves)",
+      command: "history",
+      args: ["history", BUSY],
+      target: { ms: 300 },
+      setup: () => commitStageMoves(ctx, 200, 1000),
+      teardown: () => restore(ctx),
+      floor: historyFloor(BUSY),
+      floorText: "as history MODEL, for the model with 1,000 stage moves",
     },
     {
       name: "validate",
@@ -255,6 +277,116 @@ function rows(ctx) {
         "for-each-ref of the model's tags + ls + cat of history.jsonl and the run's files (reads only)",
     },
   ];
+}
+
+/** The plain reads behind `history M`: the model folder's log, its tags, its two files. */
+function historyFloor(model) {
+  const m = `models/${model}`;
+  return [
+    ["git", "log", "--format=%H %P%x00%an%x00%ae%x00%cI%x00%B", "--name-status", "HEAD", "--", m],
+    ["git", "for-each-ref", `refs/tags/${model}@*`, `refs/tags/${model}#*`],
+    ["cat", `${m}/stages.json`, `${m}/history.jsonl`],
+  ];
+}
+
+/** No commit-graph: as in a fresh clone, before any history ran in it. */
+function removeCommitGraph(ctx) {
+  const info = join(ctx.repo, ".git", "objects", "info");
+  rmSync(join(info, "commit-graph"), { force: true });
+  rmSync(join(info, "commit-graphs"), { recursive: true, force: true });
+}
+
+const BUSY = "busy-100";
+
+/**
+ * A model with `versions` registrations and then `moves` promotion commits of stages.json (with
+ * git-model's trailers; each moves one version and archives the one it displaces), committed on
+ * top of HEAD by one `git fast-import`.
+ */
+function commitStageMoves(ctx, versions, moves) {
+  const { repo } = ctx;
+  const m = `models/${BUSY}`;
+  let time = Number(String(run(["git", "log", "-1", "--format=%ct"], repo).stdout).trim());
+  const ident = "Bench Trainer <trainer@example.com>";
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const parts = [];
+  let parent = ctx.head;
+  let mark = 0;
+  const commit = (message, files) => {
+    time += 600;
+    parts.push(`commit refs/heads/main\nmark :${++mark}\nauthor ${ident} ${time} +0000\n`);
+    parts.push(`committer ${ident} ${time} +0000\n${data(message)}from ${parent}\n`);
+    for (const [path, content] of files) parts.push(`M 100644 inline ${path}\n${data(content)}`);
+    parts.push("\n");
+    parent = `:${mark}`;
+  };
+  const names = Array.from({ length: versions }, (_, k) => `1.${Math.floor(k / 10)}.${k % 10}`);
+  let history = "";
+  for (const version of names) {
+    const at = new Date(time * 1000 + 600_000).toISOString().replace(/\.\d+Z$/, "Z");
+    const metrics = { val_rmse: 0.01, sharpe_ratio: 1.5 };
+    const sha256 = "b".repeat(64);
+    const metadata = {
+      schema: 1,
+      name: BUSY,
+      version,
+      created_at: at,
+      artifacts: [{ path: "model.pkl", sha256, size: 10 }],
+      metrics,
+    };
+    history += `${JSON.stringify({ at, version, metrics })}\n`;
+    commit(`register ${BUSY}@${version}\n\nModel: ${BUSY}\nVersion: ${version}\n`, [
+      [`${m}/${version}/metadata.json`, `${JSON.stringify(metadata, null, 2)}\n`],
+      [
+        `${m}/${version}/model.pkl`,
+        `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256}\nsize 10\n`,
+      ],
+      [`${m}/history.jsonl`, history],
+    ]);
+  }
+  const stages = { staging: null, production: null, archived: [] };
+  const text = () => {
+    const out = {};
+    if (stages.staging) out.staging = stages.staging;
+    if (stages.production) out.production = stages.production;
+    if (stages.archived.length) out.archived = [...stages.archived].sort(cmpSemver);
+    return `${JSON.stringify(out, null, 2)}\n`;
+  };
+  let next = 0;
+  for (let i = 0; i < moves; i++) {
+    let version;
+    let from;
+    let to;
+    let displaced;
+    if (i % 2 === 0 || !stages.staging) {
+      version = names[next++ % names.length];
+      if (version === stages.production) version = names[next++ % names.length];
+      from = stages.archived.includes(version) ? "archived" : "development";
+      stages.archived = stages.archived.filter((v) => v !== version);
+      displaced = stages.staging;
+      stages.staging = version;
+      to = "staging";
+    } else {
+      version = stages.staging;
+      from = "staging";
+      to = "production";
+      displaced = stages.production;
+      stages.production = version;
+      stages.staging = null;
+    }
+    if (displaced) stages.archived.push(displaced);
+    const trailers = [`Model: ${BUSY}`, `Version: ${version}`, `Stage: ${to}`, `From: ${from}`];
+    if (displaced) trailers.push(`Displaced: ${displaced}`);
+    trailers.push(`Reason: bench move ${i}`);
+    commit(`promote ${BUSY}@${version} to ${to}\n\n${trailers.join("\n")}\n`, [[`${m}/stages.json`, text()]]);
+  }
+  const r = spawnSync("git", ["fast-import", "--quiet", "--force"], {
+    cwd: repo,
+    env: ENV,
+    input: parts.join(""),
+  });
+  if (r.status !== 0) throw new Error(`fast-import of ${BUSY} failed: ${r.stderr}`);
+  run(["git", "reset", "-q", "--hard", "main"], repo);
 }
 
 /** Puts the generated registry back as it was: HEAD, work tree, and no tag it did not have. */
@@ -429,7 +561,7 @@ async function measureSize(versions, available) {
 }
 
 function judge(r, versions) {
-  if (r.skipped || versions < 10000) return null;
+  if (r.skipped || versions < 10000 || !r.target) return null;
   const misses = [];
   if (r.median >= r.target.ms) misses.push(`${fmt(r.median)} ms >= ${r.target.ms} ms`);
   if (r.target.ratio && r.ratio > r.target.ratio)
@@ -457,7 +589,9 @@ function printTable(size) {
       continue;
     }
     const misses = judge(r, size.versions);
-    const target = `< ${r.target.ms} ms${r.target.ratio ? `, <= ${r.target.ratio}x` : ""}, < 200 MiB`;
+    const target = r.target
+      ? `< ${r.target.ms} ms${r.target.ratio ? `, <= ${r.target.ratio}x` : ""}, < 200 MiB`
+      : "(none)";
     lines.push([
       r.name,
       fmt(r.median),

@@ -71,6 +71,7 @@ interface Step {
 /**
  * Walks the snapshots oldest first (every parent before its children), pairing each with the
  * stages it changed from. A snapshot whose parent is not in the list follows the one before it.
+ * A snapshot that did not change the file has `stages === base` (the same object).
  */
 function* walk(snapshots: readonly StagesSnapshot[]): Generator<Step> {
   const known = new Map<string, StagesFile>();
@@ -100,7 +101,9 @@ function holdings() {
 /** The rollback rule's memory: whether a version held a stage at any snapshot. */
 export function heldBeforeFrom(snapshots: readonly StagesSnapshot[], config: StageConfig): HeldBefore {
   const held = holdings();
-  for (const step of walk(snapshots)) held.record(stageMoves(step.base, step.stages, config));
+  for (const step of walk(snapshots)) {
+    if (step.stages !== step.base) held.record(stageMoves(step.base, step.stages, config));
+  }
   return held.heldBefore;
 }
 
@@ -155,6 +158,8 @@ export function stageHistory(snapshots: readonly StagesSnapshot[], config: Stage
   const latest = new Map<string, StageEvent>();
   const held = holdings();
   for (const step of walk(snapshots)) {
+    // Most snapshots left stages.json as it was (a registration, a merge that did not touch it).
+    if (step.stages === step.base) continue;
     const { snapshot } = step;
     const moves = judgeMoves(step.base, step.stages, config, held.heldBefore);
     const pullRequest = pullRequestNumber(snapshot.subject);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { environment, GitModelError } from "../domain/errors.js";
 
@@ -36,6 +36,14 @@ const firstLine = (s: string) =>
     .split("\n")
     .map((l) => l.trim())
     .find((l) => l && !l.startsWith("hint:")) ?? "";
+
+/**
+ * A git process whose output the caller reads as it streams (a long log parsed while it
+ * runs). Everything else uses runGit, which collects the output.
+ */
+export function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+  return spawn("git", args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }, stdio: "pipe" });
+}
 
 export function runGit(cwd: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {

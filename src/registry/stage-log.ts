@@ -1,13 +1,17 @@
 import { assertModelName } from "../domain/names.js";
+import type { StagesFile } from "../domain/schemas.js";
 import { pullRequestNumber, type StagesSnapshot } from "../domain/stage-history.js";
 import { parseStagesJson } from "../domain/stages.js";
+import { GitError } from "../infra/git.js";
+import { ensureCommitGraph, headFromFiles } from "./commit-graph.js";
 import type { Registry } from "./registry.js";
+import { FIELD, type PrefetchedLog, stageLogArgs, startStageLog } from "./stage-log-command.js";
 
 /**
  * The history of models' stages.json files and version folders, read the way DESIGN section 11
- * allows: one `git log` over the stages files and the versions' metadata.json (registrations and
- * deletions come from the same walk), then one `cat-file --batch` for the stages.json blobs
- * those commits wrote. Never a git process per commit, per version or per model.
+ * allows: one `git log` of the model folders (stage-log-command.ts; registrations and deletions
+ * come from the same walk), and one `cat-file --batch`, fed while the log runs, for the
+ * stages.json blobs those commits wrote. Never a git process per commit, version or model.
  */
 
 /** A commit that added (registration) or removed (deletion) a version's metadata.json. */
@@ -33,6 +37,18 @@ export interface StageLog {
   order: Map<string, number>;
 }
 
+export interface StageLogOptions {
+  /**
+   * Bring git's commit-graph up to date for the next read (commit-graph.ts), beside this one:
+   * a few milliseconds when only some commits are new, once about 0.4 s per 11,000 commits when
+   * there is none. For commands people run again and again in the same clone (`history`), not
+   * for a CI job's one-off read of a fresh clone.
+   */
+  commitGraph?: boolean;
+  /** The same log started earlier (stage-log-command.ts), used when its arguments and folder match. */
+  prefetched?: PrefetchedLog | null;
+}
+
 interface LoggedCommit {
   commit: string;
   parents: string[];
@@ -45,44 +61,31 @@ interface LoggedCommit {
   changes: Map<string, { status: string; blob: string }>;
 }
 
-const RECORD = "\x1e";
-const FIELD = "\x1f";
-const FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cI${FIELD}%s${FIELD}%b${FIELD}`;
-
-function parseLog(text: string): LoggedCommit[] {
-  const commits: LoggedCommit[] = [];
-  for (const record of text.split(RECORD)) {
-    if (record.trim() === "") continue;
-    const [
-      commit = "",
-      parents = "",
-      author = "",
-      email = "",
-      date = "",
-      subject = "",
-      body = "",
-      rest = "",
-    ] = record.split(FIELD);
-    const changes = new Map<string, { status: string; blob: string }>();
-    for (const line of rest.split("\n")) {
-      // --raw: ":100644 100644 <old blob> <new blob> M\tpath"
-      const tab = line.indexOf("\t");
-      if (tab < 0 || !line.startsWith(":")) continue;
-      const [, , , blob = "", status = ""] = line.slice(1, tab).split(" ");
-      changes.set(line.slice(tab + 1), { status: status.slice(0, 1), blob });
-    }
-    commits.push({
-      commit,
-      parents: parents.split(" ").filter(Boolean),
-      author,
-      email,
-      date,
-      subject,
-      body: body.trim(),
-      changes,
-    });
+/** One record of the log's output (the text after a RECORD mark). */
+function parseRecord(record: string): LoggedCommit | null {
+  if (record.trim() === "") return null;
+  const [commit = "", parents = "", author = "", email = "", date = "", subject = "", body = "", rest = ""] =
+    record.split(FIELD);
+  const changes = new Map<string, { status: string; blob: string }>();
+  for (const line of rest.split("\n")) {
+    // --raw: ":100644 100644 <old blob> <new blob> M\tpath". The folder's other files
+    // (artifacts, history.jsonl, monitoring.jsonl) are most of the lines: skipped unsplit.
+    const tab = line.indexOf("\t");
+    if (tab < 0 || !line.startsWith(":")) continue;
+    if (!line.endsWith("/stages.json") && !line.endsWith("/metadata.json")) continue;
+    const [, , , blob = "", status = ""] = line.slice(1, tab).split(" ");
+    changes.set(line.slice(tab + 1), { status: status.slice(0, 1), blob });
   }
-  return commits;
+  return {
+    commit,
+    parents: parents.split(" ").filter(Boolean),
+    author,
+    email,
+    date,
+    subject,
+    body: body.trim(),
+    changes,
+  };
 }
 
 /** Where a registry path belongs: a model's stages.json, or a version's metadata.json. */
@@ -107,6 +110,7 @@ export async function readStageLogs(
   registry: Registry,
   models: readonly string[] | "all",
   rev = "HEAD",
+  options: StageLogOptions = {},
 ): Promise<Map<string, StageLog>> {
   const { git, root } = registry;
   const wanted = models === "all" ? null : new Set(models.map(assertModelName));
@@ -127,38 +131,34 @@ export async function readStageLogs(
     return log;
   };
   for (const model of wanted ?? []) logOf(model);
-  const start = await git.commitOf(rev);
-  if (!start || (wanted && wanted.size === 0)) return logs;
+  if (wanted && wanted.size === 0) return logs;
 
-  const pathspecs = wanted
-    ? [...wanted].flatMap((m) => [
-        `${registry.modelFolder(m)}/stages.json`,
-        `:(glob)${registry.modelFolder(m)}/*/metadata.json`,
-      ])
-    : [`:(glob)${root}/*/stages.json`, `:(glob)${root}/*/*/metadata.json`];
-  // --full-history keeps the merge commits (their subjects carry pull request numbers);
-  // --diff-merges=first-parent says what a merge changed on the branch it landed on.
-  const text = await git.text([
-    "-c",
-    "core.quotePath=false",
-    "log",
-    "--topo-order",
-    "--reverse",
-    "--full-history",
-    "--parents",
-    "--diff-merges=first-parent",
-    "--raw",
-    "--no-abbrev",
-    "--no-renames",
-    FORMAT,
-    start,
-    "--",
-    ...pathspecs,
-  ]);
-  const commits = parseLog(text);
+  const args = stageLogArgs(wanted ? [...wanted].map((m) => registry.modelFolder(m)) : [root], rev);
+  const { prefetched } = options;
+  const matches =
+    prefetched?.top === git.top &&
+    prefetched.args.length === args.length &&
+    prefetched.args.every((a, i) => a === args[i]);
+  // The commit-graph is brought up to date for the next read, beside this one (its state is
+  // read from the files; git runs only when it is missing or behind).
+  const head = options.commitGraph && rev === "HEAD" ? headFromFiles(git.gitDir) : null;
+  const graph = options.commitGraph
+    ? (head ? Promise.resolve(head) : git.commitOf(rev))
+        .then((commit) => commit && ensureCommitGraph(git, commit))
+        .catch(() => null)
+    : null;
+  const started = matches ? prefetched : startStageLog(git.top, args);
+  // The log's records and the stages.json blobs are taken as git hands them over (oldest first,
+  // every parent before its children), so most of this runs while git is still walking.
+  // stages.json by blob id: a revert brings back a content seen before, parsed once.
+  const stagesOf = new Map<string, StagesFile | null>();
+  const blobsRead = started.blobs((blob, content) =>
+    stagesOf.set(blob, content === null ? null : parseStages(content.toString("utf8"))),
+  );
+  blobsRead.catch(() => {}); // awaited below, unless the log fails first
 
   // For each model: which commits are its snapshots, and what a folded commit stands for.
-  const firstParent = new Map(commits.map((c) => [c.commit, c.parents[0]]));
+  const firstParent = new Map<string, string | undefined>();
   const included = new Map<string, Set<string>>();
   const folded = new Map<string, Map<string, string | undefined>>();
   const representative = (model: string, commit: string): string | undefined => {
@@ -185,8 +185,9 @@ export async function readStageLogs(
     return answer;
   };
 
-  const reads: { blob: string; snapshot: StagesSnapshot; file: string }[] = [];
-  for (const c of commits) {
+  const reads: { blob: string; snapshot: StagesSnapshot }[] = [];
+  const take = (c: LoggedCommit) => {
+    firstParent.set(c.commit, c.parents[0]);
     const touched = new Map<
       string,
       { stages?: { status: string; blob: string }; versions: [string, string][] }
@@ -219,9 +220,7 @@ export async function readStageLogs(
         stages: null,
       };
       log.snapshots.push(snapshot);
-      if (entry.stages && entry.stages.status !== "D") {
-        reads.push({ blob: entry.stages.blob, snapshot, file: log.file });
-      }
+      if (entry.stages && entry.stages.status !== "D") reads.push({ blob: entry.stages.blob, snapshot });
       for (const [version, status] of entry.versions) {
         if (scheme.parse(version) !== version) continue;
         recordVersionEvent(status === "D" ? log.deletions : status === "A" ? log.registrations : null, {
@@ -235,20 +234,54 @@ export async function readStageLogs(
         });
       }
     }
+  };
+  const end = await started.records((records) => {
+    for (const record of records) {
+      const commit = parseRecord(record);
+      if (commit) take(commit);
+    }
+  });
+  if (end.code !== 0) {
+    // An empty repository (or an unborn branch) has no history yet; anything else is an error.
+    if (!(await git.commitOf(rev))) return logs;
+    throw new GitError(args, end.code, end.stderr);
   }
 
-  // By blob id: a revert brings back a content seen before, which is read and parsed once.
-  const objects = await git.catFile(reads.map((r) => r.blob));
-  const parsed = new Map<string, StagesSnapshot["stages"]>();
-  for (const { blob, snapshot, file } of reads) {
-    if (!parsed.has(blob)) {
-      const content = objects.get(blob)?.content.toString("utf8");
-      // An unreadable file carries the last known stages on (the domain's contract for null).
-      parsed.set(blob, content === undefined ? null : parseStagesJson(content, file).file);
-    }
-    snapshot.stages = parsed.get(blob) ?? null;
+  await blobsRead;
+  // Whatever the early cat-file did not answer (a path git quoted, say) is read now.
+  const missing = reads.map((r) => r.blob).filter((blob) => !stagesOf.has(blob));
+  for (const [blob, object] of await git.catFile(missing)) {
+    stagesOf.set(blob, object ? parseStages(object.content.toString("utf8")) : null);
   }
+  // An unreadable file carries the last known stages on (the domain's contract for null).
+  for (const { blob, snapshot } of reads) snapshot.stages = stagesOf.get(blob) ?? null;
+  await graph;
   return logs;
+}
+
+/**
+ * stages.json as the domain's parseStagesJson reads it. The usual file (an object of version
+ * strings and lists of them, which is all StagesFileSchema accepts) is taken as JSON.parse gives
+ * it: at 1,000 snapshots, zod's validating copy of every one cost about 30 ms. Anything else
+ * goes to the domain, which says what null means for it.
+ */
+function parseStages(text: string): StagesFile | null {
+  try {
+    const json: unknown = JSON.parse(text);
+    if (isStagesShape(json)) return json;
+  } catch {}
+  // Only the parsed file is used here; the path would only name the file in problems.
+  return parseStagesJson(text, "stages.json").file;
+}
+
+function isStagesShape(json: unknown): json is StagesFile {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+  // zod copies by assignment, where a "__proto__" key means something else: left to zod.
+  if (Object.hasOwn(json, "__proto__")) return false;
+  return Object.values(json).every(
+    (value) =>
+      typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string")),
+  );
 }
 
 /**
@@ -262,6 +295,11 @@ function recordVersionEvent(list: VersionEvent[] | null, event: VersionEvent): v
   else if (earlier.pullRequest === null) earlier.pullRequest = event.pullRequest;
 }
 
-export async function readStageLog(registry: Registry, model: string, rev = "HEAD"): Promise<StageLog> {
-  return (await readStageLogs(registry, [model], rev)).get(model)!;
+export async function readStageLog(
+  registry: Registry,
+  model: string,
+  rev = "HEAD",
+  options: StageLogOptions = {},
+): Promise<StageLog> {
+  return (await readStageLogs(registry, [model], rev, options)).get(model)!;
 }

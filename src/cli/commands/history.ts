@@ -1,10 +1,13 @@
 import type { Command } from "commander";
-import { type HistoryEntry, history } from "../../registry/history.js";
-import { metricTrendFor } from "../../registry/trends.js";
+import type { HistoryEntry } from "../../registry/history.js";
+import { prefetchModelLog } from "../../registry/stage-log-command.js";
 import type { CliContext } from "../main.js";
 import { print, printJson, table } from "../output.js";
-import { renderTrend } from "../render/trend.js";
 
+/**
+ * `history MODEL`. This module loads almost nothing: the model's `git log` starts first
+ * (prefetchModelLog), then the registry and the history code load while it runs.
+ */
 export function defineHistory(program: Command, context: CliContext): void {
   program
     .command("history")
@@ -18,12 +21,26 @@ export function defineHistory(program: Command, context: CliContext): void {
       "\nExamples:\n  git model history churn\n  git model history churn --stage production --json\n  git model history churn --metric val_rmse",
     )
     .action(async (model: string, opts: { stage?: string; metric?: string; json?: boolean }) => {
-      const registry = await context.registry();
       if (opts.metric !== undefined) {
+        const [registry, { metricTrendFor }, { renderTrend }] = await Promise.all([
+          context.registry(),
+          import("../../registry/trends.js"),
+          import("../render/trend.js"),
+        ]);
         const report = await metricTrendFor(registry, model, opts.metric);
         return opts.json ? printJson(report.trend) : print(renderTrend(report.trend, report.model));
       }
-      const result = await history(registry, model, opts.stage ? { stage: opts.stage } : {});
+      const globals = context.globals();
+      const prefetched = prefetchModelLog(globals.cwd ?? process.cwd(), model, globals.config);
+      const [registry, { history }] = await Promise.all([
+        context.registry(),
+        import("../../registry/history.js"),
+      ]);
+      const result = await history(registry, model, {
+        ...(opts.stage ? { stage: opts.stage } : {}),
+        metrics: Boolean(opts.json),
+        prefetched,
+      });
       if (opts.json) return printJson(result);
       if (result.entries.length === 0) {
         return print(`no ${opts.stage ? `moves into or out of ${opts.stage}` : "history"} for ${model} yet`);

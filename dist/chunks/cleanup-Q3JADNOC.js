@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineCleanup}from"./chunk-TH4PBETH.js";import"./chunk-LXCHVJ4R.js";import"./chunk-DFD5AW34.js";import"./chunk-52U54Z5E.js";import"./chunk-AQQFZN4P.js";import"./chunk-XGT5KICQ.js";import"./chunk-AIBWUFGJ.js";import"./chunk-HDVKJGX3.js";import"./chunk-ZWR6TLRT.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-TDANRSLO.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineCleanup};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineDoctor}from"./chunk-4IPINFEI.js";import"./chunk-KNSQG3YU.js";import"./chunk-ML5HS2KL.js";import"./chunk-IWDZKF7I.js";import"./chunk-52U54Z5E.js";import"./chunk-AIBWUFGJ.js";import"./chunk-HDVKJGX3.js";import"./chunk-MBDCDBEE.js";import"./chunk-TDANRSLO.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineDoctor};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineInit}from"./chunk-EX5KEIE3.js";import"./chunk-Y6KUNAUA.js";import"./chunk-AQQFZN4P.js";import"./chunk-LYY4Q4YJ.js";import"./chunk-GVS6XUUM.js";import"./chunk-XGT5KICQ.js";import"./chunk-AIBWUFGJ.js";import"./chunk-TLSRC5LV.js";import"./chunk-YAPWFFVF.js";import"./chunk-ZWR6TLRT.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-TDANRSLO.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineInit};

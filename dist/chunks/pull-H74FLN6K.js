@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{definePull}from"./chunk-2I5ISOHH.js";import"./chunk-CDFN5NSH.js";import"./chunk-XJZCZVFK.js";import"./chunk-ZJVNGMXW.js";import"./chunk-LYY4Q4YJ.js";import"./chunk-GVS6XUUM.js";import"./chunk-XGT5KICQ.js";import"./chunk-AIBWUFGJ.js";import"./chunk-TLSRC5LV.js";import"./chunk-TDANRSLO.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{definePull};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{Registry,openRegistry,parseMetadata,parseStagesText,readTextSync}from"./chunk-EOR5HNX6.js";import"./chunk-YAPWFFVF.js";import"./chunk-RWURTNMW.js";import"./chunk-HDVKJGX3.js";import"./chunk-ZWR6TLRT.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-TDANRSLO.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{Registry,openRegistry,parseMetadata,parseStagesText,readTextSync};

@@ -1,0 +1,269 @@
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { environment } from "../domain/errors.js";
+import { isModelName } from "../domain/names.js";
+import { spawnGit } from "../infra/git.js";
+
+/**
+ * The one `git log` that stage history is read from (stage-log.ts), and a way to start it before
+ * the registry is open. This module stays small on purpose: `history` loads it first and starts
+ * the log while the rest of the program (zod, yaml, the configuration) loads and parses, so the
+ * log's 30-130 ms run beside that work instead of after it (docs/benchmarks.md, "history").
+ */
+
+/** domain/config.ts's CONFIG_FILE; that module loads zod and yaml, which this one must not wait for. */
+const CONFIG_FILE = ".gitmodel.yaml";
+
+export const RECORD = "\x1e";
+export const FIELD = "\x1f";
+const FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cI${FIELD}%s${FIELD}%b${FIELD}`;
+
+/**
+ * `git log` of the given folders from `rev`, oldest first with every parent before its children.
+ * Plain folder pathspecs, taken literally: git answers a single one from the commit-graph's
+ * changed-path Bloom filters (a `:(glob)` pathspec never can); callers pick the stages.json and
+ * metadata.json paths out of --raw. --full-history keeps the merge commits (their subjects carry
+ * pull request numbers); --diff-merges=first-parent says what a merge changed on the branch it
+ * landed on.
+ */
+export function stageLogArgs(folders: readonly string[], rev: string): string[] {
+  return [
+    "--literal-pathspecs",
+    "-c",
+    "core.quotePath=false",
+    "log",
+    "--topo-order",
+    "--reverse",
+    "--full-history",
+    "--parents",
+    "--diff-merges=first-parent",
+    "--raw",
+    "--no-abbrev",
+    "--no-renames",
+    FORMAT,
+    "--end-of-options",
+    rev,
+    "--",
+    ...folders,
+  ];
+}
+
+/**
+ * A stage log under way. Its records and the stages.json blobs they name are handed over as
+ * they arrive: the blobs are read by a `cat-file --batch` fed while the log still runs, and the
+ * reader parses both while git is still walking (at 1,000 stage moves, the log's last 50 ms and
+ * the 1.7 MB of blobs would otherwise come one after the other, and after the walk).
+ */
+export interface StartedLog {
+  top: string;
+  args: readonly string[];
+  /**
+   * Hands every complete record (the text after one RECORD mark) to `take`, the ones received
+   * so far at once, the rest as they come; resolves when the log has ended.
+   */
+  records(take: (records: string[]) => void): Promise<LogEnd>;
+  /** Likewise each stages.json blob the records name: its id and content (null when git has none). */
+  blobs(take: (blob: string, content: Buffer | null) => void): Promise<void>;
+}
+
+export interface LogEnd {
+  code: number;
+  stderr: string;
+}
+
+/** A log started before the registry was open: used only when the registry, once open, asks for exactly this log in exactly this repository. */
+export type PrefetchedLog = StartedLog;
+
+/** The new blob of a --raw line that writes a stages.json (a deletion has none to read). */
+const STAGES_LINE = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [AMT]\d*\t[^\n]*\/stages\.json$/gm;
+
+/** Items that arrive before anyone takes them wait in a queue; a taker gets those first. */
+function handOver<T extends unknown[]>() {
+  const queue: T[] = [];
+  let taker: ((...item: T) => void) | undefined;
+  let failure: unknown;
+  return {
+    give(...item: T) {
+      if (!taker) queue.push(item);
+      else if (failure === undefined) {
+        try {
+          taker(...item);
+        } catch (e) {
+          failure = e;
+        }
+      }
+    },
+    take(fn: (...item: T) => void) {
+      taker = fn;
+      for (const item of queue.splice(0)) this.give(...item);
+    },
+    /** What the taker threw, if anything: it is rethrown where the end is awaited. */
+    check() {
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
+export function startStageLog(top: string, args: readonly string[]): StartedLog {
+  const log = spawnGit(top, args);
+  log.stdin.end();
+
+  // The log: complete records, and the blobs they name sent on to cat-file.
+  const records = handOver<[string[]]>();
+  const asked: string[] = [];
+  const seen = new Set<string>();
+  const decoder = new StringDecoder("utf8");
+  let pending: string[] = []; // the record still coming in, in pieces (joined once it is complete)
+  const deliver = (complete: string[]) => {
+    let names = "";
+    for (const record of complete) {
+      for (const m of record.matchAll(STAGES_LINE)) {
+        if (seen.has(m[1]!)) continue;
+        seen.add(m[1]!);
+        asked.push(m[1]!);
+        names += `${m[1]}\n`;
+      }
+    }
+    if (names) catFile().stdin.write(names);
+    if (complete.length) records.give(complete);
+  };
+  log.stdout.on("data", (chunk: Buffer) => {
+    const text = decoder.write(chunk);
+    const mark = text.lastIndexOf(RECORD);
+    if (mark < 0) {
+      pending.push(text);
+      return;
+    }
+    const complete = `${pending.join("")}${text.slice(0, mark)}`.split(RECORD);
+    pending = [text.slice(mark + 1)];
+    deliver(complete.filter((r) => r !== ""));
+  });
+  const err: Buffer[] = [];
+  log.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+  const ended = new Promise<LogEnd>((resolve, reject) => {
+    log.on("error", (e: NodeJS.ErrnoException) => {
+      cat?.stdin.end();
+      reject(e.code === "ENOENT" ? environment("git is not installed or not on PATH") : e);
+    });
+    log.on("close", (code) => {
+      const last = pending.join("") + decoder.end();
+      deliver(last === "" ? [] : [last]);
+      cat?.stdin.end();
+      resolve({ code: code ?? 1, stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+  ended.catch(() => {}); // seen by whoever awaits it, if anyone does
+
+  // cat-file, started with the first blob to read: each object as soon as all of it is in.
+  const blobs = handOver<[string, Buffer | null]>();
+  let cat: ChildProcessWithoutNullStreams | undefined;
+  let catEnded: Promise<void> | undefined;
+  function catFile() {
+    if (cat) return cat;
+    const child = spawnGit(top, ["cat-file", "--batch"]);
+    child.stderr.resume(); // not read: a missing object shows in the output
+    child.stdin.on("error", () => {}); // cat-file may be gone: the reader reads what it lacks itself
+    let pieces: Buffer[] = [];
+    let have = 0;
+    let need = 0; // bytes the object at the front needs, once its header is in
+    let next = 0;
+    child.stdout.on("data", (chunk: Buffer) => {
+      pieces.push(chunk);
+      have += chunk.length;
+      if (have < need) return;
+      const buffer = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+      need = 0;
+      let pos = 0;
+      while (next < asked.length) {
+        const eol = buffer.indexOf(0x0a, pos);
+        if (eol < 0) break;
+        const header = buffer.toString("latin1", pos, eol);
+        if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+          blobs.give(asked[next++]!, null);
+          pos = eol + 1;
+          continue;
+        }
+        const length = Number(header.slice(header.lastIndexOf(" ") + 1));
+        if (eol + 1 + length + 1 > buffer.length) {
+          need = eol + 1 + length + 1 - pos;
+          break;
+        }
+        blobs.give(asked[next++]!, buffer.subarray(eol + 1, eol + 1 + length));
+        pos = eol + 1 + length + 1;
+      }
+      pieces = pos < buffer.length ? [buffer.subarray(pos)] : [];
+      have = buffer.length - pos;
+    });
+    catEnded = new Promise<void>((resolve) => {
+      child.on("error", () => resolve());
+      child.on("close", () => resolve());
+    });
+    cat = child;
+    return child;
+  }
+
+  return {
+    top,
+    args,
+    records(take) {
+      records.take(take);
+      return ended.then((end) => {
+        records.check();
+        return end;
+      });
+    },
+    blobs(take) {
+      blobs.take(take);
+      // cat-file, if the log named any blob, ends after the log has.
+      return ended
+        .catch(() => {})
+        .then(() => catEnded)
+        .then(() => blobs.check());
+    },
+  };
+}
+
+/**
+ * Starts the log of one model's folder at HEAD from a guess of where the registry is: the
+ * work-tree top found by looking for `.git` upwards from `cwd`, and the `root:` line of the
+ * configuration file (default `models`). A guess only: readStageLogs uses the result when the
+ * opened registry asks for the same arguments in the same top folder, and otherwise runs its
+ * own log. Returns null when there is nothing sensible to guess (GIT_DIR set, no `.git`).
+ */
+export function prefetchModelLog(cwd: string, model: string, configFile = CONFIG_FILE): PrefetchedLog | null {
+  if (!isModelName(model) || process.env.GIT_DIR || process.env.GIT_WORK_TREE) return null;
+  try {
+    let dir = realpathSync(resolve(cwd));
+    while (!existsSync(join(dir, ".git"))) {
+      const up = dirname(dir);
+      if (up === dir) return null;
+      dir = up;
+    }
+    const root = guessRoot(join(dir, configFile));
+    if (root === null || !existsSync(join(dir, root, model))) return null;
+    return startStageLog(dir, stageLogArgs([`${root}/${model}`], "HEAD"));
+  } catch {
+    return null;
+  }
+}
+
+/** The registry root as the configuration most likely sets it, or null when it is not plain. */
+function guessRoot(configPath: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(configPath, "utf8");
+  } catch {
+    return "models";
+  }
+  const line = /^root:[ \t]*(.*)$/m.exec(text);
+  if (!line) return "models";
+  const value = line[1]!
+    .replace(/[ \t]+#.*$/, "")
+    .trim()
+    .replace(/^(["'])(.*)\1$/, "$2")
+    .replace(/\/+$/, "");
+  return /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(value) ? value : null;
+}
