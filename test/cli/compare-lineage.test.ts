@@ -1,17 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, cli, git, newRepo, runFolder } from "../helpers/repo.js";
+import { type CliResult, cli, expectCliError, git, newRepo, runFolder } from "../helpers/repo.js";
 
 /** Issue 3's `compare` and `lineage`, over versions registered with `register --base` (seed 004's enhancements). */
-
-function expectError(r: CliResult, code: 1 | 2, fragments: readonly string[]): void {
-  const context = `exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
-  expect(r.code, context).toBe(code);
-  for (const fragment of fragments) expect(r.stderr, context).toContain(fragment);
-  expect(r.stderr, "no stack trace").not.toMatch(/^ {4}at /m);
-  expect(r.stdout, context).toBe("");
-}
 
 const json = (r: CliResult) => JSON.parse(r.stdout);
 
@@ -100,14 +92,16 @@ describe("compare and lineage over a base model and its enhancements", () => {
   });
 
   it("compare: bad references get a clear error", async () => {
-    expectError(await cli(repo, ["compare", "rl@1.0.0", "rl@9.9.9"]), 1, ["rl@9.9.9 is not registered"]);
-    expectError(await cli(repo, ["compare", "rl@1.0.0", "rl#champion"]), 2, [
+    expectCliError(await cli(repo, ["compare", "rl@1.0.0", "rl@9.9.9"]), 1, ["rl@9.9.9 is not registered"]);
+    expectCliError(await cli(repo, ["compare", "rl@1.0.0", "rl#champion"]), 2, [
       "unknown stage champion",
       "configured stages",
     ]);
-    expectError(await cli(repo, ["compare", "rl@1.0.0", "staging"]), 1, ["no version of rl is in staging"]);
-    expectError(await cli(repo, ["compare", "rl@1.0.0"]), 2, ["missing required argument 'b'"]);
-    expectError(await cli(repo, ["compare", "rl@1.0.0", "rl@not-a-version"]), 2, [
+    expectCliError(await cli(repo, ["compare", "rl@1.0.0", "staging"]), 1, [
+      "no version of rl is in staging",
+    ]);
+    expectCliError(await cli(repo, ["compare", "rl@1.0.0"]), 2, ["missing required argument 'b'"]);
+    expectCliError(await cli(repo, ["compare", "rl@1.0.0", "rl@not-a-version"]), 2, [
       'invalid version "not-a-version"',
     ]);
   });
@@ -163,14 +157,15 @@ describe("compare and lineage over a base model and its enhancements", () => {
   });
 
   it("lineage and register --base: bad references get a clear error", async () => {
-    expectError(await cli(repo, ["lineage", "rl@2.0.0"]), 1, ["rl@2.0.0 is not registered"]);
-    expectError(await cli(repo, ["lineage", "nope"]), 1, ["no model named nope"]);
+    expectCliError(await cli(repo, ["lineage", "rl@2.0.0"]), 1, ["rl@2.0.0 is not registered"]);
+    expectCliError(await cli(repo, ["lineage", "nope"]), 1, ["no model named nope"]);
     const before = await git(repo, ["rev-parse", "HEAD"]);
-    expectError(await cli(repo, ["register", "rl", runFolder({ "model.zip": 5 }), "--base", "rl@9.9.9"]), 2, [
-      "base rl@9.9.9 does not exist",
-      "--base takes a registered reference",
-    ]);
-    expectError(
+    expectCliError(
+      await cli(repo, ["register", "rl", runFolder({ "model.zip": 5 }), "--base", "rl@9.9.9"]),
+      2,
+      ["base rl@9.9.9 does not exist", "--base takes a registered reference"],
+    );
+    expectCliError(
       await cli(repo, ["register", "rl", runFolder({ "model.zip": 5 }), "--enhancement", "continued"]),
       2,
       ["--enhancement needs --base"],

@@ -1,29 +1,14 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
+import { SEED_001 } from "../helpers/fixtures.js";
+import { type CliResult, cli, expectCliError, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 
 /**
  * Issue 3 as a user meets it: seed 001's worked example registered for real, `select` with its
  * explanation and exit codes, seed 004's finders (`--fallback`, `list --where --sort`), and a
  * clear error for every bad input.
  */
-
-/** DESIGN section 6's policy with seed 001's scoring, and seed 001's major-minor versions. */
-const SEED_001_CONFIG = `versioning: major-minor
-select:
-  require:
-    training_mode: multi_symbol
-    symbol_encoding_type: one_hot
-  defaults:
-    training_mode: single_symbol
-    symbol_encoding_type: one_hot
-  rank:
-    score:
-      - { count: trained_symbols, weight: 10 }
-      - { recency: created_at, horizon_days: 365 }
-      - { version: true }
-`;
 
 const symbols = (n: number) =>
   [
@@ -48,7 +33,7 @@ const SEED_001_RUNS: [version: string, metadata: Record<string, unknown>][] = [
 ];
 
 async function seed001Repo(): Promise<string> {
-  const repo = await newRepo({ config: SEED_001_CONFIG });
+  const repo = await newRepo({ config: SEED_001 });
   for (const [version, metadata] of SEED_001_RUNS) {
     const run = runFolder({
       [`meta_model_v${version}.joblib`]: 256,
@@ -63,14 +48,6 @@ async function seed001Repo(): Promise<string> {
 }
 
 /** A clear error: the exit code, the fragments on stderr, nothing on stdout, no stack trace. */
-function expectError(r: CliResult, code: 1 | 2, fragments: readonly string[]): void {
-  const context = `exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
-  expect(r.code, context).toBe(code);
-  for (const fragment of fragments) expect(r.stderr, context).toContain(fragment);
-  expect(r.stderr, "no stack trace").not.toMatch(/^ {4}at /m);
-  expect(r.stdout, context).toBe("");
-}
-
 const json = (r: CliResult) => JSON.parse(r.stdout);
 
 describe("select: seed 001's worked example registered as 1.0, 1.1, 1.2 and 2.0", () => {
@@ -233,11 +210,11 @@ describe("select: seed 001's worked example registered as 1.0, 1.1, 1.2 and 2.0"
       [["--where", "tags..x=1"], ["empty path segment"]],
     ];
     for (const [flags, fragments] of cases)
-      expectError(await cli(repo, ["select", "bot", ...flags]), 2, fragments);
+      expectCliError(await cli(repo, ["select", "bot", ...flags]), 2, fragments);
   });
 
   it("an unknown model is 'not found' (exit 1), as when nothing is compatible", async () => {
-    expectError(await cli(repo, ["select", "nope"]), 1, ["no model named nope", "models here: bot"]);
+    expectCliError(await cli(repo, ["select", "nope"]), 1, ["no model named nope", "models here: bot"]);
   });
 });
 
@@ -255,7 +232,7 @@ describe("select: a bad policy in .gitmodel.yaml is a usage error (exit 2) that 
 
   it("an unknown rank metric names the fields that exist", async () => {
     const config = withPolicy("unknown-metric.yaml", "  rank: { metric: metrics.sharpe, goal: max }\n");
-    expectError(await cli(repo, ["select", "bot", ...config]), 2, [
+    expectCliError(await cli(repo, ["select", "bot", ...config]), 2, [
       "unknown path metrics.sharpe in select.rank.metric: no version has it",
       "fields that exist:",
       "trained_symbols",
@@ -267,7 +244,7 @@ describe("select: a bad policy in .gitmodel.yaml is a usage error (exit 2) that 
       "unknown-count.yaml",
       "  rank:\n    score:\n      - { count: symbols, weight: 10 }\n",
     );
-    expectError(await cli(repo, ["select", "bot", ...config]), 2, [
+    expectCliError(await cli(repo, ["select", "bot", ...config]), 2, [
       "unknown path symbols",
       "trained_symbols",
     ]);
@@ -278,7 +255,7 @@ describe("select: a bad policy in .gitmodel.yaml is a usage error (exit 2) that 
       "both.yaml",
       "  rank:\n    metric: metrics.val_rmse\n    goal: min\n    score:\n      - { version: true }\n",
     );
-    expectError(await cli(repo, ["select", "bot", ...config]), 2, [
+    expectCliError(await cli(repo, ["select", "bot", ...config]), 2, [
       "both.yaml:4: select.rank: rank takes either metric or score, not both",
     ]);
   });
@@ -288,24 +265,24 @@ describe("select: a bad policy in .gitmodel.yaml is a usage error (exit 2) that 
       "unknown-key.yaml",
       "  rank: { metric: metrics.x, goal: max }\n  prefer: newest\n",
     );
-    expectError(await cli(repo, ["select", "bot", ...config]), 2, [
+    expectCliError(await cli(repo, ["select", "bot", ...config]), 2, [
       "unknown-key.yaml:4: unknown key select.prefer",
     ]);
   });
 
   it("a rank metric without a goal, and a non-numeric weight", async () => {
     const noGoal = withPolicy("no-goal.yaml", "  rank: { metric: trained_symbols }\n");
-    expectError(await cli(repo, ["select", "bot", ...noGoal]), 2, ["needs a goal: min or max"]);
+    expectCliError(await cli(repo, ["select", "bot", ...noGoal]), 2, ["needs a goal: min or max"]);
     const weight = withPolicy(
       "weight.yaml",
       "  rank:\n    score:\n      - { count: trained_symbols, weight: ten }\n",
     );
-    expectError(await cli(repo, ["select", "bot", ...weight]), 2, ["weight.yaml:", "select.rank.score.0"]);
+    expectCliError(await cli(repo, ["select", "bot", ...weight]), 2, ["weight.yaml:", "select.rank.score.0"]);
   });
 
   it("a rank metric whose value is not a number names the version", async () => {
     const config = withPolicy("text-metric.yaml", "  rank: { metric: training_mode, goal: max }\n");
-    expectError(await cli(repo, ["select", "bot", ...config]), 2, [
+    expectCliError(await cli(repo, ["select", "bot", ...config]), 2, [
       'training_mode of version 1.1 is "multi_symbol", not a number',
     ]);
   });
@@ -471,7 +448,7 @@ describe("seed 004's finders: --fallback to a base model, and list --where --sor
       [["list", "--where", "model_type=base"], ["--where, --sort, --desc and --asc need a model"]],
       [["list", "rl", "--desc", "--asc"], ["cannot be used with"]],
     ];
-    for (const [args, fragments] of cases) expectError(await cli(repo, args), 2, fragments);
+    for (const [args, fragments] of cases) expectCliError(await cli(repo, args), 2, fragments);
   });
 
   it("list: warns about a --where path that no version has", async () => {

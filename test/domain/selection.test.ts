@@ -4,6 +4,7 @@ import { GitModelError } from "../../src/domain/errors.js";
 import type { Metadata } from "../../src/domain/schemas.js";
 import { type Candidate, type SelectOptions, select, versionNumber } from "../../src/domain/selection.js";
 import { SCHEMES } from "../../src/domain/versions.js";
+import { SEED_001 } from "../helpers/fixtures.js";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
 const majorMinor = SCHEMES["major-minor"];
@@ -52,24 +53,8 @@ const seed001 = [
   ),
 ];
 
-/** The policy of DESIGN section 6, read through the real configuration parser. */
-const seedConfig = parseConfig(`
-versioning: major-minor
-models:
-  bot:
-    select:
-      require:
-        training_mode: multi_symbol
-        symbol_encoding_type: one_hot
-      defaults:
-        training_mode: single_symbol
-        symbol_encoding_type: one_hot
-      rank:
-        score:
-          - { count: trained_symbols, weight: 10 }
-          - { recency: created_at, horizon_days: 365 }
-          - { version: true }
-`);
+/** The policy of DESIGN section 6 (at the top level, so for every model), read through the real configuration parser. */
+const seedConfig = parseConfig(SEED_001);
 const seedPolicy = seedConfig.selectFor("bot");
 const options = (extra: Partial<SelectOptions> = {}): SelectOptions => ({
   scheme: majorMinor,

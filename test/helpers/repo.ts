@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 
 /**
  * Real things for tests: temporary git repositories, bare remotes, and the built CLI run as a
@@ -128,4 +128,13 @@ export async function cloneOf(url: string, extraConfig: string[] = []): Promise<
 
 export function remove(path: string): void {
   rmSync(path, { recursive: true, force: true });
+}
+
+/** A refusal as the CLI must give it: the exit code, the message fragments on stderr, no stack trace, nothing on stdout. */
+export function expectCliError(r: CliResult, code: 1 | 2, fragments: readonly string[]): void {
+  const context = `exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
+  expect(r.code, context).toBe(code);
+  for (const fragment of fragments) expect(r.stderr, context).toContain(fragment);
+  expect(r.stderr, "no stack trace").not.toMatch(/^ {4}at /m);
+  expect(r.stdout, context).toBe("");
 }
