@@ -230,6 +230,19 @@ function rows(ctx) {
       floor: historyFloor(BUSY),
       floorText: "as history MODEL, for the model with 1,000 stage moves",
     },
+    // Issue 5: "a history of 100,000 monitoring lines is read streaming, in bounded memory, in
+    // well under a second". The lines are written into the model's monitoring.jsonl, as months
+    // of monitor runs would leave it (champion against a challenger).
+    {
+      name: "status MODEL (100,000 monitoring lines)",
+      command: "status",
+      args: ["status", model],
+      target: { ms: 1000 },
+      setup: () => writeMonitoringLines(ctx, 100_000),
+      teardown: () => restore(ctx),
+      floor: [["cat", `${m}/monitoring.jsonl`]],
+      floorText: "cat of the 100,000-line monitoring.jsonl",
+    },
     {
       name: "validate",
       command: "validate",
@@ -390,6 +403,32 @@ function commitStageMoves(ctx, versions, moves) {
 }
 
 /** Puts the generated registry back as it was: HEAD, work tree, and no tag it did not have. */
+/** `count` monitoring lines of the holder against a challenger, in the model's monitoring.jsonl. */
+function writeMonitoringLines(ctx, count) {
+  const { repo, model, holder } = ctx;
+  const start = Date.UTC(2026, 0, 1);
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const value = 0.0114 * (1 + ((i % 17) - 5) / 100);
+    const challenger = 0.0114 * (1 + ((i % 13) - 7) / 100);
+    lines.push(
+      JSON.stringify({
+        at: new Date(start + i * 60_000).toISOString().replace(/\.\d+Z$/, "Z"),
+        version: holder,
+        metric: "rmse",
+        goal: "min",
+        value,
+        baseline: { path: "metrics.val_rmse", value: 0.0114 },
+        drift_pct: Math.round(((value - 0.0114) / 0.0114) * 10000) / 100,
+        challenger: { version: "0.0.1", value: challenger },
+        winner: challenger < value ? "0.0.1" : holder,
+        recommendation: "ok",
+      }),
+    );
+  }
+  writeFileSync(join(repo, "models", model, "monitoring.jsonl"), `${lines.join("\n")}\n`);
+}
+
 function restore(ctx) {
   restoreRegistry(ctx.repo, ctx.head);
 }
