@@ -199,22 +199,28 @@ function change(
   };
 }
 
+/** What promote and demote both start from: the version a reference names, its stages, and their history. */
+async function moveRequest(registry: Registry, text: string) {
+  const ref = parseReference(text);
+  const { stages, snapshots } = await context(registry, ref.model);
+  const request = {
+    state: stages.state,
+    config: registry.config,
+    scheme: stages.scheme,
+    version: versionOf(registry, stages, ref),
+    heldBefore: heldBeforeFrom(snapshots, registry.config),
+    model: ref.model,
+  };
+  return { stages, request };
+}
+
 /** Plans `promote REF STAGE`: the transition table or the rollback rule must allow it. Writes nothing. */
 export async function planPromotion(
   registry: Registry,
   options: Pick<PromoteOptions, "ref" | "stage" | "reason">,
 ): Promise<StageChange> {
-  const ref = parseReference(options.ref);
-  const { stages, snapshots } = await context(registry, ref.model);
-  const plan = planMove({
-    state: stages.state,
-    config: registry.config,
-    scheme: stages.scheme,
-    version: versionOf(registry, stages, ref),
-    to: options.stage,
-    heldBefore: heldBeforeFrom(snapshots, registry.config),
-    model: ref.model,
-  });
+  const { stages, request } = await moveRequest(registry, options.ref);
+  const plan = planMove({ ...request, to: options.stage });
   return change(registry, stages, "promote", plan, { reason: options.reason });
 }
 
@@ -223,17 +229,8 @@ export async function planDemotion(
   registry: Registry,
   options: Pick<DemoteOptions, "ref" | "stage" | "reason">,
 ): Promise<StageChange> {
-  const ref = parseReference(options.ref);
-  const { stages, snapshots } = await context(registry, ref.model);
-  const plan = planDemote({
-    state: stages.state,
-    config: registry.config,
-    scheme: stages.scheme,
-    version: versionOf(registry, stages, ref),
-    ...(options.stage ? { to: options.stage } : {}),
-    heldBefore: heldBeforeFrom(snapshots, registry.config),
-    model: ref.model,
-  });
+  const { stages, request } = await moveRequest(registry, options.ref);
+  const plan = planDemote({ ...request, ...(options.stage ? { to: options.stage } : {}) });
   return change(registry, stages, "demote", plan, { reason: options.reason });
 }
 
