@@ -1,6 +1,8 @@
 // One build for every face of the package: the CLI, the Action and the library.
 // `--check` builds into a temporary folder and fails when the committed dist/ differs,
 // because the Action runs the committed dist/action.js as it is.
+
+import { createHash } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
@@ -34,6 +36,20 @@ const zodEnglishOnly = {
   },
 };
 
+// Names this build for the configuration cache (src/registry/config-cache.ts): the sources and
+// the locked dependencies, so a cache written by any other build is never read.
+const buildId = (() => {
+  const h = createHash("sha256");
+  const src = join(root, "src");
+  for (const f of readdirSync(src, { recursive: true }).map(String).sort())
+    if (f.endsWith(".ts"))
+      h.update(`${f}\0`)
+        .update(readFileSync(join(src, f)))
+        .update("\0");
+  h.update(readFileSync(join(root, "package-lock.json")));
+  return h.digest("hex").slice(0, 16);
+})();
+
 await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/index.ts", action: "src/action/index.ts", index: "src/index.ts" },
@@ -54,6 +70,7 @@ await build({
   minifySyntax: true,
   plugins: [zodEnglishOnly],
   define: {
+    __BUILD_ID__: JSON.stringify(buildId),
     __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version),
   },
   logLevel: quiet ? "error" : "warning",

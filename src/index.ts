@@ -4,11 +4,12 @@
  */
 
 export type { Comparison, MetricDelta } from "./domain/compare.js";
-export { parseConfig, type RegistryConfig } from "./domain/config.js";
+export { parseConfig } from "./domain/config.js";
 export { GitModelError } from "./domain/errors.js";
 export { type MonitoringLine, MonitoringLineSchema, type MonitoringStatus } from "./domain/monitoring.js";
 export type { Problem } from "./domain/problems.js";
 export { parseReference, type Reference } from "./domain/references.js";
+export type { RegistryConfig } from "./domain/registry-config.js";
 export { type Metadata, MetadataSchema, metadataJsonSchema } from "./domain/schemas.js";
 export type { SelectionResult } from "./domain/selection.js";
 export { type MetricTrend, sparkline, trendMermaid } from "./domain/trends.js";

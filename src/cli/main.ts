@@ -1,6 +1,7 @@
 import { enableCompileCache } from "node:module";
 import type { Command } from "commander";
 import { GitModelError, usage } from "../domain/errors.js";
+import type { Git } from "../infra/git.js";
 import type { Registry } from "../registry/registry.js";
 import { reportError } from "./output.js";
 
@@ -79,7 +80,24 @@ async function loadCommands(
   return (await import("./commands/index.js")).defineCommands;
 }
 
+/**
+ * Finding the repository (`git rev-parse`, about 7 ms) is started before anything else loads, so
+ * git answers while node loads commander and the command. Only for a command that will open the
+ * registry in the current folder: not for help, and not with -C, which commander parses later.
+ */
+function discoverEarly(argv: readonly string[]): Promise<Git> | undefined {
+  const name = requestedCommand(argv);
+  if (name === undefined || !Object.hasOwn(COMMAND_MODULES, name) || name === "init") return undefined;
+  if (argv.some((a) => a === "-h" || a === "--help" || a === "-C" || a.startsWith("--cwd"))) return undefined;
+  const cwd = process.cwd();
+  const discovered = import("../infra/git.js").then(({ Git }) => Git.discover(cwd));
+  // Not every run opens the registry (a usage error comes first): an unused failure is not an error.
+  discovered.catch(() => {});
+  return discovered;
+}
+
 export async function run(argv: readonly string[]): Promise<number> {
+  const discovered = discoverEarly(argv);
   const [{ Command, CommanderError }, defineCommands] = await Promise.all([
     import("commander"),
     loadCommands(argv),
@@ -99,7 +117,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     globals: () => globals,
     registry: () => {
       opened ??= import("../registry/registry.js").then(({ openRegistry }) =>
-        openRegistry(globals.cwd ?? process.cwd(), globals.config ? { config: globals.config } : {}),
+        openRegistry(globals.cwd ?? process.cwd(), {
+          ...(globals.config ? { config: globals.config } : {}),
+          ...(discovered && globals.cwd === undefined ? { discovered } : {}),
+        }),
       );
       return opened;
     },

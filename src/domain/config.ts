@@ -3,7 +3,13 @@ import { z } from "zod";
 import { usage } from "./errors.js";
 import { MODEL_NAME } from "./names.js";
 import { STAGE_NAME } from "./references.js";
-import { SCHEMES, type SchemeName, type VersionScheme } from "./versions.js";
+import {
+  CONFIG_FILE,
+  DEFAULT_LFS_PATTERNS,
+  DEFAULT_STAGES,
+  type RegistryConfig,
+  resolveConfig,
+} from "./registry-config.js";
 
 /** .gitmodel.yaml (DESIGN section 2). Every key is optional; unknown keys are errors. */
 
@@ -77,31 +83,6 @@ const StageSchema = z.strictObject({
   exclusive: z.boolean().optional(),
 });
 
-export const DEFAULT_LFS_PATTERNS = [
-  "*.pkl",
-  "*.joblib",
-  "*.h5",
-  "*.pth",
-  "*.pt",
-  "*.onnx",
-  "*.safetensors",
-  "*.bin",
-];
-
-const DEFAULT_STAGES = [
-  { name: "development", initial: true },
-  { name: "staging", exclusive: true },
-  { name: "production", exclusive: true },
-  { name: "archived" },
-];
-
-const DEFAULT_TRANSITIONS = {
-  development: ["staging", "archived"],
-  staging: ["development", "production", "archived"],
-  production: ["staging", "archived"],
-  archived: ["development", "staging"],
-};
-
 const rootPath = z
   .string()
   .min(1)
@@ -170,76 +151,25 @@ export const ConfigSchema = z
     }
   });
 
-type ParsedConfig = z.infer<typeof ConfigSchema>;
+/** .gitmodel.yaml as zod returns it: plain data with the defaults filled in. */
+export type ParsedConfig = z.infer<typeof ConfigSchema>;
 export type SelectPolicy = z.infer<typeof SelectPolicySchema>;
 export type PromotePolicy = z.infer<typeof PromotePolicySchema>;
 export type MonitorPolicy = z.infer<typeof MonitorPolicySchema>;
 export type ScoreTerm = z.infer<typeof ScoreTermSchema>;
 
-export interface StageDefinition {
-  name: string;
-  initial: boolean;
-  exclusive: boolean;
-}
-
-/** The configuration with every default applied, and the per-model view of it. */
-export interface RegistryConfig {
-  root: string;
-  lfs: string[];
-  lfsThresholdBytes: number;
-  stages: StageDefinition[];
-  initialStage: string;
-  /** from -> allowed targets. */
-  transitions: Record<string, string[]>;
-  displacedTo: string | undefined;
-  schemeFor(model: string): VersionScheme;
-  selectFor(model: string): SelectPolicy | undefined;
-  promoteFor(model: string): PromotePolicy | undefined;
-  monitorFor(model: string): MonitorPolicy | undefined;
-  /** Models that have settings of their own under `models:`. */
-  configuredModels: string[];
-}
-
-export const CONFIG_FILE = ".gitmodel.yaml";
-
-function resolve(c: ParsedConfig): RegistryConfig {
-  const initialName = c.stages.find((s) => s.initial)?.name ?? c.stages[0]!.name;
-  const stages = c.stages.map((s) => ({
-    name: s.name,
-    initial: s.name === initialName,
-    exclusive: s.exclusive ?? false,
-  }));
-  const names = stages.map((s) => s.name);
-  const usesDefaultStages =
-    c.stages === undefined || JSON.stringify(c.stages) === JSON.stringify(DEFAULT_STAGES);
-  // Without a transition table every move between configured stages is allowed, except for the
-  // default lifecycle, whose table DESIGN section 2 gives.
-  const transitions =
-    c.transitions ??
-    (usesDefaultStages
-      ? DEFAULT_TRANSITIONS
-      : Object.fromEntries(names.map((n) => [n, names.filter((m) => m !== n)])));
-  const displacedTo = c.displaced_to ?? (names.includes("archived") ? "archived" : undefined);
-  const model = (m: string) => c.models[m];
-  return {
-    root: c.root.replace(/\/+$/, ""),
-    lfs: c.lfs,
-    lfsThresholdBytes: c.lfs_threshold_bytes,
-    stages,
-    initialStage: initialName,
-    transitions,
-    displacedTo,
-    schemeFor: (m) => SCHEMES[(model(m)?.versioning ?? c.versioning) as SchemeName],
-    selectFor: (m) => model(m)?.select ?? c.select,
-    promoteFor: (m) => model(m)?.promote ?? c.promote,
-    monitorFor: (m) => model(m)?.monitor ?? c.monitor,
-    configuredModels: Object.keys(c.models),
-  };
-}
-
 /** The defaults, for a repository without .gitmodel.yaml. */
 export function defaultConfig(): RegistryConfig {
-  return resolve(ConfigSchema.parse({}));
+  return resolveConfig(defaultConfigFile());
+}
+
+export function defaultConfigFile(): ParsedConfig {
+  return ConfigSchema.parse({});
+}
+
+/** Parses .gitmodel.yaml into the registry's view of it (see parseConfigFile for the errors). */
+export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
+  return resolveConfig(parseConfigFile(text, file));
 }
 
 /**
@@ -248,7 +178,7 @@ export function defaultConfig(): RegistryConfig {
  * flag: exit 1 means "no" to scripts (`git model select bot || train`), and a broken configuration
  * must not read as "no compatible model".
  */
-export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
+export function parseConfigFile(text: string, file = CONFIG_FILE): ParsedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
@@ -263,7 +193,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
   }
   const data = doc.toJS() ?? {};
   const result = ConfigSchema.safeParse(data);
-  if (result.success) return resolve(result.data);
+  if (result.success) return result.data;
 
   const issue = result.error.issues[0]!;
   let path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));

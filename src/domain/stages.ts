@@ -1,6 +1,6 @@
-import type { RegistryConfig } from "./config.js";
 import { invalid, notFound, usage } from "./errors.js";
 import { error, hasErrors, type Problem, warning } from "./problems.js";
+import type { RegistryConfig } from "./registry-config.js";
 import { type StagesFile, StagesFileSchema } from "./schemas.js";
 import type { VersionScheme } from "./versions.js";
 

@@ -1,14 +1,21 @@
-import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { lstat, mkdir, open, readFile, realpath, rename, rm } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { usage } from "../domain/errors.js";
 
 /** File-system edges: atomic writes, durable appends, and paths that cannot leave their root. */
 
+/**
+ * A random name for a temporary file or ref. Web Crypto, not `node:crypto`: the global loads on
+ * first use, so the reading commands, which never write, do not pay for node:crypto at start-up
+ * (about 5 ms; docs/benchmarks.md).
+ */
+export const randomName = (): string => globalThis.crypto.randomUUID();
+
 /** Writes a file by temp file + fsync + rename, so a reader sees the old or the new content, never half. */
 export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${randomBytes(6).toString("hex")}.git-model.tmp`);
+  const temp = join(dirname(path), `.${randomName()}.git-model.tmp`);
   const handle = await open(temp, "wx");
   try {
     await handle.writeFile(data);
@@ -43,6 +50,17 @@ export async function appendLine(path: string, line: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** A file's text, or null when it (or its folder) does not exist. */
+export function readTextSync(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    throw e;
   }
 }
 

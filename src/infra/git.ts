@@ -1,6 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { environment, GitModelError } from "../domain/errors.js";
+import { randomName } from "./files.js";
 
 /**
  * The one module that talks to git. Every call is a process with an argument vector (never a
@@ -107,6 +109,23 @@ export interface CatFileObject {
   content: Buffer;
 }
 
+/**
+ * A git folder whose work tree is the folder holding `.git`: it has a HEAD, and its configuration
+ * (the shared one, for a linked worktree) sets neither core.worktree nor core.bare, nor turns on
+ * per-worktree configuration. Read as text: a false "no" only hands the question to git.
+ */
+function plainGitDir(gitDir: string): boolean {
+  if (!existsSync(`${gitDir}/HEAD`) || existsSync(`${gitDir}/config.worktree`)) return false;
+  const commonDir = existsSync(`${gitDir}/commondir`)
+    ? resolve(gitDir, readFileSync(`${gitDir}/commondir`, "utf8").trim())
+    : gitDir;
+  const config = existsSync(`${commonDir}/config`) ? readFileSync(`${commonDir}/config`, "utf8") : "";
+  return !UNUSUAL_CONFIG.test(config);
+}
+
+/** core.worktree, extensions.worktreeConfig, or core.bare set to anything but false. */
+const UNUSUAL_CONFIG = /^\s*(?:worktree\b|worktreeconfig\b|bare\b(?!\s*=\s*(?:false|no|off|0)\s*$))/im;
+
 export class Git {
   constructor(
     /** The work tree's top folder. */
@@ -117,16 +136,53 @@ export class Git {
 
   /** Finds the repository that contains `cwd`. */
   static async discover(cwd: string): Promise<Git> {
+    return Git.locate(cwd) ?? Git.askGit(cwd);
+  }
+
+  /**
+   * Finds the repository by reading `.git` upwards from `cwd`, as git does in the plain cases: a
+   * `.git` folder, or a `.git` file naming the git folder (linked worktrees, submodules). A
+   * command that only reads files then starts no process (a spawn is about 7 ms of start-up,
+   * docs/benchmarks.md). Anything git would decide differently (GIT_DIR and its friends, a
+   * configured core.worktree or core.bare, per-worktree configuration) returns null, for git.
+   */
+  static locate(cwd: string): Git | null {
+    const env = process.env;
+    if (env.GIT_DIR || env.GIT_WORK_TREE || env.GIT_CEILING_DIRECTORIES || env.GIT_COMMON_DIR) return null;
+    try {
+      let dir = realpathSync(cwd);
+      for (;;) {
+        const dotGit = `${dir === "/" ? "" : dir}/.git`;
+        const stat = statSync(dotGit, { throwIfNoEntry: false });
+        if (stat?.isDirectory()) return plainGitDir(dotGit) ? new Git(dir, dotGit) : null;
+        if (stat?.isFile()) {
+          const named = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"))?.[1]?.trim();
+          const gitDir = named === undefined ? null : realpathSync(resolve(dir, named));
+          return gitDir !== null && plainGitDir(gitDir) ? new Git(dir, gitDir) : null;
+        }
+        const up = dirname(dir);
+        if (up === dir) return null;
+        dir = up;
+      }
+    } catch {
+      return null;
+    }
+  }
+
+  private static async askGit(cwd: string): Promise<Git> {
     const result = await runGit(cwd, ["rev-parse", "--show-toplevel", "--absolute-git-dir"], {
       allowFailure: true,
     });
+    const bare = /must be run in a work tree/.test(result.stderr);
+    if (bare || (result.code === 0 && !result.stdout.toString("utf8").trim().includes("\n"))) {
+      throw environment(`git-model needs a work tree; ${cwd} is inside a bare repository`);
+    }
     if (result.code !== 0) {
       throw environment(`not a git repository: ${cwd}`, {
         hint: "run git-model inside a git repository (git init, then git model init)",
       });
     }
-    const [top, gitDir] = result.stdout.toString("utf8").trim().split("\n");
-    if (!top || !gitDir) throw environment(`git-model needs a work tree; ${cwd} is inside a bare repository`);
+    const [top, gitDir] = result.stdout.toString("utf8").trim().split("\n") as [string, string];
     return new Git(top, gitDir);
   }
 
@@ -273,7 +329,7 @@ export class Git {
    */
   async commitTree(parent: string | null, changes: readonly TreeChange[], message: string): Promise<string> {
     const { author, committer } = await this.identities();
-    const scratch = `refs/git-model/scratch/${process.pid}-${randomBytes(4).toString("hex")}`;
+    const scratch = `refs/git-model/scratch/${process.pid}-${randomName()}`;
     const body = Buffer.from(message);
     const parts: (string | Buffer)[] = [
       `commit ${scratch}\nmark :1\nauthor ${author}\ncommitter ${committer}\ndata ${body.length}\n`,

@@ -1,5 +1,6 @@
-import { CONFIG_FILE, parseConfig } from "../domain/config.js";
+import { parseConfig } from "../domain/config.js";
 import { usage } from "../domain/errors.js";
+import { CONFIG_FILE } from "../domain/registry-config.js";
 import { readTextIfExists } from "../infra/files.js";
 import { Git } from "../infra/git.js";
 import { ensureLfsReady, lfsPatternLine, withLfsLines } from "./lfs-tracking.js";

@@ -12,7 +12,8 @@ import {
 import { parseReference } from "../domain/references.js";
 import { HistoryLineSchema, type Metadata } from "../domain/schemas.js";
 import { readTextIfExists } from "../infra/files.js";
-import { parseMetadata, type Registry } from "./registry.js";
+import { parseMetadata } from "./parse-files.js";
+import type { Registry } from "./registry.js";
 
 /** `git model compare` and `git model lineage` (DESIGN section 7, issue 3) over the work tree. */
 

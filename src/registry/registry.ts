@@ -1,19 +1,15 @@
-import { type Dirent, readdirSync, readFileSync } from "node:fs";
+import { type Dirent, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { CONFIG_FILE, defaultConfig, parseConfig, type RegistryConfig } from "../domain/config.js";
-import { invalid, notFound, usage } from "../domain/errors.js";
+import { notFound, usage } from "../domain/errors.js";
 import { assertModelName, isModelName } from "../domain/names.js";
 import { parseReference, type Reference } from "../domain/references.js";
-import {
-  describeIssues,
-  type Metadata,
-  MetadataSchema,
-  type StagesFile,
-  StagesFileSchema,
-} from "../domain/schemas.js";
+import { CONFIG_FILE, type RegistryConfig } from "../domain/registry-config.js";
+import type { Metadata, StagesFile } from "../domain/schemas.js";
+import { isStagesShape } from "../domain/stages-file.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../domain/versions.js";
+import { readTextSync } from "../infra/files.js";
 import { Git } from "../infra/git.js";
-import { parseJsonText } from "./json.js";
+import { loadConfig } from "./config-cache.js";
 
 /**
  * The registry as it stands in the work tree. Reading commands use plain file reads here;
@@ -24,17 +20,6 @@ import { parseJsonText } from "./json.js";
  * bytes: 100 files take about 1 ms with readFileSync and 20-50 ms with fs/promises
  * (docs/benchmarks.md). Nothing else runs in the process while a command reads.
  */
-
-/** A file's text, or null when it (or its folder) does not exist. */
-export function readTextSync(path: string): string | null {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    throw e;
-  }
-}
 
 /** A folder's entries, or null when it does not exist. */
 function readFolderSync(path: string): Dirent[] | null {
@@ -59,17 +44,22 @@ export interface ResolvedVersion {
 export interface OpenOptions {
   /** Path of the configuration file, relative to the repository top (default .gitmodel.yaml). */
   config?: string;
+  /** `Git.discover(cwd)` already under way (the CLI starts it before it loads the command). */
+  discovered?: Promise<Git>;
 }
 
 export async function openRegistry(
   cwd: string = process.cwd(),
   options: OpenOptions = {},
 ): Promise<Registry> {
-  const git = await Git.discover(cwd);
+  const git = await (options.discovered ?? Git.discover(cwd));
   const configFile = options.config ?? CONFIG_FILE;
-  const text = readTextSync(join(git.top, configFile));
-  if (text === null && options.config) throw usage(`configuration file ${options.config} does not exist`);
-  const config = text === null ? defaultConfig() : parseConfig(text, configFile);
+  const config = await loadConfig({
+    top: git.top,
+    gitDir: git.gitDir,
+    file: configFile,
+    explicit: options.config !== undefined,
+  });
   return new Registry(git, config, configFile);
 }
 
@@ -148,6 +138,7 @@ export class Registry {
     const file = `${this.versionFolder(model, version)}/metadata.json`;
     const text = readTextSync(this.abs(file));
     if (text === null) throw notFound(`${file} is missing`, { file, hint: "run git model validate" });
+    const { parseMetadata } = await import("./parse-files.js");
     return parseMetadata(text, file);
   }
 
@@ -155,7 +146,14 @@ export class Registry {
   async readStages(model: string): Promise<StagesFile> {
     const file = `${this.modelFolder(model)}/stages.json`;
     const text = readTextSync(this.abs(file));
-    return text === null ? {} : parseStagesText(text, file);
+    if (text === null) return {};
+    // The usual file is taken as JSON.parse gives it; anything else gets zod's checks and messages.
+    try {
+      const json: unknown = JSON.parse(text);
+      if (isStagesShape(json)) return json;
+    } catch {}
+    const { parseStagesText } = await import("./parse-files.js");
+    return parseStagesText(text, file);
   }
 
   /** The stage a version holds, by stages.json: the initial stage where it is named nowhere. */
@@ -204,22 +202,4 @@ export class Registry {
       metadata: await this.readMetadata(ref.model, version),
     };
   }
-}
-
-export function parseMetadata(text: string, file: string): Metadata {
-  const json = parseJsonText(text, file);
-  const result = MetadataSchema.safeParse(json);
-  if (!result.success) {
-    throw invalid(`${file}: ${describeIssues(result.error, 3).join("; ")}`, {
-      file,
-      hint: "metadata.json follows DESIGN section 1.1 (schema/metadata.schema.json)",
-    });
-  }
-  return result.data;
-}
-
-export function parseStagesText(text: string, file: string): StagesFile {
-  const result = StagesFileSchema.safeParse(parseJsonText(text, file));
-  if (!result.success) throw invalid(`${file}: ${describeIssues(result.error, 3).join("; ")}`, { file });
-  return result.data;
 }

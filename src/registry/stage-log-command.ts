@@ -1,11 +1,10 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, readFileSync, realpathSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import type { Readable, Writable } from "node:stream";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { environment } from "../domain/errors.js";
 import { isModelName } from "../domain/names.js";
-import { spawnGit } from "../infra/git.js";
+import { Git, spawnGit } from "../infra/git.js";
 
 /**
  * The one `git log` that stage history is read from (stage-log.ts), and a way to start it before
@@ -228,20 +227,16 @@ export function startStageLog(top: string, args: readonly string[]): StartedLog 
 
 /**
  * Starts the log of one model's folder at HEAD from a guess of where the registry is: the
- * work-tree top found by looking for `.git` upwards from `cwd`, and the `root:` line of the
+ * work-tree top as `Git.locate` finds it from `cwd` (no process), and the `root:` line of the
  * configuration file (default `models`). A guess only: readStageLogs uses the result when the
  * opened registry asks for the same arguments in the same top folder, and otherwise runs its
  * own log. Returns null when there is nothing sensible to guess (GIT_DIR set, no `.git`).
  */
 export function prefetchModelLog(cwd: string, model: string, configFile = CONFIG_FILE): PrefetchedLog | null {
-  if (!isModelName(model) || process.env.GIT_DIR || process.env.GIT_WORK_TREE) return null;
+  if (!isModelName(model)) return null;
   try {
-    let dir = realpathSync(resolve(cwd));
-    while (!existsSync(join(dir, ".git"))) {
-      const up = dirname(dir);
-      if (up === dir) return null;
-      dir = up;
-    }
+    const dir = Git.locate(cwd)?.top;
+    if (dir === undefined) return null;
     const root = guessRoot(join(dir, configFile));
     if (root === null || !existsSync(join(dir, root, model))) return null;
     return startStageLog(dir, stageLogArgs([`${root}/${model}`], "HEAD"));

@@ -2,6 +2,7 @@ import { assertModelName } from "../domain/names.js";
 import type { StagesFile } from "../domain/schemas.js";
 import { pullRequestNumber, type StagesSnapshot } from "../domain/stage-history.js";
 import { parseStagesJson } from "../domain/stages.js";
+import { isStagesShape } from "../domain/stages-file.js";
 import { GitError } from "../infra/git.js";
 import { ensureCommitGraph, headFromFiles } from "./commit-graph.js";
 import type { Registry } from "./registry.js";
@@ -272,16 +273,6 @@ function parseStages(text: string): StagesFile | null {
   } catch {}
   // Only the parsed file is used here; the path would only name the file in problems.
   return parseStagesJson(text, "stages.json").file;
-}
-
-function isStagesShape(json: unknown): json is StagesFile {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
-  // zod copies by assignment, where a "__proto__" key means something else: left to zod.
-  if (Object.hasOwn(json, "__proto__")) return false;
-  return Object.values(json).every(
-    (value) =>
-      typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string")),
-  );
 }
 
 /**

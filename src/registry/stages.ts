@@ -21,8 +21,8 @@ import {
   versionsIn,
 } from "../domain/stages.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../domain/versions.js";
-import { exists, readTextIfExists } from "../infra/files.js";
-import { type Registry, readTextSync } from "./registry.js";
+import { exists, readTextIfExists, readTextSync } from "../infra/files.js";
+import type { Registry } from "./registry.js";
 import { readStageLog, readStageLogs } from "./stage-log.js";
 import { defaultBranch, tagsForChange } from "./stage-tags.js";
 import { inTransaction } from "./transaction.js";

@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { conflict } from "../domain/errors.js";
-import { appendLine, assertRealPathInside, exists, writeFileAtomic } from "../infra/files.js";
+import { appendLine, assertRealPathInside, exists, randomName, writeFileAtomic } from "../infra/files.js";
 import { type Git, type PushOutcome, TagExistsError, type TreeChange } from "../infra/git.js";
 
 /**
@@ -114,7 +113,7 @@ export class Transaction {
   async removeFolder(path: string): Promise<void> {
     await this.track(path, this.removed);
     const full = this.abs(path);
-    const parked = join(this.git.gitDir, "git-model", `removed-${randomBytes(6).toString("hex")}`);
+    const parked = join(this.git.gitDir, "git-model", `removed-${randomName()}`);
     await mkdir(dirname(parked), { recursive: true });
     await rename(full, parked);
     this.undo.push(() => rename(parked, full));

@@ -1,8 +1,8 @@
-import type { RegistryConfig } from "../domain/config.js";
 import { notFound } from "../domain/errors.js";
 import type { JsonlIssue } from "../domain/jsonl.js";
 import type { Goal } from "../domain/monitoring.js";
 import { assertModelName } from "../domain/names.js";
+import type { RegistryConfig } from "../domain/registry-config.js";
 import { type HistoryLine, HistoryLineSchema } from "../domain/schemas.js";
 import { type MetricTrend, metricTrend, trendPath } from "../domain/trends.js";
 import { streamJsonl } from "./jsonl-stream.js";

@@ -10,8 +10,9 @@ import { assertRelativePath, isModelName } from "../domain/names.js";
 import { error, type Problem, warning } from "../domain/problems.js";
 import { parseTag } from "../domain/references.js";
 import { HistoryLineSchema, type Metadata } from "../domain/schemas.js";
-import { readTextIfExists } from "../infra/files.js";
-import { parseMetadata, type Registry, readTextSync } from "./registry.js";
+import { readTextIfExists, readTextSync } from "../infra/files.js";
+import { parseMetadata } from "./parse-files.js";
+import type { Registry } from "./registry.js";
 import { hashFile } from "./run-folder.js";
 import { stageProblems } from "./stages.js";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultConfig, parseConfig, type RegistryConfig } from "../../src/domain/config.js";
+import { defaultConfig, parseConfig } from "../../src/domain/config.js";
 import { GitModelError } from "../../src/domain/errors.js";
+import type { RegistryConfig } from "../../src/domain/registry-config.js";
 import type { StagesFile } from "../../src/domain/schemas.js";
 import {
   checkStageChange,
