@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{history}from"./chunk-DEZCMRI5.js";import"./chunk-TO5XRA2J.js";import"./chunk-GVA5OG6G.js";import"./chunk-B2PBGTRG.js";import"./chunk-UM2DABX4.js";import"./chunk-CDW3CBHV.js";import"./chunk-XT5725YM.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-MBDCDBEE.js";import"./chunk-VI2MSL4A.js";import"./chunk-FRZDYOID.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{history};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineHistory}from"./chunk-LUCSN2QS.js";import"./chunk-UM2DABX4.js";import"./chunk-AIBWUFGJ.js";import"./chunk-VI2MSL4A.js";import"./chunk-FRZDYOID.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineHistory};
