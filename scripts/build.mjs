@@ -42,6 +42,9 @@ await build({
   splitting: true,
   format: "esm",
   platform: "node",
+  // Module paths are part of the output (and of the chunk hashes): a checkout whose node_modules
+  // is a link to another checkout's must build the same bytes, so the link is not followed.
+  preserveSymlinks: true,
   target: "node24",
   chunkNames: "chunks/[name]-[hash]",
   banner: {
