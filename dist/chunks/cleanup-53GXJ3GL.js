@@ -1,0 +1,2 @@
+import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
+import{defineCleanup}from"./chunk-HQMUF42G.js";import"./chunk-5FAJ5EIH.js";import"./chunk-WNZY6CUK.js";import"./chunk-6VBZ7JX6.js";import"./chunk-MCYHIMLO.js";import"./chunk-XGT5KICQ.js";import"./chunk-AIBWUFGJ.js";import"./chunk-T73TU5WH.js";import"./chunk-LCXP2T23.js";import"./chunk-Q4LU36L6.js";import"./chunk-JLVH4I7Y.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineCleanup};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineCleanup}from"./chunk-AZ5QPYQG.js";import"./chunk-IZG2FGR2.js";import"./chunk-J3B3MKHY.js";import"./chunk-GVA5OG6G.js";import"./chunk-MCYHIMLO.js";import"./chunk-XGT5KICQ.js";import"./chunk-AIBWUFGJ.js";import"./chunk-XT5725YM.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-JLVH4I7Y.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineCleanup};

@@ -1,0 +1,2 @@
+import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
+import{defineDoctor}from"./chunk-FCT4GYG2.js";import"./chunk-O3A3YE2N.js";import"./chunk-5PPK6R4O.js";import"./chunk-2OHDQVX3.js";import"./chunk-6VBZ7JX6.js";import"./chunk-KBOIZ2DI.js";import"./chunk-AIBWUFGJ.js";import"./chunk-T73TU5WH.js";import"./chunk-Q4LU36L6.js";import"./chunk-JLVH4I7Y.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineDoctor};

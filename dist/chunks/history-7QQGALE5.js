@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{history}from"./chunk-2FMWOFMN.js";import"./chunk-P5RNBBIF.js";import"./chunk-GVA5OG6G.js";import"./chunk-KBOIZ2DI.js";import"./chunk-CDW3CBHV.js";import"./chunk-XGT5KICQ.js";import"./chunk-XT5725YM.js";import"./chunk-MBDCDBEE.js";import"./chunk-JLVH4I7Y.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{history};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{Registry,openRegistry,parseMetadata,parseStagesText,readTextSync}from"./chunk-WADF7W5M.js";import"./chunk-X5KKUAUJ.js";import"./chunk-RWURTNMW.js";import"./chunk-XT5725YM.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-JLVH4I7Y.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{Registry,openRegistry,parseMetadata,parseStagesText,readTextSync};

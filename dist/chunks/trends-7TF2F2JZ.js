@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{goalOf,metricTrendFor}from"./chunk-3YD7I7X2.js";import"./chunk-OSXBA4ON.js";import"./chunk-6UNANABG.js";import"./chunk-K76SS3MF.js";import"./chunk-CDW3CBHV.js";import"./chunk-JAVRAHBY.js";import"./chunk-X5KKUAUJ.js";import"./chunk-XT5725YM.js";import"./chunk-LCXP2T23.js";import"./chunk-MBDCDBEE.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{goalOf,metricTrendFor};

@@ -1,0 +1,2 @@
+import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
+import{goalOf,metricTrendFor}from"./chunk-EG3YWRMB.js";import"./chunk-LQAQEOOF.js";import"./chunk-5ESV27NB.js";import"./chunk-I2QP6PGH.js";import"./chunk-CQPZ7US4.js";import"./chunk-JAVRAHBY.js";import"./chunk-LXMV5SP7.js";import"./chunk-T73TU5WH.js";import"./chunk-LCXP2T23.js";import"./chunk-Q4LU36L6.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{goalOf,metricTrendFor};
