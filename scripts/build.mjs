@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { build } from "esbuild";
 
 const check = process.argv.includes("--check");
@@ -22,19 +22,6 @@ const quiet = process.argv.includes("--quiet");
 const root = new URL("..", import.meta.url).pathname;
 // Built aside and swapped in, so a process running dist/ never sees it half written.
 const outdir = check ? mkdtempSync(join(tmpdir(), "git-model-dist-")) : mkdtempSync(join(root, ".dist-"));
-
-// zod's namespace export carries every locale (about 400 KiB of the bundle); git-model speaks
-// English, so only `en` is bundled. Every command parses its code at start-up (docs/benchmarks.md).
-const zodEnglishOnly = {
-  name: "zod-english-only",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
-      contents: 'export { default as en } from "./en.js";\n',
-      loader: "js",
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
 
 // Names this build for the configuration cache (src/registry/config-cache.ts): the sources and
 // the locked dependencies, so a cache written by any other build is never read.
@@ -58,6 +45,9 @@ await build({
   splitting: true,
   format: "esm",
   platform: "node",
+  // Module paths are part of the output (and of the chunk hashes): a checkout whose node_modules
+  // is a link to another checkout's must build the same bytes, so the link is not followed.
+  preserveSymlinks: true,
   target: "node24",
   chunkNames: "chunks/[name]-[hash]",
   banner: {
@@ -68,7 +58,6 @@ await build({
   // is added at run time (keepNames would rename every function again at each start).
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [zodEnglishOnly],
   define: {
     __BUILD_ID__: JSON.stringify(buildId),
     __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version),

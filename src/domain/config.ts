@@ -1,5 +1,4 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
-import { z } from "zod";
 import { usage } from "./errors.js";
 import { MODEL_NAME } from "./names.js";
 import { STAGE_NAME } from "./references.js";
@@ -10,153 +9,158 @@ import {
   type RegistryConfig,
   resolveConfig,
 } from "./registry-config.js";
+import * as z from "./zod.js";
 
 /** .gitmodel.yaml (DESIGN section 2). Every key is optional; unknown keys are errors. */
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const requirementValue = z.union([scalar, z.array(scalar)]);
 const weight = z.number({ message: "must be a number" });
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 const ScoreTermSchema = z.union([
-  z.strictObject({ count: z.string().min(1), weight: weight.default(1) }),
+  z.strictObject({ count: nonEmpty(), weight: z._default(weight, 1) }),
   z.strictObject({
-    recency: z.string().min(1),
-    horizon_days: z.number().positive().default(365),
-    weight: weight.default(1),
+    recency: nonEmpty(),
+    horizon_days: z._default(z.number().check(z.positive()), 365),
+    weight: z._default(weight, 1),
   }),
-  z.strictObject({ version: z.literal(true), weight: weight.default(1) }),
-  z.strictObject({ metric: z.string().min(1), weight: weight.default(1) }),
+  z.strictObject({ version: z.literal(true), weight: z._default(weight, 1) }),
+  z.strictObject({ metric: nonEmpty(), weight: z._default(weight, 1) }),
 ]);
 
 const RankSchema = z
   .strictObject({
-    metric: z.string().min(1).optional(),
-    goal: z.enum(["min", "max"]).optional(),
-    score: z.array(ScoreTermSchema).min(1).optional(),
+    metric: z.optional(nonEmpty()),
+    goal: z.optional(z.enum(["min", "max"])),
+    score: z.optional(z.array(ScoreTermSchema).check(z.minLength(1))),
   })
-  .refine((r) => !(r.metric && r.score), { message: "rank takes either metric or score, not both" })
-  .refine((r) => r.metric || r.score, { message: "rank needs a metric or a score" });
+  .check(
+    z.refine((r) => !(r.metric && r.score), { message: "rank takes either metric or score, not both" }),
+    z.refine((r) => r.metric || r.score, { message: "rank needs a metric or a score" }),
+  );
 
 export const SelectPolicySchema = z.strictObject({
-  require: z.record(z.string(), requirementValue).optional(),
-  defaults: z.record(z.string(), z.union([scalar, z.array(z.string())])).optional(),
-  where: z.array(z.string()).optional(),
-  rank: RankSchema.optional(),
+  require: z.optional(z.record(z.string(), requirementValue)),
+  defaults: z.optional(z.record(z.string(), z.union([scalar, z.array(z.string())]))),
+  where: z.optional(z.array(z.string())),
+  rank: z.optional(RankSchema),
 });
 
 export const PromotePolicySchema = z.strictObject({
-  to: z.string().regex(STAGE_NAME),
-  from: z.string().default("any"),
-  min_improvement_pct: z.number().nonnegative().default(0),
-  reviewers: z.array(z.string()).default([]),
-  team_reviewers: z.array(z.string()).default([]),
-  labels: z.array(z.string()).default([]),
+  to: z.string().check(z.regex(STAGE_NAME)),
+  from: z._default(z.string(), "any"),
+  min_improvement_pct: z._default(z.number().check(z.nonnegative()), 0),
+  reviewers: z._default(z.array(z.string()), []),
+  team_reviewers: z._default(z.array(z.string()), []),
+  labels: z._default(z.array(z.string()), []),
 });
 
 export const MonitorPolicySchema = z
   .strictObject({
-    metric: z.string().min(1),
-    baseline: z.string().min(1),
-    drift_warn_pct: z.number().nonnegative().default(5),
-    drift_retrain_pct: z.number().nonnegative().default(10),
-    win_rate: z.number().min(0).max(1).default(0.75),
-    win_streak: z.number().int().positive().default(3),
-    window: z.number().int().positive().default(20),
-    goal: z.enum(["min", "max"]).default("min"),
+    metric: nonEmpty(),
+    baseline: nonEmpty(),
+    drift_warn_pct: z._default(z.number().check(z.nonnegative()), 5),
+    drift_retrain_pct: z._default(z.number().check(z.nonnegative()), 10),
+    win_rate: z._default(z.number().check(z.gte(0), z.lte(1)), 0.75),
+    win_streak: z._default(z.number().check(z.int(), z.positive()), 3),
+    window: z._default(z.number().check(z.int(), z.positive()), 20),
+    goal: z._default(z.enum(["min", "max"]), "min"),
   })
-  .refine((m) => m.drift_warn_pct <= m.drift_retrain_pct, {
-    message: "drift_warn_pct must not exceed drift_retrain_pct",
-  });
+  .check(
+    z.refine((m) => m.drift_warn_pct <= m.drift_retrain_pct, {
+      message: "drift_warn_pct must not exceed drift_retrain_pct",
+    }),
+  );
 
 const versioning = z.enum(["semver", "timestamp", "major-minor"]);
 
 const ModelSettingsSchema = z.strictObject({
-  versioning: versioning.optional(),
-  select: SelectPolicySchema.optional(),
-  promote: PromotePolicySchema.optional(),
-  monitor: MonitorPolicySchema.optional(),
+  versioning: z.optional(versioning),
+  select: z.optional(SelectPolicySchema),
+  promote: z.optional(PromotePolicySchema),
+  monitor: z.optional(MonitorPolicySchema),
 });
 
 const StageSchema = z.strictObject({
-  name: z.string().regex(STAGE_NAME, "stage names are lower case: a-z, 0-9, _ and -"),
-  initial: z.boolean().optional(),
-  exclusive: z.boolean().optional(),
+  name: z.string().check(z.regex(STAGE_NAME, "stage names are lower case: a-z, 0-9, _ and -")),
+  initial: z.optional(z.boolean()),
+  exclusive: z.optional(z.boolean()),
 });
 
-const rootPath = z
-  .string()
-  .min(1)
-  .refine((r) => !r.startsWith("/") && !r.split("/").includes("..") && !r.includes("\\"), {
+const rootPath = z.string().check(
+  z.minLength(1),
+  z.refine((r) => !r.startsWith("/") && !r.split("/").includes("..") && !r.includes("\\"), {
     message: "must be a relative folder inside the repository (no '..', not absolute)",
-  });
+  }),
+);
 
 export const ConfigSchema = z
   .strictObject({
-    root: rootPath.default("models"),
-    versioning: versioning.default("semver"),
-    lfs: z.array(z.string().min(1)).default(DEFAULT_LFS_PATTERNS),
-    lfs_threshold_bytes: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(1024 * 1024),
-    stages: z.array(StageSchema).min(1).default(DEFAULT_STAGES),
-    transitions: z.record(z.string(), z.array(z.string())).optional(),
-    displaced_to: z.string().optional(),
-    select: SelectPolicySchema.optional(),
-    promote: PromotePolicySchema.optional(),
-    monitor: MonitorPolicySchema.optional(),
-    models: z
-      .record(z.string().regex(MODEL_NAME, "must be a valid model name"), ModelSettingsSchema)
-      .default({}),
+    root: z._default(rootPath, "models"),
+    versioning: z._default(versioning, "semver"),
+    lfs: z._default(z.array(nonEmpty()), DEFAULT_LFS_PATTERNS),
+    lfs_threshold_bytes: z._default(z.number().check(z.int(), z.nonnegative()), 1024 * 1024),
+    stages: z._default(z.array(StageSchema).check(z.minLength(1)), DEFAULT_STAGES),
+    transitions: z.optional(z.record(z.string(), z.array(z.string()))),
+    displaced_to: z.optional(z.string()),
+    select: z.optional(SelectPolicySchema),
+    promote: z.optional(PromotePolicySchema),
+    monitor: z.optional(MonitorPolicySchema),
+    models: z._default(
+      z.record(z.string().check(z.regex(MODEL_NAME, "must be a valid model name")), ModelSettingsSchema),
+      {},
+    ),
   })
-  .superRefine((c, ctx) => {
-    const names = c.stages.map((s) => s.name);
-    const seen = new Set<string>();
-    c.stages.forEach((s, i) => {
-      if (seen.has(s.name))
-        ctx.addIssue({
-          code: "custom",
-          path: ["stages", i, "name"],
-          message: `stage ${s.name} is listed twice`,
-        });
-      seen.add(s.name);
-    });
-    if (c.stages.filter((s) => s.initial).length > 1) {
-      ctx.addIssue({ code: "custom", path: ["stages"], message: "only one stage may be initial" });
-    }
-    for (const [from, tos] of Object.entries(c.transitions ?? {})) {
-      if (!names.includes(from))
-        ctx.addIssue({ code: "custom", path: ["transitions", from], message: `unknown stage ${from}` });
-      tos.forEach((to, i) => {
-        if (!names.includes(to))
-          ctx.addIssue({ code: "custom", path: ["transitions", from, i], message: `unknown stage ${to}` });
+  .check(
+    z.superRefine((c, ctx) => {
+      const names = c.stages.map((s) => s.name);
+      const seen = new Set<string>();
+      c.stages.forEach((s, i) => {
+        if (seen.has(s.name))
+          ctx.addIssue({
+            code: "custom",
+            path: ["stages", i, "name"],
+            message: `stage ${s.name} is listed twice`,
+          });
+        seen.add(s.name);
       });
-    }
-    if (c.displaced_to !== undefined && !names.includes(c.displaced_to)) {
-      ctx.addIssue({ code: "custom", path: ["displaced_to"], message: `unknown stage ${c.displaced_to}` });
-    }
-    const promotes: [z.infer<typeof PromotePolicySchema> | undefined, (string | number)[]][] = [
-      [c.promote, ["promote"]],
-      ...Object.entries(c.models).map(
-        ([m, s]) => [s.promote, ["models", m, "promote"]] as [typeof c.promote, string[]],
-      ),
-    ];
-    for (const [p, path] of promotes) {
-      if (p && !names.includes(p.to))
-        ctx.addIssue({ code: "custom", path: [...path, "to"], message: `unknown stage ${p.to}` });
-      if (p && p.from !== "any" && !names.includes(p.from)) {
-        ctx.addIssue({ code: "custom", path: [...path, "from"], message: `unknown stage ${p.from}` });
+      if (c.stages.filter((s) => s.initial).length > 1) {
+        ctx.addIssue({ code: "custom", path: ["stages"], message: "only one stage may be initial" });
       }
-    }
-  });
+      for (const [from, tos] of Object.entries(c.transitions ?? {})) {
+        if (!names.includes(from))
+          ctx.addIssue({ code: "custom", path: ["transitions", from], message: `unknown stage ${from}` });
+        tos.forEach((to, i) => {
+          if (!names.includes(to))
+            ctx.addIssue({ code: "custom", path: ["transitions", from, i], message: `unknown stage ${to}` });
+        });
+      }
+      if (c.displaced_to !== undefined && !names.includes(c.displaced_to)) {
+        ctx.addIssue({ code: "custom", path: ["displaced_to"], message: `unknown stage ${c.displaced_to}` });
+      }
+      const promotes: [z.output<typeof PromotePolicySchema> | undefined, (string | number)[]][] = [
+        [c.promote, ["promote"]],
+        ...Object.entries(c.models).map(
+          ([m, s]) => [s.promote, ["models", m, "promote"]] as [typeof c.promote, string[]],
+        ),
+      ];
+      for (const [p, path] of promotes) {
+        if (p && !names.includes(p.to))
+          ctx.addIssue({ code: "custom", path: [...path, "to"], message: `unknown stage ${p.to}` });
+        if (p && p.from !== "any" && !names.includes(p.from)) {
+          ctx.addIssue({ code: "custom", path: [...path, "from"], message: `unknown stage ${p.from}` });
+        }
+      }
+    }),
+  );
 
 /** .gitmodel.yaml as zod returns it: plain data with the defaults filled in. */
-export type ParsedConfig = z.infer<typeof ConfigSchema>;
-export type SelectPolicy = z.infer<typeof SelectPolicySchema>;
-export type PromotePolicy = z.infer<typeof PromotePolicySchema>;
-export type MonitorPolicy = z.infer<typeof MonitorPolicySchema>;
-export type ScoreTerm = z.infer<typeof ScoreTermSchema>;
+export type ParsedConfig = z.output<typeof ConfigSchema>;
+export type SelectPolicy = z.output<typeof SelectPolicySchema>;
+export type PromotePolicy = z.output<typeof PromotePolicySchema>;
+export type MonitorPolicy = z.output<typeof MonitorPolicySchema>;
+export type ScoreTerm = z.output<typeof ScoreTermSchema>;
 
 /** The defaults, for a repository without .gitmodel.yaml. */
 export function defaultConfig(): RegistryConfig {

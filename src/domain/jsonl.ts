@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import { describeIssues } from "./schemas.js";
 
 /**
@@ -18,7 +18,7 @@ export interface JsonlRead<T> {
 }
 
 /** Parses a whole JSONL text. Lines that break the schema are issues, not records. */
-export function parseJsonl<T>(text: string, schema: z.ZodType<T>): JsonlRead<T> {
+export function parseJsonl<T>(text: string, schema: ZodMiniType<T>): JsonlRead<T> {
   const records: { line: number; value: T }[] = [];
   const issues: JsonlIssue[] = [];
   const lines = text.split("\n");
@@ -50,7 +50,7 @@ export function parseJsonl<T>(text: string, schema: z.ZodType<T>): JsonlRead<T> 
 
 export function parseJsonlLine<T>(
   raw: string,
-  schema: z.ZodType<T>,
+  schema: ZodMiniType<T>,
 ): { ok: true; value: T } | { ok: false; syntax: boolean; message: string } {
   let json: unknown;
   try {

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { type MonitorPolicy, MonitorPolicySchema } from "./config.js";
 import { invalid, usage } from "./errors.js";
 import { lookupField } from "./fields.js";
 import { type JsonlIssue, parseJsonl } from "./jsonl.js";
 import type { Metadata } from "./schemas.js";
+import * as z from "./zod.js";
 
 /**
  * Monitoring (DESIGN section 7, seed 003): one line per monitoring run in
@@ -19,31 +19,32 @@ const utcTimestamp = z.iso.datetime({
   message: "must be an ISO 8601 UTC time like 2026-11-20T14:03:11Z",
 });
 const finiteNumber = z.number({ message: "must be a finite number" });
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 /** One line of monitoring.jsonl. Loose, so projects may add fields of their own. */
 export const MonitoringLineSchema = z.looseObject({
   at: utcTimestamp,
-  version: z.string().min(1).describe("the monitored version (the champion)"),
-  metric: z.string().min(1).describe("the observed metric, e.g. rmse"),
-  goal: z.enum(["min", "max"]).optional().describe("min: a higher value is worse"),
+  version: z.described(nonEmpty(), "the monitored version (the champion)"),
+  metric: z.described(nonEmpty(), "the observed metric, e.g. rmse"),
+  goal: z.described(z.optional(z.enum(["min", "max"])), "min: a higher value is worse"),
   value: finiteNumber,
   baseline: z.looseObject({
-    path: z.string().min(1).describe("dot path into the version's metadata.json, e.g. metrics.val_rmse"),
+    path: z.described(nonEmpty(), "dot path into the version's metadata.json, e.g. metrics.val_rmse"),
     value: finiteNumber,
   }),
-  drift_pct: finiteNumber.describe("signed percent; positive means worse than the baseline"),
-  challenger: z.looseObject({ version: z.string().min(1), value: finiteNumber }).optional(),
-  window: z
-    .looseObject({
-      start: z.string().optional(),
-      end: z.string().optional(),
-      samples: z.number().int().positive().optional(),
-    })
-    .optional(),
-  winner: z.string().min(1).describe("the version that did better in this run"),
-  recommendation: z.string().min(1),
+  drift_pct: z.described(finiteNumber, "signed percent; positive means worse than the baseline"),
+  challenger: z.optional(z.looseObject({ version: nonEmpty(), value: finiteNumber })),
+  window: z.optional(
+    z.looseObject({
+      start: z.optional(z.string()),
+      end: z.optional(z.string()),
+      samples: z.optional(z.number().check(z.int(), z.positive())),
+    }),
+  ),
+  winner: z.described(nonEmpty(), "the version that did better in this run"),
+  recommendation: nonEmpty(),
 });
-export type MonitoringLine = z.infer<typeof MonitoringLineSchema>;
+export type MonitoringLine = z.output<typeof MonitoringLineSchema>;
 
 export type RecommendationCode = "ok" | "plan-retraining" | "retrain-now" | "propose-promotion" | "no-data";
 

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import { type JsonlIssue, parseJsonlLine } from "../domain/jsonl.js";
 
 /**
@@ -33,7 +33,7 @@ export interface JsonlStreamOptions {
 /** Reads `path` (a missing file reads as empty) and calls `onRecord` for every valid line. */
 export async function streamJsonl<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: ZodMiniType<T>,
   onRecord: (value: T, line: number) => void,
   options: JsonlStreamOptions = {},
 ): Promise<JsonlStreamResult> {

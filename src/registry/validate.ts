@@ -1,7 +1,7 @@
 import { createHash, hash } from "node:crypto";
 import { closeSync, constants, type Dirent, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import { GitModelError, usage } from "../domain/errors.js";
 import { type JsonlIssue, parseJsonl } from "../domain/jsonl.js";
 import { MAX_POINTER_SIZE, parseLfsPointer } from "../domain/lfs.js";
@@ -179,7 +179,7 @@ function versionsByListing(
 }
 
 const MODEL_FILES = new Set(["stages.json", "history.jsonl", "monitoring.jsonl"]);
-const JSONL_FORMATS: Record<string, { schema: z.ZodType<unknown>; format: string }> = {
+const JSONL_FORMATS: Record<string, { schema: ZodMiniType<unknown>; format: string }> = {
   "history.jsonl": { schema: HistoryLineSchema, format: "DESIGN section 1.2" },
   "monitoring.jsonl": { schema: MonitoringLineSchema, format: "docs/decisions/monitoring.md" },
 };

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{history}from"./chunk-YGZY4PPO.js";import"./chunk-OO7IHHW2.js";import"./chunk-GVA5OG6G.js";import"./chunk-B2PBGTRG.js";import"./chunk-TMZA2FFS.js";import"./chunk-CDW3CBHV.js";import"./chunk-XT5725YM.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-MBDCDBEE.js";import"./chunk-VI2MSL4A.js";import"./chunk-ZKOSAGXF.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{history};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineLineage}from"./chunk-DM7W52IF.js";import"./chunk-KR2DEIOJ.js";import"./chunk-5DMSLUQN.js";import"./chunk-RWURTNMW.js";import"./chunk-WCKU5362.js";import"./chunk-CDW3CBHV.js";import"./chunk-XT5725YM.js";import"./chunk-AIBWUFGJ.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-MBDCDBEE.js";import"./chunk-VI2MSL4A.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineLineage};
