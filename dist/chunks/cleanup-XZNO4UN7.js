@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineCleanup}from"./chunk-LJOEIN76.js";import"./chunk-ROCSYCXN.js";import"./chunk-L3KW6SD7.js";import"./chunk-XHKRG4VD.js";import"./chunk-3OL2AYBL.js";import"./chunk-AIBWUFGJ.js";import"./chunk-JLBQPR6Y.js";import"./chunk-6FB2SFFT.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-HTO2KGHH.js";import"./chunk-VI2MSL4A.js";import"./chunk-ZKOSAGXF.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineCleanup};

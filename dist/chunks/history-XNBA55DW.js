@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{history}from"./chunk-FWZQ3IFE.js";import"./chunk-6TGT3MN4.js";import"./chunk-XHKRG4VD.js";import"./chunk-B2PBGTRG.js";import"./chunk-TMZA2FFS.js";import"./chunk-4SJAFMKK.js";import"./chunk-3OL2AYBL.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-HTO2KGHH.js";import"./chunk-VI2MSL4A.js";import"./chunk-ZKOSAGXF.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{history};

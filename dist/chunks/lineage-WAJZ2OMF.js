@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineLineage}from"./chunk-FG7RMEJE.js";import"./chunk-55PBTSOG.js";import"./chunk-WI6NTRAO.js";import"./chunk-RWURTNMW.js";import"./chunk-WCKU5362.js";import"./chunk-4SJAFMKK.js";import"./chunk-3OL2AYBL.js";import"./chunk-AIBWUFGJ.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-HTO2KGHH.js";import"./chunk-VI2MSL4A.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineLineage};
