@@ -1,4 +1,5 @@
 import { invalid, notFound } from "./errors.js";
+import { compareText } from "./order.js";
 import type { Metadata } from "./schemas.js";
 
 /**
@@ -111,7 +112,7 @@ export function descendants(ref: string, all: readonly Metadata[]): Descendant[]
 function childrenByBase(all: readonly Metadata[]): Map<string, Metadata[]> {
   const byBase = new Map<string, Metadata[]>();
   const oldestFirst = [...all].sort(
-    (a, b) => a.created_at.localeCompare(b.created_at) || refOf(a).localeCompare(refOf(b)),
+    (a, b) => compareText(a.created_at, b.created_at) || compareText(refOf(a), refOf(b)),
   );
   for (const metadata of oldestFirst) {
     const base = metadata.lineage?.base;

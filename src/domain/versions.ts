@@ -1,5 +1,6 @@
 import semver from "semver";
 import { usage } from "./errors.js";
+import { compareText } from "./order.js";
 
 /** DESIGN section 3. A scheme parses, orders and bumps the version names of one model. */
 export type SchemeName = "semver" | "timestamp" | "major-minor";
@@ -95,7 +96,7 @@ const timestampScheme: VersionScheme = {
   name: "timestamp",
   example: "20250724_150837",
   parse: (input) => (timestampDate(input) ? input.replace(/^v/, "") : null),
-  compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  compare: compareText,
   first: (now) => formatTimestamp(now),
   next(highest, bump, now) {
     if (bump)

@@ -4,6 +4,7 @@ import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { usage } from "../domain/errors.js";
 import { assertRelativePath } from "../domain/names.js";
+import { compareText } from "../domain/order.js";
 import { isInside } from "../infra/files.js";
 
 /** The files of a training run's output folder, as `register` will copy them. */
@@ -29,7 +30,7 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
 
   async function walk(folder: string): Promise<void> {
     const entries = await readdir(folder, { withFileTypes: true });
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
       const full = join(folder, entry.name);
       const rel = relative(realDir, full).split(sep).join("/");
       if (entry.name === ".git") continue;

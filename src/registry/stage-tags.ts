@@ -1,4 +1,5 @@
 import { invalid } from "../domain/errors.js";
+import { compareText } from "../domain/order.js";
 import { parseTag, registrationTag } from "../domain/references.js";
 import { planStageTags, type StageEvent, stageHistory } from "../domain/stage-history.js";
 import type { StageMove } from "../domain/stages.js";
@@ -69,7 +70,7 @@ export async function stageTagsToCreate(
   ]);
   const names = tags.map((t) => t.name);
   const planned: StageTagToCreate[] = [];
-  for (const [model, log] of [...logs].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [model, log] of [...logs].sort(([a], [b]) => compareText(a, b))) {
     const registrations = registrationCommits(model, tags, log);
     const versionAt = new Map([...registrations].map(([version, commit]) => [commit, version]));
     const tagged = new Map<string, number>();

@@ -8,6 +8,7 @@ import { type JsonlIssue, parseJsonl } from "../domain/jsonl.js";
 import { MAX_POINTER_SIZE, parseLfsPointer } from "../domain/lfs.js";
 import { MonitoringLineSchema } from "../domain/monitoring.js";
 import { assertRelativePath, isModelName } from "../domain/names.js";
+import { compareText } from "../domain/order.js";
 import { error, type Problem, warning } from "../domain/problems.js";
 import { parseTag } from "../domain/references.js";
 import { HistoryLineSchema, type Metadata, MetadataSchema } from "../domain/schemas.js";
@@ -337,7 +338,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   const immutable = immutability(registry, atTags, scope, changed, baseVersions);
   immutable.catch(() => {}); // awaited below
 
-  const models = [...scope].sort(([a], [b]) => a.localeCompare(b));
+  const models = [...scope].sort(([a], [b]) => compareText(a, b));
   for (const [model, entry] of models) {
     report.models++;
     const modelFolder = registry.modelFolder(model);
@@ -409,7 +410,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   const kept = problems.filter((p) => !editedFiles.has(p.file));
   problems.length = 0;
   problems.push(...kept, ...edits);
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  problems.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
   return report;
 }
 

@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import { usage } from "../../domain/errors.js";
 import { lookupField } from "../../domain/fields.js";
 import { show } from "../../domain/filters.js";
+import { compareText } from "../../domain/order.js";
 import { findVersions, listModels, withStage } from "../../registry/catalog.js";
 import { collectList } from "../args.js";
 import type { CliContext } from "../main.js";
@@ -119,6 +120,6 @@ function metricColumns(all: readonly Record<string, number>[], rankMetric: strin
   const counts = new Map<string, number>();
   for (const metrics of all)
     for (const name of Object.keys(metrics)) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const byUse = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  const byUse = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([name]) => name);
   return [...new Set([...(rankMetric ? [rankMetric] : []), ...byUse])].slice(0, 4);
 }

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineCleanup}from"./chunk-JFE5LYIB.js";import"./chunk-BOQ3OTHH.js";import"./chunk-SZRXXOS3.js";import"./chunk-SWM6LIYI.js";import"./chunk-MEXBHPAM.js";import"./chunk-AIBWUFGJ.js";import"./chunk-JLBQPR6Y.js";import"./chunk-6FB2SFFT.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-ZAZKWY4U.js";import"./chunk-VI2MSL4A.js";import"./chunk-ZKOSAGXF.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineCleanup};
