@@ -30,6 +30,9 @@ export interface JsonlStreamOptions {
   firstLine?: number;
 }
 
+/** About 4,000 monitoring lines: from here on the compiler's load (a few ms) pays for itself. */
+const COMPILE_ABOVE_BYTES = 1024 * 1024;
+
 /** Reads `path` (a missing file reads as empty) and calls `onRecord` for every valid line. */
 export async function streamJsonl<T>(
   path: string,
@@ -43,6 +46,8 @@ export async function streamJsonl<T>(
   const snapshot = await sizeAndLastByte(path);
   if (snapshot === null || snapshot.size <= start) return { ...result, bytes: snapshot?.size ?? 0 };
   result.bytes = snapshot.size;
+  // A long file (months of monitor runs) is worth compiling the schema for; a short one is not.
+  if (snapshot.size - start > COMPILE_ABOVE_BYTES) schema = (await import("./compiled.js")).compiled(schema);
   const endsWithNewline = snapshot.lastByte === 0x0a;
 
   const issue = (found: JsonlIssue) => {

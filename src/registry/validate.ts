@@ -2,7 +2,6 @@ import { createHash, hash } from "node:crypto";
 import { closeSync, constants, type Dirent, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { ZodMiniType } from "zod/mini";
-import { compile } from "zod/v4/core";
 import { GitModelError, usage } from "../domain/errors.js";
 import { type JsonlIssue, parseJsonl } from "../domain/jsonl.js";
 import { MAX_POINTER_SIZE, parseLfsPointer } from "../domain/lfs.js";
@@ -13,6 +12,7 @@ import { error, type Problem, warning } from "../domain/problems.js";
 import { parseTag } from "../domain/references.js";
 import { HistoryLineSchema, type Metadata, MetadataSchema } from "../domain/schemas.js";
 import { readTextIfExists, readTextSync } from "../infra/files.js";
+import { compiled } from "./compiled.js";
 import { parseMetadata } from "./parse-files.js";
 import type { Registry } from "./registry.js";
 import { hashFile } from "./run-folder.js";
@@ -181,21 +181,16 @@ function versionsByListing(
 }
 
 const MODEL_FILES = new Set(["stages.json", "history.jsonl", "monitoring.jsonl"]);
-/**
- * The schemas as zod's compiler turns them into plain functions (one `new Function` each, at first
- * use): validate parses every metadata.json and JSONL line, and the compiled parse takes about
- * half the time of zod's interpreter (10,000 metadata.json: 190 -> 100 ms, docs/benchmarks.md).
- * Input the fast path rejects goes to zod's own parser, so the messages are zod's.
- */
-const compiled = {
-  metadata: compile(MetadataSchema),
-  history: compile(HistoryLineSchema),
-  monitoring: compile(MonitoringLineSchema),
+/** Every metadata.json and JSONL line of the registry is parsed: with compiled schemas. */
+const schemas = {
+  metadata: compiled(MetadataSchema),
+  history: compiled(HistoryLineSchema),
+  monitoring: compiled(MonitoringLineSchema),
 };
 
 const JSONL_FORMATS: Record<string, { schema: ZodMiniType<unknown>; format: string }> = {
-  "history.jsonl": { schema: compiled.history, format: "DESIGN section 1.2" },
-  "monitoring.jsonl": { schema: compiled.monitoring, format: "docs/decisions/monitoring.md" },
+  "history.jsonl": { schema: schemas.history, format: "DESIGN section 1.2" },
+  "monitoring.jsonl": { schema: schemas.monitoring, format: "docs/decisions/monitoring.md" },
 };
 
 /** Which models (and within them which versions) to check; null: all of them. */
@@ -221,7 +216,7 @@ function readMetadataOutcome(registry: Registry, file: string): Outcome<Metadata
     const { name, version, artifacts } = parseMetadata(
       readFileSync(absolute(registry, file), "utf8"),
       file,
-      compiled.metadata,
+      schemas.metadata,
     );
     return { ok: true, value: { name, version, artifacts } };
   } catch (error) {

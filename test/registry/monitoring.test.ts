@@ -123,6 +123,15 @@ describe("streamJsonl", () => {
     "an empty line in the middle": `${line}\n${line}`,
     "a blank last line without newline": `${line}   `,
     "CRLF line ends": line.replace("\n", "\r\n") + line,
+    // Over 1 MiB the reader compiles the schema: its records and messages must not change.
+    "over 1 MiB, with schema errors and a torn end": [
+      line.repeat(5_000),
+      jsonlLine({ ...run(1, true), value: "high" }),
+      jsonlLine({ ...run(2, true), challenger: { version: 7 } }),
+      jsonlLine({ ...run(3, true), at: "yesterday", extra: true }),
+      line.repeat(10),
+      '{"at":"2026-01-08T22:03:39Z","ver',
+    ].join(""),
   };
   it.each(Object.entries(texts))("agrees with parseJsonl on %s", async (_name, text) => {
     const path = join(tempDir(), "monitoring.jsonl");

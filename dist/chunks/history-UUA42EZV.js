@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{history}from"./chunk-BAFMHL7L.js";import"./chunk-FX7E3W7T.js";import"./chunk-SWM6LIYI.js";import"./chunk-B2PBGTRG.js";import"./chunk-TMZA2FFS.js";import"./chunk-542QX3HD.js";import"./chunk-MEXBHPAM.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-ZAZKWY4U.js";import"./chunk-VI2MSL4A.js";import"./chunk-ZKOSAGXF.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{history};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineLineage}from"./chunk-DOCNWMDQ.js";import"./chunk-YAV426H5.js";import"./chunk-3OVYJSF5.js";import"./chunk-RWURTNMW.js";import"./chunk-KVL4VKQ7.js";import"./chunk-542QX3HD.js";import"./chunk-MEXBHPAM.js";import"./chunk-AIBWUFGJ.js";import"./chunk-JJ6VQEKF.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-ZAZKWY4U.js";import"./chunk-VI2MSL4A.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineLineage};
