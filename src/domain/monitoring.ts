@@ -1,4 +1,4 @@
-import { type MonitorPolicy, MonitorPolicySchema } from "./config.js";
+import { type MonitorPolicy, MonitorPolicySchema } from "./config-schema.js";
 import { invalid, usage } from "./errors.js";
 import { lookupField } from "./fields.js";
 import { type JsonlIssue, parseJsonl } from "./jsonl.js";

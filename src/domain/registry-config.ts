@@ -1,4 +1,4 @@
-import type { MonitorPolicy, ParsedConfig, PromotePolicy, SelectPolicy } from "./config.js";
+import type { MonitorPolicy, ParsedConfig, PromotePolicy, SelectPolicy } from "./config-schema.js";
 import { SCHEMES, type SchemeName, type VersionScheme } from "./versions.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { ScoreTerm, SelectPolicy } from "./config.js";
+import type { ScoreTerm, SelectPolicy } from "./config-schema.js";
 import { usage } from "./errors.js";
 import {
   describeExistingFields,

@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { ParsedConfig } from "../domain/config.js";
+import type { ParsedConfig } from "../domain/config-schema.js";
 import { usage } from "../domain/errors.js";
 import { CONFIG_FILE, type RegistryConfig, resolveConfig } from "../domain/registry-config.js";
 import { randomName, readTextSync } from "../infra/files.js";

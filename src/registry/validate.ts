@@ -12,7 +12,6 @@ import { error, type Problem, warning } from "../domain/problems.js";
 import { parseTag } from "../domain/references.js";
 import { HistoryLineSchema, type Metadata, MetadataSchema } from "../domain/schemas.js";
 import { readTextIfExists, readTextSync } from "../infra/files.js";
-import { compiled } from "./compiled.js";
 import { parseMetadata } from "./parse-files.js";
 import type { Registry } from "./registry.js";
 import { hashFile } from "./run-folder.js";
@@ -181,17 +180,31 @@ function versionsByListing(
 }
 
 const MODEL_FILES = new Set(["stages.json", "history.jsonl", "monitoring.jsonl"]);
-/** Every metadata.json and JSONL line of the registry is parsed: with compiled schemas. */
-const schemas = {
-  metadata: compiled(MetadataSchema),
-  history: compiled(HistoryLineSchema),
-  monitoring: compiled(MonitoringLineSchema),
+const JSONL_FORMATS: Record<string, { schema: ZodMiniType<unknown>; format: string }> = {
+  "history.jsonl": { schema: HistoryLineSchema, format: "DESIGN section 1.2" },
+  "monitoring.jsonl": { schema: MonitoringLineSchema, format: "docs/decisions/monitoring.md" },
 };
 
-const JSONL_FORMATS: Record<string, { schema: ZodMiniType<unknown>; format: string }> = {
-  "history.jsonl": { schema: schemas.history, format: "DESIGN section 1.2" },
-  "monitoring.jsonl": { schema: schemas.monitoring, format: "docs/decisions/monitoring.md" },
-};
+/** The schemas a run parses with. */
+interface Schemas {
+  metadata: typeof MetadataSchema;
+  jsonl: Record<string, ZodMiniType<unknown>>;
+}
+
+/**
+ * The whole registry (10,000 metadata.json and JSONL lines) is parsed with compiled schemas
+ * (registry/compiled.ts); a run that checks a few models (--base, paths) does not load the
+ * compiler, which would cost it more (about 20 ms) than it saves.
+ */
+async function schemasFor(wholeRegistry: boolean): Promise<Schemas> {
+  const jsonl = Object.fromEntries(Object.entries(JSONL_FORMATS).map(([name, f]) => [name, f.schema]));
+  if (!wholeRegistry) return { metadata: MetadataSchema, jsonl };
+  const { compiled } = await import("./compiled.js");
+  return {
+    metadata: compiled(MetadataSchema),
+    jsonl: Object.fromEntries(Object.entries(jsonl).map(([name, schema]) => [name, compiled(schema)])),
+  };
+}
 
 /** Which models (and within them which versions) to check; null: all of them. */
 type Wanted = Map<string, Set<string> | "all">;
@@ -203,6 +216,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 type MetadataSummary = Pick<Metadata, "name" | "version" | "artifacts">;
 
 interface Parsed {
+  schemas: Schemas;
   metadata: Map<string, Outcome<MetadataSummary>>;
   jsonl: Map<string, JsonlIssue[]>;
 }
@@ -210,7 +224,7 @@ interface Parsed {
 /** `registry.abs` without path.join's normalizing: git's paths are normalized already (10,000 calls). */
 const absolute = (registry: Registry, path: string) => `${registry.top}/${path}`;
 
-function readMetadataOutcome(registry: Registry, file: string): Outcome<MetadataSummary> {
+function readMetadataOutcome(registry: Registry, file: string, schemas: Schemas): Outcome<MetadataSummary> {
   try {
     // Synchronous: 10,000 small reads through fs/promises cost seconds (docs/benchmarks.md).
     const { name, version, artifacts } = parseMetadata(
@@ -225,9 +239,9 @@ function readMetadataOutcome(registry: Registry, file: string): Outcome<Metadata
 }
 
 /** The line problems of a JSONL file of the given name, or null when it does not exist. */
-function jsonlIssues(registry: Registry, file: string, name: string): JsonlIssue[] | null {
+function jsonlIssues(registry: Registry, file: string, name: string, schemas: Schemas): JsonlIssue[] | null {
   const text = readTextSync(absolute(registry, file));
-  return text === null ? null : parseJsonl(text, JSONL_FORMATS[name]!.schema).issues;
+  return text === null ? null : parseJsonl(text, schemas.jsonl[name]!).issues;
 }
 
 /**
@@ -244,13 +258,13 @@ async function parseWorkTree(registry: Registry, wanted: Wanted | null, parsed: 
     const modelFolder = `${registry.root}/${model}`;
     for (const name of Object.keys(JSONL_FORMATS)) {
       const file = `${modelFolder}/${name}`;
-      const issues = jsonlIssues(registry, file, name);
+      const issues = jsonlIssues(registry, file, name, parsed.schemas);
       if (issues) parsed.jsonl.set(file, issues);
     }
     const versions = want && want !== "all" ? [...want] : (readFolderNames(registry.abs(modelFolder)) ?? []);
     for (const version of versions) {
       const file = `${modelFolder}/${version}/metadata.json`;
-      const outcome = readMetadataOutcome(registry, file);
+      const outcome = readMetadataOutcome(registry, file, parsed.schemas);
       if (!outcome.ok && isMissing(outcome.error)) continue;
       parsed.metadata.set(file, outcome);
       // The reads are synchronous; a turn of the event loop every few files lets node drain the
@@ -302,7 +316,11 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     diff ? [...new Set(diff.changes.map((c) => modelFolderOf(registry, c.path)))] : undefined,
   );
   listing.catch(() => {}); // awaited below
-  const parsed: Parsed = { metadata: new Map(), jsonl: new Map() };
+  const parsed: Parsed = {
+    schemas: await schemasFor(wanted === null),
+    metadata: new Map(),
+    jsonl: new Map(),
+  };
   await parseWorkTree(registry, wanted, parsed);
   const { files, changed, untracked } = await listing;
   let scope = groupByModel(registry, files.keys(), problems);
@@ -350,7 +368,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     for (const name of ["history.jsonl", "monitoring.jsonl"]) {
       if (!entry.modelFiles.has(name)) continue;
       const file = `${modelFolder}/${name}`;
-      const issues = parsed.jsonl.get(file) ?? jsonlIssues(registry, file, name) ?? [];
+      const issues = parsed.jsonl.get(file) ?? jsonlIssues(registry, file, name, parsed.schemas) ?? [];
       for (const issue of issues) {
         problems.push(
           error(file, issue.message, {
@@ -508,7 +526,8 @@ function checkVersion(
     );
     return;
   }
-  const outcome = parsed.metadata.get(metadataFile) ?? readMetadataOutcome(registry, metadataFile);
+  const outcome =
+    parsed.metadata.get(metadataFile) ?? readMetadataOutcome(registry, metadataFile, parsed.schemas);
   if (!outcome.ok) {
     const e = outcome.error;
     if (!(e instanceof GitModelError)) throw e;

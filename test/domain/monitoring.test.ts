@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type MonitorPolicy, MonitorPolicySchema } from "../../src/domain/config.js";
+import { type MonitorPolicy, MonitorPolicySchema } from "../../src/domain/config-schema.js";
 import { GitModelError } from "../../src/domain/errors.js";
 import { jsonlLine } from "../../src/domain/jsonl.js";
 import {

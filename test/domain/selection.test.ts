@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig, type SelectPolicy } from "../../src/domain/config.js";
+import { parseConfig } from "../../src/domain/config.js";
+import type { SelectPolicy } from "../../src/domain/config-schema.js";
 import { GitModelError } from "../../src/domain/errors.js";
 import type { Metadata } from "../../src/domain/schemas.js";
 import { type Candidate, type SelectOptions, select, versionNumber } from "../../src/domain/selection.js";

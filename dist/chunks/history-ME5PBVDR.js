@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{history}from"./chunk-HJADVSML.js";import"./chunk-MPKBT44L.js";import"./chunk-4DXK7RB7.js";import"./chunk-B2PBGTRG.js";import"./chunk-TMZA2FFS.js";import"./chunk-YXFN4LR5.js";import"./chunk-LUOVRTGF.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-YT2CFTFK.js";import"./chunk-VI2MSL4A.js";import"./chunk-QMINMWRY.js";import"./chunk-ZKOSAGXF.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{history};
