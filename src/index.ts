@@ -17,9 +17,7 @@ export {
   type FoundVersions,
   findVersions,
   type ListQuery,
-  listModels,
   listVersions,
-  type ModelSummary,
   type VersionSummary,
 } from "./registry/catalog.js";
 export { type DoctorReport, doctor } from "./registry/doctor.js";
@@ -42,6 +40,7 @@ export {
   type PullResult,
   pullVersion,
 } from "./registry/loading.js";
+export { listModels, type ModelSummary } from "./registry/model-summary.js";
 export {
   type MonitorRun,
   type RecordOptions,

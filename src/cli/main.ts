@@ -1,4 +1,3 @@
-import { enableCompileCache } from "node:module";
 import type { Command } from "commander";
 import { GitModelError, usage } from "../domain/errors.js";
 import type { Git } from "../infra/git.js";
@@ -7,19 +6,9 @@ import { reportError } from "./output.js";
 
 /**
  * Start-up is part of every command's time (docs/benchmarks.md), so this module loads almost
- * nothing itself: V8's compile cache is switched on first, then only the command that was asked
- * for is loaded (its chunk and what it imports), by dynamic import. `--help` and anything not
- * in the table below load every command.
+ * nothing itself: only the command that was asked for is loaded (its chunk and what it imports),
+ * by dynamic import. `--help` and anything not in the table below load every command.
  */
-
-// Compiled code is cached between runs under the system temp folder (NODE_COMPILE_CACHE moves
-// it, NODE_DISABLE_COMPILE_CACHE=1 turns it off). Node checks the source hash, so a new build
-// is never served stale code. Measured: about a third of the start-up of a command.
-try {
-  enableCompileCache?.();
-} catch {
-  // A read-only temp folder: run without the cache.
-}
 
 /** Options every command accepts (commander's "global" options on the root program). */
 export interface GlobalOptions {

@@ -1,9 +1,7 @@
 import { type Command, Option } from "commander";
 import { usage } from "../../domain/errors.js";
-import { lookupField } from "../../domain/fields.js";
-import { show } from "../../domain/filters.js";
 import { compareText } from "../../domain/order.js";
-import { findVersions, listModels, withStage } from "../../registry/catalog.js";
+import { listModels } from "../../registry/model-summary.js";
 import { collectList } from "../args.js";
 import type { CliContext } from "../main.js";
 import { formatBytes, formatNumber, log, print, printJson, table, yellow } from "../output.js";
@@ -74,6 +72,18 @@ export function defineList(program: Command, context: CliContext): void {
         );
         return;
       }
+      // The finders and their filters (picomatch) are loaded for this form only.
+      const [{ findVersions, withStage }, { show }, { lookupField }] = await Promise.all([
+        import("../../registry/catalog.js"),
+        import("../../domain/filters.js"),
+        import("../../domain/fields.js"),
+      ]);
+      const cell = (value: unknown) =>
+        value === undefined || value === null
+          ? "-"
+          : typeof value === "number"
+            ? formatNumber(value)
+            : show(value);
       const { versions, skipped, warnings } = await findVersions(registry, model, {
         ...(opts.where ? { where: opts.where } : {}),
         ...(opts.sort ? { sort: opts.sort } : {}),
@@ -111,9 +121,6 @@ export function defineList(program: Command, context: CliContext): void {
       );
     });
 }
-
-const cell = (value: unknown) =>
-  value === undefined || value === null ? "-" : typeof value === "number" ? formatNumber(value) : show(value);
 
 /** The sorting (or else ranking) metric first, then the metrics most versions report, at most four columns. */
 function metricColumns(all: readonly Record<string, number>[], rankMetric: string | undefined): string[] {

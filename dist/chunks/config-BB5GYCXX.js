@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defaultConfig,defaultConfigFile,parseConfig,parseConfigFile}from"./chunk-MZVXH5VB.js";import"./chunk-JCLSLBMR.js";import"./chunk-BOXMD4V2.js";import"./chunk-CWID3Q2H.js";import"./chunk-JJ6VQEKF.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-EJ66XNH6.js";import"./chunk-VI2MSL4A.js";import"./chunk-QMINMWRY.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defaultConfig,defaultConfigFile,parseConfig,parseConfigFile};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineList}from"./chunk-JAV3STT4.js";import"./chunk-WO6SIXP2.js";import"./chunk-D34KRSUM.js";import"./chunk-JAVRAHBY.js";import"./chunk-FEGTSVLW.js";import"./chunk-AIBWUFGJ.js";import"./chunk-TLSRC5LV.js";import"./chunk-JJ6VQEKF.js";import"./chunk-QV55HSDE.js";import"./chunk-3A57TRJA.js";import"./chunk-2S4ELBJK.js";export{defineList};

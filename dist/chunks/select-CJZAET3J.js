@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-O65VREQ7.js";import"./chunk-F56EBZ6Y.js";import"./chunk-WO6SIXP2.js";import"./chunk-D34KRSUM.js";import"./chunk-JAVRAHBY.js";import"./chunk-FEGTSVLW.js";import"./chunk-AIBWUFGJ.js";import"./chunk-TLSRC5LV.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};
