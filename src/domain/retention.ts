@@ -1,7 +1,8 @@
 import { invalid, usage } from "./errors.js";
 import { deregistrationTag } from "./references.js";
 import type { StagesFile } from "./schemas.js";
-import { type StageConfig, versionsIn } from "./stages.js";
+import type { StageConfig } from "./stages.js";
+import { versionsIn } from "./stages-file.js";
 
 /**
  * Retention (DESIGN section 7, seed 000): which versions `delete` may remove and which ones

@@ -8,11 +8,10 @@ import {
   type StageConfig,
   type StageMove,
   stageMoves,
-  stagesByVersion,
   subjectAction,
   type Trailers,
-  versionsIn,
 } from "./stages.js";
+import { stagesByVersion, versionsIn } from "./stages-file.js";
 
 /**
  * The stage history of one model, derived from the snapshots of its stages.json that one

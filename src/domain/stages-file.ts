@@ -1,4 +1,5 @@
 import type { StagesFile } from "./schemas.js";
+import type { StageConfig } from "./stages.js";
 
 /**
  * Whether parsed JSON already has the shape StagesFileSchema accepts: an object of version
@@ -14,4 +15,44 @@ export function isStagesShape(json: unknown): json is StagesFile {
     (value) =>
       typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string")),
   );
+}
+
+/**
+ * Reading a parsed stages.json against the configured stages: free of zod, so that `list` and
+ * `show` answer which stage a version holds without loading it.
+ */
+
+export const stageNames = (config: StageConfig) => config.stages.map((s) => s.name);
+
+export const isConfiguredStage = (config: StageConfig, stage: string) =>
+  config.stages.some((s) => s.name === stage);
+
+/** The versions a stages.json names under `stage` (a lenient string counts as a one-version list). */
+export function versionsIn(file: StagesFile | null, stage: string): string[] {
+  if (!file || !Object.hasOwn(file, stage)) return [];
+  const value = file[stage];
+  if (value === undefined) return [];
+  return typeof value === "string" ? [value] : value;
+}
+
+/** The file's stage keys, configured ones first in configuration order, so results never depend on key order. */
+export function stageKeys(file: StagesFile, config: StageConfig): string[] {
+  const names = stageNames(config);
+  const keys = Object.keys(file);
+  return [...names.filter((n) => keys.includes(n)), ...keys.filter((k) => !names.includes(k))];
+}
+
+/** version -> stage for every version the file names; when a hand edit names two, the first stage wins. */
+export function stagesByVersion(file: StagesFile | null, config: StageConfig): Map<string, string> {
+  const result = new Map<string, string>();
+  if (!file) return result;
+  for (const stage of stageKeys(file, config)) {
+    for (const version of versionsIn(file, stage)) if (!result.has(version)) result.set(version, stage);
+  }
+  return result;
+}
+
+/** The stage each named version holds, leaving out stages the configuration does not have. */
+export function configuredStageOf(file: StagesFile | null, config: StageConfig): Map<string, string> {
+  return new Map([...stagesByVersion(file, config)].filter(([, stage]) => isConfiguredStage(config, stage)));
 }

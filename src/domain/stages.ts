@@ -2,6 +2,14 @@ import { invalid, notFound, usage } from "./errors.js";
 import { error, hasErrors, type Problem, warning } from "./problems.js";
 import type { RegistryConfig } from "./registry-config.js";
 import { type StagesFile, StagesFileSchema } from "./schemas.js";
+import {
+  configuredStageOf,
+  isConfiguredStage,
+  stageKeys,
+  stageNames,
+  stagesByVersion,
+  versionsIn,
+} from "./stages-file.js";
 import type { VersionScheme } from "./versions.js";
 
 /**
@@ -40,11 +48,6 @@ const SHAPE_HINT =
 // ---------------------------------------------------------------------------------------------
 // Configuration helpers
 
-const stageNames = (config: StageConfig) => config.stages.map((s) => s.name);
-
-export const isConfiguredStage = (config: StageConfig, stage: string) =>
-  config.stages.some((s) => s.name === stage);
-
 /** The initial stage holds every unnamed version, so it can never be exclusive in practice. */
 export const isExclusive = (config: StageConfig, stage: string) =>
   config.stages.some((s) => s.name === stage && s.exclusive && !s.initial);
@@ -62,31 +65,6 @@ function assertConfiguredStage(config: StageConfig, stage: string): void {
 
 // ---------------------------------------------------------------------------------------------
 // Reading stages.json
-
-/** The versions a stages.json names under `stage` (a lenient string counts as a one-version list). */
-export function versionsIn(file: StagesFile | null, stage: string): string[] {
-  if (!file || !Object.hasOwn(file, stage)) return [];
-  const value = file[stage];
-  if (value === undefined) return [];
-  return typeof value === "string" ? [value] : value;
-}
-
-/** The file's stage keys, configured ones first in configuration order, so results never depend on key order. */
-function stageKeys(file: StagesFile, config: StageConfig): string[] {
-  const names = stageNames(config);
-  const keys = Object.keys(file);
-  return [...names.filter((n) => keys.includes(n)), ...keys.filter((k) => !names.includes(k))];
-}
-
-/** version -> stage for every version the file names; when a hand edit names two, the first stage wins. */
-export function stagesByVersion(file: StagesFile | null, config: StageConfig): Map<string, string> {
-  const result = new Map<string, string>();
-  if (!file) return result;
-  for (const stage of stageKeys(file, config)) {
-    for (const version of versionsIn(file, stage)) if (!result.has(version)) result.set(version, stage);
-  }
-  return result;
-}
 
 /** Scheme order for valid versions, then anything else alphabetically, so sorting a hand-edited typo never throws. */
 function orderVersions(versions: Iterable<string>, scheme: VersionScheme | undefined): string[] {
@@ -308,9 +286,7 @@ export function readStages(input: ReadStagesInput): StageState {
   const { config, registered, scheme } = input;
   const file = input.file ?? {};
   const problems = shapeProblems(file, input, locateLines(input.text ?? ""));
-  const stageOf = new Map(
-    [...stagesByVersion(file, config)].filter(([, stage]) => isConfiguredStage(config, stage)),
-  );
+  const stageOf = configuredStageOf(file, config);
   const members = new Map(stageNames(config).map((name) => [name, [] as string[]]));
   for (const [version, stage] of stageOf) members.get(stage)?.push(version);
   for (const version of registered)

@@ -7,6 +7,7 @@ import {
 } from "../domain/fields.js";
 import { failedFilters, isNumeric, parseWhere } from "../domain/filters.js";
 import type { Metadata } from "../domain/schemas.js";
+import { configuredStageOf } from "../domain/stages-file.js";
 import type { VersionScheme } from "../domain/versions.js";
 import type { Registry } from "./registry.js";
 
@@ -28,9 +29,10 @@ export interface VersionSummary {
 export async function listVersions(registry: Registry, model: string): Promise<VersionSummary[]> {
   await registry.assertModelExists(model);
   const [versions, stages] = await Promise.all([registry.versions(model), registry.readStages(model)]);
+  const stageOf = configuredStageOf(stages, registry.config);
   return Promise.all(
     versions.map(async (version): Promise<VersionSummary> => {
-      const stage = registry.stageOf(stages, version);
+      const stage = stageOf.get(version) ?? registry.config.initialStage;
       try {
         const metadata = await registry.readMetadata(model, version);
         return {

@@ -3,7 +3,7 @@ import { parseJsonl } from "../domain/jsonl.js";
 import { assertModelName } from "../domain/names.js";
 import { HistoryLineSchema } from "../domain/schemas.js";
 import { type StageEvent, stageHistory } from "../domain/stage-history.js";
-import { isConfiguredStage } from "../domain/stages.js";
+import { isConfiguredStage } from "../domain/stages-file.js";
 import { readTextIfExists } from "../infra/files.js";
 import type { Registry } from "./registry.js";
 import { readStageLog, type VersionEvent } from "./stage-log.js";

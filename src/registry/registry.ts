@@ -5,7 +5,7 @@ import { assertModelName, isModelName } from "../domain/names.js";
 import { parseReference, type Reference } from "../domain/references.js";
 import { CONFIG_FILE, type RegistryConfig } from "../domain/registry-config.js";
 import type { Metadata, StagesFile } from "../domain/schemas.js";
-import { isStagesShape } from "../domain/stages-file.js";
+import { configuredStageOf, isStagesShape } from "../domain/stages-file.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../domain/versions.js";
 import { readTextSync } from "../infra/files.js";
 import { Git } from "../infra/git.js";
@@ -156,14 +156,6 @@ export class Registry {
     return parseStagesText(text, file);
   }
 
-  /** The stage a version holds, by stages.json: the initial stage where it is named nowhere. */
-  stageOf(stages: StagesFile, version: string): string {
-    for (const [stage, holders] of Object.entries(stages)) {
-      if (holders === version || (Array.isArray(holders) && holders.includes(version))) return stage;
-    }
-    return this.config.initialStage;
-  }
-
   /** Resolves `churn@1.3.0`, `churn@latest`, `churn#production` or `churn` to a registered version. */
   async resolve(input: string | Reference): Promise<ResolvedVersion> {
     const ref = typeof input === "string" ? parseReference(input) : input;
@@ -198,7 +190,7 @@ export class Registry {
       version,
       folder,
       path: this.abs(folder),
-      stage: this.stageOf(stages, version),
+      stage: configuredStageOf(stages, this.config).get(version) ?? this.config.initialStage,
       metadata: await this.readMetadata(ref.model, version),
     };
   }

@@ -6,7 +6,6 @@ import { heldBeforeFrom, holderAt, previousHolder, stageHistory } from "../domai
 import {
   checkStageChange,
   holdersOf,
-  isConfiguredStage,
   isExclusive,
   type MovePlan,
   type PromotionRecord,
@@ -18,8 +17,8 @@ import {
   type StageAction,
   type StageState,
   serializeStages,
-  versionsIn,
 } from "../domain/stages.js";
+import { isConfiguredStage, versionsIn } from "../domain/stages-file.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../domain/versions.js";
 import { exists, readTextIfExists, readTextSync } from "../infra/files.js";
 import type { Registry } from "./registry.js";

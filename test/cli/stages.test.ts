@@ -274,6 +274,25 @@ describe("bad input", () => {
     },
   );
 
+  it("a hand-edited stages.json: list and show read it as the stage rules do, validate names the edit", async () => {
+    const repo = await seedRepo(3);
+    // A stage the configuration lacks, and a version named under two stages.
+    writeFileSync(join(repo, STAGES), '{"canary": "1.0.0", "archived": ["1.0.1"], "beta": "1.0.1"}\n');
+    const listed = (await ok(repo, ["list", "rl", "--json"])).stdout;
+    expect(JSON.parse(listed).map((v: { stage: string }) => v.stage)).toEqual([
+      "development",
+      "beta",
+      "development",
+    ]);
+    expect(JSON.parse((await ok(repo, ["show", "rl@1.0.0", "--json"])).stdout).stage).toBe("development");
+    expect(JSON.parse((await ok(repo, ["show", "rl#beta", "--json"])).stdout).version).toBe("1.0.1");
+    // An unknown stage counts for nothing, and of two stages the configured order wins (beta
+    // before archived), as in promote's plans, which refuse such a file until validate passes.
+    const r = await cli(repo, ["validate"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/canary/);
+  });
+
   it("validate --base reports a forbidden hand edit with file and line, and accepts an allowed one", async () => {
     const repo = await seedRepo(2);
     await ok(repo, ["promote", "rl@1.0.0", "beta"]);

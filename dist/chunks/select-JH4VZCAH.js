@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-LJQROCPC.js";import"./chunk-4YZ26B3V.js";import"./chunk-ZMROPQMG.js";import"./chunk-SCH7KNY3.js";import"./chunk-N5SXPGFL.js";import"./chunk-FEGTSVLW.js";import"./chunk-AIBWUFGJ.js";import"./chunk-TLSRC5LV.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};
