@@ -136,6 +136,48 @@ function plainGitDir(gitDir: string): boolean {
 /** core.worktree, extensions.worktreeConfig, or core.bare set to anything but false. */
 const UNUSUAL_CONFIG = /^\s*(?:worktree\b|worktreeconfig\b|bare\b(?!\s*=\s*(?:false|no|off|0)\s*$))/im;
 
+/**
+ * Reads `git cat-file --batch` output as it arrives, whole or in chunks: `onObject` is called for
+ * each object, in the order the names were given, as soon as all of it is in (null for a name
+ * that is missing or ambiguous). The one parser of that format: `catFile` hands it the whole
+ * answer, the stage log its chunks while git still writes.
+ */
+export function catFileBatchReader(
+  onObject: (object: CatFileObject | null) => void,
+): (chunk: Buffer) => void {
+  let pieces: Buffer[] = [];
+  let have = 0;
+  let need = 0; // bytes the object at the front needs, once its header is in
+  return (chunk) => {
+    pieces.push(chunk);
+    have += chunk.length;
+    if (have < need) return;
+    const buffer = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+    need = 0;
+    let pos = 0;
+    for (;;) {
+      const eol = buffer.indexOf(0x0a, pos);
+      if (eol < 0) break;
+      const header = buffer.toString("latin1", pos, eol);
+      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+        onObject(null);
+        pos = eol + 1;
+        continue;
+      }
+      const [oid, type, size] = header.split(" ");
+      const length = Number(size);
+      if (eol + 1 + length + 1 > buffer.length) {
+        need = eol + 1 + length + 1 - pos;
+        break;
+      }
+      onObject({ oid: oid!, type: type!, content: buffer.subarray(eol + 1, eol + 1 + length) });
+      pos = eol + 1 + length + 1;
+    }
+    pieces = pos < buffer.length ? [buffer.subarray(pos)] : [];
+    have = buffer.length - pos;
+  };
+}
+
 export class Git {
   constructor(
     /** The work tree's top folder. */
@@ -232,20 +274,9 @@ export class Git {
     const unique = [...new Set(specs)];
     if (unique.some((s) => s.includes("\n"))) throw new Error("object names cannot contain newlines");
     const out = (await this.run(["cat-file", "--batch"], { input: `${unique.join("\n")}\n` })).stdout;
-    let pos = 0;
-    for (const spec of unique) {
-      const eol = out.indexOf(0x0a, pos);
-      const header = out.subarray(pos, eol).toString("utf8");
-      pos = eol + 1;
-      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-        result.set(spec, null);
-        continue;
-      }
-      const [oid, type, size] = header.split(" ");
-      const length = Number(size);
-      result.set(spec, { oid: oid!, type: type!, content: out.subarray(pos, pos + length) });
-      pos += length + 1;
-    }
+    const objects: (CatFileObject | null)[] = [];
+    catFileBatchReader((object) => objects.push(object))(out);
+    unique.forEach((spec, i) => result.set(spec, objects[i] ?? null));
     return result;
   }
 

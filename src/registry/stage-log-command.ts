@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { environment } from "../domain/errors.js";
 import { isModelName } from "../domain/names.js";
-import { Git, spawnGit } from "../infra/git.js";
+import { catFileBatchReader, Git, spawnGit } from "../infra/git.js";
 
 /**
  * The one `git log` that stage history is read from (stage-log.ts), and a way to start it before
@@ -165,37 +165,11 @@ export function startStageLog(top: string, args: readonly string[]): StartedLog 
     const child = spawnGit(top, ["cat-file", "--batch"]);
     child.stderr.resume(); // not read: a missing object shows in the output
     child.stdin.on("error", () => {}); // cat-file may be gone: the reader reads what it lacks itself
-    let pieces: Buffer[] = [];
-    let have = 0;
-    let need = 0; // bytes the object at the front needs, once its header is in
     let next = 0;
-    child.stdout.on("data", (chunk: Buffer) => {
-      pieces.push(chunk);
-      have += chunk.length;
-      if (have < need) return;
-      const buffer = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
-      need = 0;
-      let pos = 0;
-      while (next < asked.length) {
-        const eol = buffer.indexOf(0x0a, pos);
-        if (eol < 0) break;
-        const header = buffer.toString("latin1", pos, eol);
-        if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-          blobs.give(asked[next++]!, null);
-          pos = eol + 1;
-          continue;
-        }
-        const length = Number(header.slice(header.lastIndexOf(" ") + 1));
-        if (eol + 1 + length + 1 > buffer.length) {
-          need = eol + 1 + length + 1 - pos;
-          break;
-        }
-        blobs.give(asked[next++]!, buffer.subarray(eol + 1, eol + 1 + length));
-        pos = eol + 1 + length + 1;
-      }
-      pieces = pos < buffer.length ? [buffer.subarray(pos)] : [];
-      have = buffer.length - pos;
-    });
+    child.stdout.on(
+      "data",
+      catFileBatchReader((object) => blobs.give(asked[next++]!, object?.content ?? null)),
+    );
     catEnded = new Promise<void>((resolve) => {
       child.on("error", () => resolve());
       child.on("close", () => resolve());

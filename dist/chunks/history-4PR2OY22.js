@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineHistory}from"./chunk-IEPAUEHL.js";import"./chunk-TMZA2FFS.js";import"./chunk-AIBWUFGJ.js";import"./chunk-VI2MSL4A.js";import"./chunk-ZKOSAGXF.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineHistory};
