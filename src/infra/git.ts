@@ -276,7 +276,7 @@ export class Git {
     const out = (await this.run(["cat-file", "--batch"], { input: `${unique.join("\n")}\n` })).stdout;
     const objects: (CatFileObject | null)[] = [];
     catFileBatchReader((object) => objects.push(object))(out);
-    unique.forEach((spec, i) => result.set(spec, objects[i] ?? null));
+    for (const [i, spec] of unique.entries()) result.set(spec, objects[i] ?? null);
     return result;
   }
 

@@ -13,6 +13,9 @@ const cache = new WeakMap<ZodMiniType, ZodMiniType>();
 
 export function compiled<T extends ZodMiniType>(schema: T): T {
   let fast = cache.get(schema);
-  if (!fast) cache.set(schema, (fast = compile(schema)));
+  if (!fast) {
+    fast = compile(schema);
+    cache.set(schema, fast);
+  }
   return fast as T;
 }

@@ -16,7 +16,7 @@ describe("catFileBatchReader", () => {
       Buffer.from([0, 10, 255, 10, 10, 0]).toString("latin1"),
       "x".repeat(70_000),
     ];
-    contents.forEach((c, i) => writeFileSync(join(repo, `f${i}`), c, "latin1"));
+    for (const [i, c] of contents.entries()) writeFileSync(join(repo, `f${i}`), c, "latin1");
     await git(repo, ["add", "-A"]);
     await git(repo, ["commit", "-qm", "blobs"]);
     const names = [
