@@ -1,21 +1,16 @@
-import { createHash, hash } from "node:crypto";
 import { closeSync, constants, type Dirent, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { ZodMiniType } from "zod/mini";
 import { GitModelError, usage } from "../domain/errors.js";
 import { type JsonlIssue, parseJsonl } from "../domain/jsonl.js";
 import { MAX_POINTER_SIZE, parseLfsPointer } from "../domain/lfs.js";
-import { MonitoringLineSchema } from "../domain/monitoring.js";
 import { assertRelativePath, isModelName } from "../domain/names.js";
 import { compareText } from "../domain/order.js";
 import { error, type Problem, warning } from "../domain/problems.js";
 import { parseTag } from "../domain/references.js";
-import { HistoryLineSchema, type Metadata, MetadataSchema } from "../domain/schemas.js";
+import type { Metadata } from "../domain/schemas.js";
 import { readTextIfExists, readTextSync } from "../infra/files.js";
-import { parseMetadata } from "./parse-files.js";
 import type { Registry } from "./registry.js";
-import { hashFile } from "./run-folder.js";
-import { stageProblems } from "./stages.js";
 
 /**
  * `validate` (DESIGN section 8) and the Action's pull-request check. The registry as the work
@@ -180,29 +175,46 @@ function versionsByListing(
 }
 
 const MODEL_FILES = new Set(["stages.json", "history.jsonl", "monitoring.jsonl"]);
-const JSONL_FORMATS: Record<string, { schema: ZodMiniType<unknown>; format: string }> = {
-  "history.jsonl": { schema: HistoryLineSchema, format: "DESIGN section 1.2" },
-  "monitoring.jsonl": { schema: MonitoringLineSchema, format: "docs/decisions/monitoring.md" },
+/** Where the line format of each JSONL file is described. */
+const JSONL_FORMATS: Record<string, string> = {
+  "history.jsonl": "DESIGN section 1.2",
+  "monitoring.jsonl": "docs/decisions/monitoring.md",
 };
 
-/** The schemas a run parses with. */
-interface Schemas {
-  metadata: typeof MetadataSchema;
+/** What the checks parse and hash with: loaded beside the first git processes, not before them. */
+interface Checkers {
+  parseMetadata(text: string, file: string): Metadata;
   jsonl: Record<string, ZodMiniType<unknown>>;
+  stageProblems: typeof import("./stages.js").stageProblems;
+  hashFile: typeof import("./run-folder.js").hashFile;
 }
 
 /**
- * The whole registry (10,000 metadata.json and JSONL lines) is parsed with compiled schemas
- * (registry/compiled.ts); a run that checks a few models (--base, paths) does not load the
- * compiler, which would cost it more (about 20 ms) than it saves.
+ * zod and the schemas, the stage rules and node:crypto are about half of what validate loads
+ * (40-50 ms before its first git process, docs/benchmarks.md); they load while `git diff` and
+ * the listing run. The whole registry (10,000 metadata.json and JSONL lines) is parsed with
+ * compiled schemas (registry/compiled.ts); a run that checks a few models (--base, paths) does
+ * not load the compiler, which would cost it more (about 20 ms) than it saves.
  */
-async function schemasFor(wholeRegistry: boolean): Promise<Schemas> {
-  const jsonl = Object.fromEntries(Object.entries(JSONL_FORMATS).map(([name, f]) => [name, f.schema]));
-  if (!wholeRegistry) return { metadata: MetadataSchema, jsonl };
-  const { compiled } = await import("./compiled.js");
+async function loadCheckers(wholeRegistry: boolean): Promise<Checkers> {
+  const [schemas, monitoring, files, stages, runFolder, fast] = await Promise.all([
+    import("../domain/schemas.js"),
+    import("../domain/monitoring.js"),
+    import("./parse-files.js"),
+    import("./stages.js"),
+    import("./run-folder.js"),
+    wholeRegistry ? import("./compiled.js") : null,
+  ]);
+  const compiled = <T extends ZodMiniType>(schema: T) => (fast ? fast.compiled(schema) : schema);
+  const metadata = compiled(schemas.MetadataSchema);
   return {
-    metadata: compiled(MetadataSchema),
-    jsonl: Object.fromEntries(Object.entries(jsonl).map(([name, schema]) => [name, compiled(schema)])),
+    parseMetadata: (text, file) => files.parseMetadata(text, file, metadata),
+    jsonl: {
+      "history.jsonl": compiled(schemas.HistoryLineSchema),
+      "monitoring.jsonl": compiled(monitoring.MonitoringLineSchema),
+    },
+    stageProblems: stages.stageProblems,
+    hashFile: runFolder.hashFile,
   };
 }
 
@@ -216,7 +228,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 type MetadataSummary = Pick<Metadata, "name" | "version" | "artifacts">;
 
 interface Parsed {
-  schemas: Schemas;
+  checkers: Checkers;
   metadata: Map<string, Outcome<MetadataSummary>>;
   jsonl: Map<string, JsonlIssue[]>;
 }
@@ -224,13 +236,12 @@ interface Parsed {
 /** `registry.abs` without path.join's normalizing: git's paths are normalized already (10,000 calls). */
 const absolute = (registry: Registry, path: string) => `${registry.top}/${path}`;
 
-function readMetadataOutcome(registry: Registry, file: string, schemas: Schemas): Outcome<MetadataSummary> {
+function readMetadataOutcome(registry: Registry, file: string, checkers: Checkers): Outcome<MetadataSummary> {
   try {
     // Synchronous: 10,000 small reads through fs/promises cost seconds (docs/benchmarks.md).
-    const { name, version, artifacts } = parseMetadata(
+    const { name, version, artifacts } = checkers.parseMetadata(
       readFileSync(absolute(registry, file), "utf8"),
       file,
-      schemas.metadata,
     );
     return { ok: true, value: { name, version, artifacts } };
   } catch (error) {
@@ -239,9 +250,14 @@ function readMetadataOutcome(registry: Registry, file: string, schemas: Schemas)
 }
 
 /** The line problems of a JSONL file of the given name, or null when it does not exist. */
-function jsonlIssues(registry: Registry, file: string, name: string, schemas: Schemas): JsonlIssue[] | null {
+function jsonlIssues(
+  registry: Registry,
+  file: string,
+  name: string,
+  checkers: Checkers,
+): JsonlIssue[] | null {
   const text = readTextSync(absolute(registry, file));
-  return text === null ? null : parseJsonl(text, schemas.jsonl[name]!).issues;
+  return text === null ? null : parseJsonl(text, checkers.jsonl[name]!).issues;
 }
 
 /**
@@ -258,13 +274,13 @@ async function parseWorkTree(registry: Registry, wanted: Wanted | null, parsed: 
     const modelFolder = `${registry.root}/${model}`;
     for (const name of Object.keys(JSONL_FORMATS)) {
       const file = `${modelFolder}/${name}`;
-      const issues = jsonlIssues(registry, file, name, parsed.schemas);
+      const issues = jsonlIssues(registry, file, name, parsed.checkers);
       if (issues) parsed.jsonl.set(file, issues);
     }
     const versions = want && want !== "all" ? [...want] : (readFolderNames(registry.abs(modelFolder)) ?? []);
     for (const version of versions) {
       const file = `${modelFolder}/${version}/metadata.json`;
-      const outcome = readMetadataOutcome(registry, file, parsed.schemas);
+      const outcome = readMetadataOutcome(registry, file, parsed.checkers);
       if (!outcome.ok && isMissing(outcome.error)) continue;
       parsed.metadata.set(file, outcome);
       // The reads are synchronous; a turn of the event loop every few files lets node drain the
@@ -304,8 +320,10 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   const problems: Problem[] = [];
   // With a base, the diff says which models to look at, and only their files are listed: the
   // cost follows the change, not the registry (docs/benchmarks.md).
-  const diff = options.base ? await diffSince(registry, options.base) : null;
   const pathScope = options.paths?.length ? scopeFromPaths(registry, options.paths) : null;
+  const checkers = loadCheckers(!options.base && pathScope === null);
+  checkers.catch(() => {}); // awaited below
+  const diff = options.base ? await diffSince(registry, options.base) : null;
   const wanted: Wanted | null = diff ? wantedByChanges(registry, diff.changes) : pathScope;
   // Every git process starts now, and runs while the work tree is parsed: the immutability
   // check's tags and trees first (its cat-file takes longest), then the listing.
@@ -317,7 +335,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   );
   listing.catch(() => {}); // awaited below
   const parsed: Parsed = {
-    schemas: await schemasFor(wanted === null),
+    checkers: await checkers,
     metadata: new Map(),
     jsonl: new Map(),
   };
@@ -368,14 +386,14 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     for (const name of ["history.jsonl", "monitoring.jsonl"]) {
       if (!entry.modelFiles.has(name)) continue;
       const file = `${modelFolder}/${name}`;
-      const issues = parsed.jsonl.get(file) ?? jsonlIssues(registry, file, name, parsed.schemas) ?? [];
+      const issues = parsed.jsonl.get(file) ?? jsonlIssues(registry, file, name, parsed.checkers) ?? [];
       for (const issue of issues) {
         problems.push(
           error(file, issue.message, {
             line: issue.line,
             hint: issue.torn
               ? "readers skip it; remove the line or complete it"
-              : `the line format is in ${JSONL_FORMATS[name]!.format}`,
+              : `the line format is in ${JSONL_FORMATS[name]}`,
           }),
         );
       }
@@ -386,7 +404,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     .filter(([model, entry]) => entry.modelFiles.has("stages.json") || report.stagesChanged.includes(model))
     .map(([model]) => model);
   problems.push(
-    ...(await stageProblems(registry, withStages, {
+    ...(await parsed.checkers.stageProblems(registry, withStages, {
       // Without a changed stages.json, only the shape of each is checked: no base to read.
       ...(options.base && report.stagesChanged.length
         ? { base: options.base, changed: report.stagesChanged }
@@ -414,7 +432,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       checkVersion(registry, model, version, folder, names, files, parsed, artifacts, problems);
     }
   }
-  await checkArtifacts(registry, artifacts, files, problems);
+  await checkArtifacts(registry, artifacts, files, problems, parsed.checkers);
   // A file edited after registration is reported once, as that (against the base when there is
   // one): its sha256 or listing mismatch follows from the edit.
   const againstBase = new Set(baseEdits.map((p) => p.file));
@@ -527,7 +545,7 @@ function checkVersion(
     return;
   }
   const outcome =
-    parsed.metadata.get(metadataFile) ?? readMetadataOutcome(registry, metadataFile, parsed.schemas);
+    parsed.metadata.get(metadataFile) ?? readMetadataOutcome(registry, metadataFile, parsed.checkers);
   if (!outcome.ok) {
     const e = outcome.error;
     if (!(e instanceof GitModelError)) throw e;
@@ -579,6 +597,9 @@ function checkVersion(
 
 const POINTER_HEAD = "version https://git-lfs.github.com/spec/v1\noid sha256:";
 
+/** node:crypto, loaded when the first digest is taken (after the git processes have started). */
+const crypto = () => process.getBuiltinModule("node:crypto");
+
 /**
  * The git blob id of the LFS pointer git-lfs writes for content of this sha256 and size: equal
  * to a file's index blob id exactly when the index holds that pointer.
@@ -586,7 +607,7 @@ const POINTER_HEAD = "version https://git-lfs.github.com/spec/v1\noid sha256:";
 function pointerBlobId(sha256: string, size: number, oidLength: number): string {
   const pointer = `${POINTER_HEAD}${sha256}\nsize ${size}\n`;
   // ASCII (the schema takes only hex digits and an integer), so its length is its byte count.
-  return hash(oidLength === 64 ? "sha256" : "sha1", `blob ${pointer.length}\0${pointer}`);
+  return crypto().hash(oidLength === 64 ? "sha256" : "sha1", `blob ${pointer.length}\0${pointer}`);
 }
 
 /**
@@ -600,6 +621,7 @@ async function checkArtifacts(
   artifacts: readonly ArtifactCheck[],
   files: Files,
   problems: Problem[],
+  checkers: Checkers,
 ): Promise<void> {
   const pointers = new Map<string, Buffer>();
   const blobs = new Map<string, string>();
@@ -614,7 +636,7 @@ async function checkArtifacts(
   for (const { path, sha256, size } of artifacts) {
     const oid = blobs.get(path);
     const blob = pointers.get(path) ?? (oid ? (contents.get(oid)?.content ?? null) : null);
-    const actual = await artifactDigest(registry, path, blob);
+    const actual = await artifactDigest(registry, path, blob, checkers);
     if (actual.sha256 !== sha256 || actual.size !== size) {
       problems.push(
         error(
@@ -651,18 +673,19 @@ async function artifactDigest(
   registry: Registry,
   path: string,
   blob: Buffer | null,
+  checkers: Checkers,
 ): Promise<{ sha256: string; size: number }> {
   if (blob) {
     const pointer = parseLfsPointer(blob);
     if (pointer) return { sha256: pointer.oid, size: pointer.size };
-    return { sha256: createHash("sha256").update(blob).digest("hex"), size: blob.length };
+    return { sha256: crypto().createHash("sha256").update(blob).digest("hex"), size: blob.length };
   }
   const full = registry.abs(path);
   const head = await readFile(full)
     .then((b) => (b.length <= 1024 ? b : null))
     .catch(() => null);
   const pointer = head ? parseLfsPointer(head) : null;
-  return pointer ? { sha256: pointer.oid, size: pointer.size } : hashFile(full);
+  return pointer ? { sha256: pointer.oid, size: pointer.size } : checkers.hashFile(full);
 }
 
 interface RegistrationTrees {

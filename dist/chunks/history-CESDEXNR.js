@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{history}from"./chunk-ZFKKIYOT.js";import"./chunk-XIZX7MHM.js";import"./chunk-TMS6B6GL.js";import"./chunk-EBDHRBU6.js";import"./chunk-GYQPLJER.js";import"./chunk-NSDLJAIJ.js";import"./chunk-WQX27MVZ.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-EJ66XNH6.js";import"./chunk-VI2MSL4A.js";import"./chunk-QMINMWRY.js";import"./chunk-TXHHNO4J.js";import"./chunk-JIK54K6F.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{history};
