@@ -1,10 +1,9 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { ParsedConfig } from "../domain/config-schema.js";
 import { usage } from "../domain/errors.js";
 import { CONFIG_FILE, type RegistryConfig, resolveConfig } from "../domain/registry-config.js";
-import { randomName, readTextSync } from "../infra/files.js";
+import { readTextSync } from "../infra/files.js";
+import { readGitCache, writeGitCache } from "../infra/git-cache.js";
 
 /**
  * The configuration of a registry, read through a cache of the parsed file.
@@ -19,7 +18,7 @@ import { randomName, readTextSync } from "../infra/files.js";
  * cache that cannot be read or written only costs the parse.
  */
 
-const CACHE_FILE = "git-model/config-cache.json";
+const CACHE_FILE = "config-cache.json";
 
 interface CacheEntry {
   build: string;
@@ -45,37 +44,19 @@ export async function loadConfig(where: ConfigLocation): Promise<RegistryConfig>
   const file = where.file ?? CONFIG_FILE;
   const text = readTextSync(join(where.top, file));
   if (text === null && where.explicit) throw usage(`configuration file ${file} does not exist`);
-  const cachePath = join(where.gitDir, CACHE_FILE);
-  const cached = BUILD === null ? null : readCache(cachePath);
-  if (cached && cached.build === BUILD && cached.file === file && cached.text === text) {
+  const cached = BUILD === null ? null : (readGitCache(where.gitDir, CACHE_FILE) as CacheEntry | null);
+  if (
+    typeof cached?.parsed === "object" &&
+    cached.build === BUILD &&
+    cached.file === file &&
+    cached.text === text
+  ) {
     return resolveConfig(cached.parsed);
   }
   const { defaultConfigFile, parseConfigFile } = await import("../domain/config.js");
   const parsed = text === null ? defaultConfigFile() : parseConfigFile(text, file);
-  if (BUILD !== null) await writeCache(cachePath, { build: BUILD, file, text, parsed });
+  if (BUILD !== null) writeGitCache(where.gitDir, CACHE_FILE, { build: BUILD, file, text, parsed });
   return resolveConfig(parsed);
-}
-
-function readCache(path: string): CacheEntry | null {
-  try {
-    const entry = JSON.parse(readFileSync(path, "utf8")) as CacheEntry;
-    return typeof entry === "object" && entry !== null && typeof entry.parsed === "object" ? entry : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Written aside and renamed, so a concurrent reader sees a whole entry or none; no fsync: a lost entry is parsed again. */
-async function writeCache(path: string, entry: CacheEntry): Promise<void> {
-  const temp = `${path}.${randomName()}.tmp`;
-  try {
-    await mkdir(join(path, ".."), { recursive: true });
-    writeFileSync(temp, JSON.stringify(entry), { flag: "wx" });
-    renameSync(temp, path);
-  } catch {
-    // A read-only .git (a mounted checkout, another user's clone): run without the cache.
-    rmSync(temp, { force: true });
-  }
 }
 
 declare const __BUILD_ID__: string | undefined;

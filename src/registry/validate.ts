@@ -10,6 +10,7 @@ import { error, type Problem, warning } from "../domain/problems.js";
 import { parseTag } from "../domain/references.js";
 import type { Metadata } from "../domain/schemas.js";
 import { readTextIfExists, readTextSync } from "../infra/files.js";
+import { readGitCache, writeGitCache } from "../infra/git-cache.js";
 import type { Registry } from "./registry.js";
 
 /**
@@ -735,9 +736,10 @@ async function registrationTrees(registry: Registry, wanted: Wanted | null): Pro
   // costs one "missing" line.
   const keys = [...tags.keys()];
   const [trees, head] = await Promise.all([
-    objectIds(
+    registrationTreeIds(
       registry,
       keys.map((key) => `${tags.get(key)!.commit}:${root}/${key}`),
+      wanted === null,
     ),
     headListing,
   ]);
@@ -759,6 +761,45 @@ async function registrationTrees(registry: Registry, wanted: Wanted | null): Pro
  * The object id each name resolves to (null when missing), in order, from one
  * `cat-file --batch-check`: an array rather than a map keyed by 10,000 long names.
  */
+const TREE_IDS_CACHE = "registration-trees.json";
+const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/**
+ * The tree ids of `<commit>:<folder>` at each version's registration commit, through a cache in
+ * `.git/git-model/` (infra/git-cache.ts). What a commit holds never changes, so a found id is
+ * kept for good; a name git does not find is asked again next time (a shallow clone may fetch
+ * the commit later). At 10,000 versions the lookups are 10,000 tree walks in cat-file, about
+ * 350 ms of git beside validate's own work on 2 cores (docs/benchmarks.md); the cache is one
+ * JSON read. Used for the whole registry: a few models' lookups (--base, paths) cost git less
+ * than reading it.
+ */
+async function registrationTreeIds(
+  registry: Registry,
+  names: readonly string[],
+  wholeRegistry: boolean,
+): Promise<(string | null)[]> {
+  if (!wholeRegistry) return objectIds(registry, names);
+  const gitDir = registry.git.gitDir;
+  const cached = readGitCache(gitDir, TREE_IDS_CACHE) as { ids?: unknown } | null;
+  const known = new Map<string, string>();
+  if (cached && typeof cached.ids === "object" && cached.ids !== null) {
+    for (const [name, id] of Object.entries(cached.ids))
+      if (typeof id === "string" && OBJECT_ID.test(id)) known.set(name, id);
+  }
+  const asked = names.filter((name) => !known.has(name));
+  const found = await objectIds(registry, asked);
+  let added = 0;
+  for (const [i, name] of asked.entries()) {
+    const id = found[i];
+    if (id) {
+      known.set(name, id);
+      added++;
+    }
+  }
+  if (added > 0) writeGitCache(gitDir, TREE_IDS_CACHE, { ids: Object.fromEntries(known) });
+  return names.map((name) => known.get(name) ?? null);
+}
+
 async function objectIds(registry: Registry, names: readonly string[]): Promise<(string | null)[]> {
   if (names.length === 0) return [];
   if (names.some((n) => n.includes("\n"))) throw new Error("object names cannot contain newlines");

@@ -116,6 +116,29 @@ describe("validate", () => {
     expect(r.stdout).not.toContain("models/churn/1.0.1");
   });
 
+  it("keeps the registration trees it looked up, and still sees a committed edit made after", async () => {
+    const repo = await registry();
+    const cache = join(repo, ".git/git-model/registration-trees.json");
+    expect((await cli(repo, ["validate"])).code).toBe(0);
+    const ids = readJson(cache).ids;
+    const tagged = (await git(repo, ["rev-parse", "churn@v1.0.0^{commit}"])).trim();
+    // The folder's tree at its registration commit, as git says it.
+    expect(ids[`${tagged}:models/churn/1.0.0`]).toBe(
+      (await git(repo, ["rev-parse", `${tagged}:models/churn/1.0.0`])).trim(),
+    );
+    writeFileSync(join(repo, "models/churn/1.0.0/config.json"), '{"layers": 99}\n');
+    await git(repo, ["commit", "-q", "-am", "edit a registered file"]);
+    for (const content of [JSON.stringify(readJson(cache)), "{torn", '{"ids": {"x": 1}}']) {
+      writeFileSync(cache, content);
+      const r = await cli(repo, ["validate"]);
+      expectInvalid(r, [
+        "models/churn/1.0.0/config.json: error: changed after it was registered as churn@v1.0.0",
+      ]);
+      expect(r.stdout).not.toContain("models/churn/1.0.1");
+    }
+    expect(await git(repo, ["status", "--porcelain"])).toBe("");
+  });
+
   it("reports a torn last line of history.jsonl with its line number, while list and show keep working", async () => {
     const repo = await registry();
     appendFileSync(join(repo, "models/churn/history.jsonl"), '{"at":');

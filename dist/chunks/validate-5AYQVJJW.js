@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineValidate}from"./chunk-KSYI73EO.js";import"./chunk-46FPQWGF.js";import"./chunk-2GWDXLKF.js";import"./chunk-3BON5M4S.js";import"./chunk-AIBWUFGJ.js";import"./chunk-GVS6XUUM.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-JJ6VQEKF.js";import"./chunk-JIK54K6F.js";import"./chunk-PMCUVTF4.js";import"./chunk-EJ66XNH6.js";import"./chunk-QMINMWRY.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineValidate};
