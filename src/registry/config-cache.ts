@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { ParsedConfig } from "../domain/config-schema.js";
 import { usage } from "../domain/errors.js";
+import { assertRelativePath } from "../domain/names.js";
 import { CONFIG_FILE, type RegistryConfig, resolveConfig } from "../domain/registry-config.js";
 import { readTextSync } from "../infra/files.js";
 import { readGitCache, writeGitCache } from "../infra/git-cache.js";
@@ -42,11 +43,14 @@ export interface ConfigLocation {
 
 export async function loadConfig(where: ConfigLocation): Promise<RegistryConfig> {
   const file = where.file ?? CONFIG_FILE;
+  // Relative to the repository top, and inside it.
+  if (where.explicit) assertRelativePath(file, "configuration file");
   const text = readTextSync(join(where.top, file));
   if (text === null && where.explicit) throw usage(`configuration file ${file} does not exist`);
   const cached = BUILD === null ? null : (readGitCache(where.gitDir, CACHE_FILE) as CacheEntry | null);
   if (
     typeof cached?.parsed === "object" &&
+    cached.parsed !== null &&
     cached.build === BUILD &&
     cached.file === file &&
     cached.text === text

@@ -77,6 +77,7 @@ describe("the configuration cache", () => {
     const misleading = { ...entry, parsed: { ...entry.parsed, root: "elsewhere" } };
     for (const bad of [
       JSON.stringify({ ...misleading, build: "another-build" }),
+      JSON.stringify({ ...entry, parsed: null }),
       JSON.stringify({ ...misleading, file: "other.yaml" }),
       JSON.stringify({ ...misleading, text: `${entry.text}# edited\n` }),
       JSON.stringify(misleading).slice(0, 40),
@@ -97,6 +98,15 @@ describe("the configuration cache", () => {
       expectCliError(await cli(repo, ["list", "--config", "missing.yaml"]), 2, [
         "configuration file missing.yaml does not exist",
       ]);
+      for (const [outside, why] of [
+        ["../canary.yaml", "it contains '..'"],
+        [join(repo, "canary.yaml"), "it is absolute"],
+        [".git/config", "it names a .git folder"],
+      ])
+        expectCliError(await cli(repo, ["list", "--config", outside!]), 2, [
+          `invalid configuration file`,
+          why!,
+        ]);
     } finally {
       rmSync(join(repo, "canary.yaml"));
     }
