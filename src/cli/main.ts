@@ -70,9 +70,10 @@ async function loadCommands(
 }
 
 /**
- * Finding the repository (`git rev-parse`, about 7 ms) is started before anything else loads, so
- * git answers while node loads commander and the command. Only for a command that will open the
- * registry in the current folder: not for help, and not with -C, which commander parses later.
+ * Finding the repository is started before anything else loads: usually a read of `.git`
+ * (Git.locate), but where git must be asked (`git rev-parse`, about 7 ms), it answers while node
+ * loads commander and the command. Only for a command that will open the registry in the current
+ * folder: not for help, and not with -C, which commander parses later.
  */
 function discoverEarly(argv: readonly string[]): Promise<Git> | undefined {
   const name = requestedCommand(argv);

@@ -4,17 +4,15 @@ import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { environment } from "../domain/errors.js";
 import { isModelName } from "../domain/names.js";
+import { CONFIG_FILE } from "../domain/registry-config.js";
 import { catFileBatchReader, Git, spawnGit } from "../infra/git.js";
 
 /**
  * The one `git log` that stage history is read from (stage-log.ts), and a way to start it before
  * the registry is open. This module stays small on purpose: `history` loads it first and starts
- * the log while the rest of the program (zod, yaml, the configuration) loads and parses, so the
- * log's 30-130 ms run beside that work instead of after it (docs/benchmarks.md, "history").
+ * the log while the rest of the program (the command, the registry, zod) loads, so the log's
+ * 30-130 ms run beside that work instead of after it (docs/benchmarks.md, "history").
  */
-
-/** domain/config.ts's CONFIG_FILE; that module loads zod and yaml, which this one must not wait for. */
-const CONFIG_FILE = ".gitmodel.yaml";
 
 export const RECORD = "\x1e";
 export const FIELD = "\x1f";

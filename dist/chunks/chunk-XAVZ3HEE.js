@@ -1,5 +1,5 @@
 import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{withStageEnv}from"./chunk-SOWUDA7K.js";import{holderThen}from"./chunk-JT4FMMJD.js";import{bold,formatBytes,formatNumber,print,printJson}from"./chunk-AIBWUFGJ.js";function defineShow(program,context){program.command("show").description("show one version: churn@1.3.0, churn@latest, churn#production (GIT_MODEL_STAGE sets the default stage)").argument("<ref>","reference").option("--json","print JSON").option("--at <date|commit>","the version that held the stage then: a date, a time, or a commit").addHelpText("after",`
+import{withStageEnv}from"./chunk-SOWUDA7K.js";import{holderThen}from"./chunk-YI4TZECO.js";import{bold,formatBytes,formatNumber,print,printJson}from"./chunk-AIBWUFGJ.js";function defineShow(program,context){program.command("show").description("show one version: churn@1.3.0, churn@latest, churn#production (GIT_MODEL_STAGE sets the default stage)").argument("<ref>","reference").option("--json","print JSON").option("--at <date|commit>","the version that held the stage then: a date, a time, or a commit").addHelpText("after",`
 Examples:
   git model show churn#production
   git model show churn@1.2.0 --json
