@@ -9,62 +9,14 @@
 // `node bench/git-access.mjs [REPO]` (default: the cached 10,000-version registry of the bench),
 // or `npm run bench -- --access`.
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { cachedRegistry, gitEnv, modelName } from "./generate.mjs";
+import { fmt, git, parseBatch, time } from "./timing.mjs";
 
 const ENV = gitEnv();
-
-/** Runs git, feeding `input`, and returns its stdout as a Buffer (as src/infra/git.ts does). */
-function git(cwd, args, input = "") {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, env: ENV, stdio: ["pipe", "pipe", "pipe"] });
-    const out = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${args[0]} exited ${code}`)),
-    );
-    child.stdin.on("error", () => {});
-    child.stdin.end(input);
-  });
-}
-
-/** Parses `cat-file --batch` output into contents, in order. */
-function parseBatch(out, count) {
-  const contents = [];
-  let pos = 0;
-  for (let i = 0; i < count; i++) {
-    const eol = out.indexOf(0x0a, pos);
-    const header = out.toString("latin1", pos, eol);
-    pos = eol + 1;
-    if (header.endsWith(" missing")) {
-      contents.push(null);
-      continue;
-    }
-    const size = Number(header.split(" ")[2]);
-    contents.push(out.toString("utf8", pos, pos + size));
-    pos += size + 1;
-  }
-  return contents;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function time(fn, runs = 5) {
-  await fn(); // warm-up
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  return median(ms);
-}
-
-const fmt = (ms) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 
 export async function runAccessBench(repo) {
   const rows = [];

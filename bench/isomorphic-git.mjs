@@ -6,9 +6,10 @@
 //   npm install --no-save isomorphic-git && node bench/isomorphic-git.mjs [REPO]
 // Each isomorphic-git run starts with a fresh cache object, as a CLI process would.
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { cachedRegistry, gitEnv, modelName } from "./generate.mjs";
+import { fmt, git, parseBatch, time as timeRuns } from "./timing.mjs";
 
 let iso;
 try {
@@ -19,45 +20,8 @@ try {
 }
 
 const ENV = gitEnv();
-
-function git(cwd, args, input = "") {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, env: ENV, stdio: ["pipe", "pipe", "pipe"] });
-    const out = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${args[0]}: ${code}`)),
-    );
-    child.stdin.on("error", () => {});
-    child.stdin.end(input);
-  });
-}
-
-function parseBatch(out, count) {
-  const contents = [];
-  let pos = 0;
-  for (let i = 0; i < count; i++) {
-    const eol = out.indexOf(0x0a, pos);
-    const size = Number(out.toString("latin1", pos, eol).split(" ")[2]);
-    contents.push(out.toString("utf8", eol + 1, eol + 1 + size));
-    pos = eol + 2 + size;
-  }
-  return contents;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function time(fn, runs = 3) {
-  await fn();
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  return median(ms);
-}
-const fmt = (ms) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+// isomorphic-git's reads take seconds to minutes here: 3 timed runs each, not 5.
+const time = (fn) => timeRuns(fn, 3);
 const line = (what, ms, note = "") => console.log(`  ${what.padEnd(64)} ${fmt(ms).padStart(9)}  ${note}`);
 
 const repo =

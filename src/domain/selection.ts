@@ -334,29 +334,30 @@ function notA(kind: string, candidate: Candidate, path: string, usedIn: string, 
   );
 }
 
-function numberAt(
+/**
+ * The value at `path` as `kind`, read by `read` (null: not such a value): undefined when the
+ * version has no value there, a usage error naming the version when it has another kind.
+ */
+function valueAt<T>(
   candidate: Candidate,
   path: string,
   usedIn: string,
   defaults: FieldDefaults,
-): number | undefined {
+  kind: string,
+  read: (value: unknown) => T | null,
+): T | undefined {
   const field = resolveField(candidate.metadata, path, defaults);
   if (field === undefined) return undefined;
-  if (isNumeric(field.value)) return Number(field.value);
-  throw notA("a number", candidate, path, usedIn, field.value);
+  const value = read(field.value);
+  if (value === null) throw notA(kind, candidate, path, usedIn, field.value);
+  return value;
 }
 
-function listLengthAt(
-  candidate: Candidate,
-  path: string,
-  usedIn: string,
-  defaults: FieldDefaults,
-): number | undefined {
-  const field = resolveField(candidate.metadata, path, defaults);
-  if (field === undefined) return undefined;
-  if (Array.isArray(field.value)) return field.value.length;
-  throw notA("a list", candidate, path, usedIn, field.value);
-}
+const numberAt = (candidate: Candidate, path: string, usedIn: string, defaults: FieldDefaults) =>
+  valueAt(candidate, path, usedIn, defaults, "a number", (v) => (isNumeric(v) ? Number(v) : null));
+
+const listLengthAt = (candidate: Candidate, path: string, usedIn: string, defaults: FieldDefaults) =>
+  valueAt(candidate, path, usedIn, defaults, "a list", (v) => (Array.isArray(v) ? v.length : null));
 
 /** Whole days since the date at `path` (as Python's timedelta.days); a date in the future is 0 days old. */
 function ageInDays(
@@ -366,12 +367,11 @@ function ageInDays(
   defaults: FieldDefaults,
   now: Date,
 ): number | undefined {
-  const field = resolveField(candidate.metadata, path, defaults);
-  if (field === undefined) return undefined;
-  const time =
-    typeof field.value === "string" && ISO_DATE.test(field.value) ? parseUtc(field.value) : Number.NaN;
-  if (Number.isNaN(time)) throw notA("an ISO 8601 date", candidate, path, usedIn, field.value);
-  return Math.max(0, Math.floor((now.getTime() - time) / DAY_MS));
+  const time = valueAt(candidate, path, usedIn, defaults, "an ISO 8601 date", (v) => {
+    const parsed = typeof v === "string" && ISO_DATE.test(v) ? parseUtc(v) : Number.NaN;
+    return Number.isNaN(parsed) ? null : parsed;
+  });
+  return time === undefined ? undefined : Math.max(0, Math.floor((now.getTime() - time) / DAY_MS));
 }
 
 /** A date-time without an offset (seed 001's `2025-12-04T12:00:00`) is UTC, not the machine's zone. */

@@ -7,7 +7,7 @@ import type { StageConfig } from "./stages.js";
  * (about 30 ms at 1,000 snapshots in `history`; zod's load in `list`), and give anything else to
  * zod, for its messages. Kept free of zod so that a reader need not load it.
  */
-export function isStagesShape(json: unknown): json is StagesFile {
+function isStagesShape(json: unknown): json is StagesFile {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
   // zod copies by assignment, where a "__proto__" key means something else: left to zod.
   if (Object.hasOwn(json, "__proto__")) return false;
@@ -15,6 +15,16 @@ export function isStagesShape(json: unknown): json is StagesFile {
     (value) =>
       typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string")),
   );
+}
+
+/** The usual stages.json as JSON.parse gives it, or null for anything else (zod's to judge). */
+export function parseUsualStages(text: string): StagesFile | null {
+  try {
+    const json: unknown = JSON.parse(text);
+    return isStagesShape(json) ? json : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

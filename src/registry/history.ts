@@ -1,6 +1,5 @@
 import { usage } from "../domain/errors.js";
 import { parseJsonl } from "../domain/jsonl.js";
-import { assertModelName } from "../domain/names.js";
 import { HistoryLineSchema } from "../domain/schemas.js";
 import { type StageEvent, stageHistory } from "../domain/stage-history.js";
 import { isConfiguredStage } from "../domain/stages-file.js";
@@ -49,8 +48,7 @@ export async function history(
   model: string,
   options: HistoryOptions = {},
 ): Promise<ModelHistory> {
-  const name = assertModelName(model);
-  await registry.assertModelExists(name);
+  const name = await registry.assertModelExists(model);
   const { stage } = options;
   if (stage !== undefined && !isConfiguredStage(registry.config, stage)) {
     throw usage(`stage "${stage}" is not configured`, {

@@ -141,8 +141,7 @@ export async function readMonitoringStatus(
   model: string,
   options: StatusOptions = {},
 ): Promise<StatusReport> {
-  const name = assertModelName(model);
-  await registry.assertModelExists(name);
+  const name = await registry.assertModelExists(model);
   const file = monitoringFile(registry, name);
   const accumulator = new MonitoringAccumulator(registry.config.monitorFor(name));
   const read = await streamJsonl(registry.abs(file), MonitoringLineSchema, (l) => accumulator.add(l));

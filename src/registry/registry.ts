@@ -5,7 +5,7 @@ import { assertModelName, isModelName } from "../domain/names.js";
 import { parseReference, type Reference } from "../domain/references.js";
 import { CONFIG_FILE, type RegistryConfig } from "../domain/registry-config.js";
 import type { Metadata, StagesFile } from "../domain/schemas.js";
-import { configuredStageOf, isStagesShape } from "../domain/stages-file.js";
+import { configuredStageOf, parseUsualStages } from "../domain/stages-file.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../domain/versions.js";
 import { readTextSync } from "../infra/files.js";
 import { Git } from "../infra/git.js";
@@ -109,7 +109,8 @@ export class Registry {
       .sort();
   }
 
-  async assertModelExists(model: string): Promise<void> {
+  /** The model's name, once it is known to be valid and to have a folder here. */
+  async assertModelExists(model: string): Promise<string> {
     assertModelName(model);
     const entries = readFolderSync(this.abs(this.modelFolder(model)));
     if (entries === null) {
@@ -120,6 +121,7 @@ export class Registry {
           : "register one with git model register",
       });
     }
+    return model;
   }
 
   /** A model's version folders, oldest first by its scheme. */
@@ -148,10 +150,8 @@ export class Registry {
     const text = readTextSync(this.abs(file));
     if (text === null) return {};
     // The usual file is taken as JSON.parse gives it; anything else gets zod's checks and messages.
-    try {
-      const json: unknown = JSON.parse(text);
-      if (isStagesShape(json)) return json;
-    } catch {}
+    const usual = parseUsualStages(text);
+    if (usual) return usual;
     const { parseStagesText } = await import("./parse-files.js");
     return parseStagesText(text, file);
   }

@@ -2,7 +2,7 @@ import { assertModelName } from "../domain/names.js";
 import type { StagesFile } from "../domain/schemas.js";
 import { pullRequestNumber, type StagesSnapshot } from "../domain/stage-history.js";
 import { parseStagesJson } from "../domain/stages.js";
-import { isStagesShape } from "../domain/stages-file.js";
+import { parseUsualStages } from "../domain/stages-file.js";
 import { GitError } from "../infra/git.js";
 import { ensureCommitGraph, headFromFiles } from "./commit-graph.js";
 import type { Registry } from "./registry.js";
@@ -267,12 +267,8 @@ export async function readStageLogs(
  * goes to the domain, which says what null means for it.
  */
 function parseStages(text: string): StagesFile | null {
-  try {
-    const json: unknown = JSON.parse(text);
-    if (isStagesShape(json)) return json;
-  } catch {}
   // Only the parsed file is used here; the path would only name the file in problems.
-  return parseStagesJson(text, "stages.json").file;
+  return parseUsualStages(text) ?? parseStagesJson(text, "stages.json").file;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { notFound } from "../domain/errors.js";
 import type { JsonlIssue } from "../domain/jsonl.js";
 import type { Goal } from "../domain/monitoring.js";
-import { assertModelName } from "../domain/names.js";
 import type { RegistryConfig } from "../domain/registry-config.js";
 import { type HistoryLine, HistoryLineSchema } from "../domain/schemas.js";
 import { type MetricTrend, metricTrend, trendPath } from "../domain/trends.js";
@@ -30,8 +29,7 @@ export async function metricTrendFor(
   metric: string,
   options: TrendOptions = {},
 ): Promise<TrendReport> {
-  const name = assertModelName(model);
-  await registry.assertModelExists(name);
+  const name = await registry.assertModelExists(model);
   const file = `${registry.modelFolder(name)}/history.jsonl`;
   // One line per registration: small enough to hold, and metricTrend needs them in order.
   const lines: HistoryLine[] = [];

@@ -44,6 +44,16 @@ async function snapshot(repo: string) {
   };
 }
 
+/** The command, confirmed with --yes, exits `code` with `message` on stderr, no stack trace, and the repository as it was. */
+async function expectRefusedUnchanged(repo: string, args: string[], code: number, message: string) {
+  const before = await snapshot(repo);
+  const r = await cli(repo, [...args, "--yes"]);
+  expect(r.stderr).toContain(message);
+  expect(r.code).toBe(code);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(await snapshot(repo)).toEqual(before);
+}
+
 const stagesOf = (repo: string) => JSON.parse(readFileSync(join(repo, "models/churn/stages.json"), "utf8"));
 const tagTarget = async (repo: string, tag: string) =>
   (await git(repo, ["rev-parse", `${tag}^{commit}`])).trim();
@@ -191,13 +201,7 @@ describe("delete", () => {
     [["delete", "../x@1.0.0"], 2, "invalid model name"],
     [["delete"], 2, "missing required argument 'ref'"],
   ])("%j is refused with a clear error (exit %i) and nothing changes", async (args, code, message) => {
-    const repo = await registryWith(1);
-    const before = await snapshot(repo);
-    const r = await cli(repo, [...args, "--yes"]);
-    expect(r.stderr).toContain(message);
-    expect(r.code).toBe(code);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(await snapshot(repo)).toEqual(before);
+    await expectRefusedUnchanged(await registryWith(1), args, code, message);
   });
 
   it("refuses a version folder with uncommitted or untracked files, and an uncommitted stages.json", async () => {
@@ -334,13 +338,7 @@ describe("cleanup", () => {
     [["cleanup", "fraud", "--keep", "1"], 1, "no model named fraud in models/"],
     [["cleanup", "Churn", "--keep", "1"], 2, 'invalid model name "Churn"'],
   ])("%j is refused with a clear error (exit %i) and nothing changes", async (args, code, message) => {
-    const repo = await registryWith(2);
-    const before = await snapshot(repo);
-    const r = await cli(repo, [...args, "--yes"]);
-    expect(r.stderr).toContain(message);
-    expect(r.code).toBe(code);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(await snapshot(repo)).toEqual(before);
+    await expectRefusedUnchanged(await registryWith(2), args, code, message);
   });
 });
 

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-WPFOT7CB.js";import"./chunk-FEGTSVLW.js";import"./chunk-XDJO5GGX.js";import"./chunk-ACCKPLVJ.js";import"./chunk-SCH7KNY3.js";import"./chunk-N5SXPGFL.js";import"./chunk-GYQPLJER.js";import"./chunk-AIBWUFGJ.js";import"./chunk-TLSRC5LV.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};
