@@ -23,7 +23,7 @@ const root = new URL("..", import.meta.url).pathname;
 // Built aside and swapped in, so a process running dist/ never sees it half written.
 const outdir = check ? mkdtempSync(join(tmpdir(), "git-model-dist-")) : mkdtempSync(join(root, ".dist-"));
 
-// Names this build for the configuration cache (src/registry/config-cache.ts): the sources and
+// Names this build for the configuration cache (src/registry/core/config-cache.ts): the sources and
 // the locked dependencies, so a cache written by any other build is never read.
 const buildId = (() => {
   const h = createHash("sha256");

@@ -13,34 +13,10 @@ export type { RegistryConfig } from "./domain/registry-config.js";
 export { type Metadata, MetadataSchema, metadataJsonSchema } from "./domain/schemas.js";
 export type { SelectionResult } from "./domain/selection.js";
 export { type MetricTrend, sparkline, trendMermaid } from "./domain/trends.js";
-export {
-  type FoundVersions,
-  findVersions,
-  type ListQuery,
-  listVersions,
-  type VersionSummary,
-} from "./registry/catalog.js";
-export { type DoctorReport, doctor } from "./registry/doctor.js";
-export { type HistoryEntry, type HistoryOptions, history, type ModelHistory } from "./registry/history.js";
-export { initRegistry } from "./registry/init.js";
-export {
-  compareVersions,
-  type LineageEntry,
-  type LineageReport,
-  lineageOf,
-  type VersionComparison,
-} from "./registry/lineage.js";
-export {
-  type ArtifactCheck,
-  type ArtifactState,
-  checkArtifacts,
-  type ExportOptions,
-  type ExportResult,
-  exportVersion,
-  type PullResult,
-  pullVersion,
-} from "./registry/loading.js";
-export { listModels, type ModelSummary } from "./registry/model-summary.js";
+export { type DoctorReport, doctor } from "./registry/checks/doctor.js";
+export { type ValidateOptions, type ValidationReport, validate } from "./registry/checks/validate.js";
+export { initRegistry } from "./registry/core/init.js";
+export { openRegistry, Registry, type ResolvedVersion } from "./registry/core/registry.js";
 export {
   type MonitorRun,
   type RecordOptions,
@@ -49,28 +25,38 @@ export {
   recommendationHeadline,
   recordMonitoring,
   type StatusReport,
-} from "./registry/monitoring.js";
-export { type RegisterOptions, type RegisterResult, register } from "./registry/register.js";
-export { openRegistry, Registry, type ResolvedVersion } from "./registry/registry.js";
+} from "./registry/monitoring/monitoring.js";
+export { metricTrendFor, type TrendOptions, type TrendReport } from "./registry/monitoring/trends.js";
 export {
-  type CleanupOptions,
-  type CleanupResult,
-  type Confirm,
-  cleanup,
-  type DeleteOptions,
-  type DeleteResult,
-  type DeletionPlan,
-  deleteVersion,
-  type RemovedVersion,
-} from "./registry/retention.js";
-export { type Selection, type SelectOverrides, selectVersion as select } from "./registry/selection.js";
-export { readStageLog, readStageLogs, type StageLog, type VersionEvent } from "./registry/stage-log.js";
+  compareVersions,
+  type LineageEntry,
+  type LineageReport,
+  lineageOf,
+  type VersionComparison,
+} from "./registry/selection/lineage.js";
+export {
+  type Selection,
+  type SelectOverrides,
+  selectVersion as select,
+} from "./registry/selection/selection.js";
+export {
+  type HistoryEntry,
+  type HistoryOptions,
+  history,
+  type ModelHistory,
+} from "./registry/stages/history.js";
+export {
+  readStageLog,
+  readStageLogs,
+  type StageLog,
+  type VersionEvent,
+} from "./registry/stages/stage-log.js";
 export {
   createStageTags,
   defaultBranch,
   type StageTagToCreate,
   stageTagsToCreate,
-} from "./registry/stage-tags.js";
+} from "./registry/stages/stage-tags.js";
 export {
   commitStageChange,
   type DemoteOptions,
@@ -90,6 +76,34 @@ export {
   type StageHolderAt,
   stageHolderAt,
   stageProblems,
-} from "./registry/stages.js";
-export { metricTrendFor, type TrendOptions, type TrendReport } from "./registry/trends.js";
-export { type ValidateOptions, type ValidationReport, validate } from "./registry/validate.js";
+} from "./registry/stages/stages.js";
+export {
+  type FoundVersions,
+  findVersions,
+  type ListQuery,
+  listVersions,
+  type VersionSummary,
+} from "./registry/versions/catalog.js";
+export {
+  type ArtifactCheck,
+  type ArtifactState,
+  checkArtifacts,
+  type ExportOptions,
+  type ExportResult,
+  exportVersion,
+  type PullResult,
+  pullVersion,
+} from "./registry/versions/loading.js";
+export { listModels, type ModelSummary } from "./registry/versions/model-summary.js";
+export { type RegisterOptions, type RegisterResult, register } from "./registry/versions/register.js";
+export {
+  type CleanupOptions,
+  type CleanupResult,
+  type Confirm,
+  cleanup,
+  type DeleteOptions,
+  type DeleteResult,
+  type DeletionPlan,
+  deleteVersion,
+  type RemovedVersion,
+} from "./registry/versions/retention.js";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { GitModelError, usage } from "../domain/errors.js";
 import type { Git } from "../infra/git.js";
-import type { Registry } from "../registry/registry.js";
+import type { Registry } from "../registry/core/registry.js";
 import { reportError } from "./output.js";
 
 /**
@@ -106,7 +106,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const context: CliContext = {
     globals: () => globals,
     registry: () => {
-      opened ??= import("../registry/registry.js").then(({ openRegistry }) =>
+      opened ??= import("../registry/core/registry.js").then(({ openRegistry }) =>
         openRegistry(globals.cwd ?? process.cwd(), {
           ...(globals.config ? { config: globals.config } : {}),
           ...(discovered && globals.cwd === undefined ? { discovered } : {}),

@@ -6,7 +6,7 @@ import { CONFIG_FILE, type RegistryConfig, resolveConfig } from "./registry-conf
 /**
  * Reading .gitmodel.yaml: YAML (with line numbers for errors) checked against ConfigSchema
  * (config-schema.ts). The only module that loads yaml; the registry reaches it only when the
- * configuration cache misses (registry/config-cache.ts).
+ * configuration cache misses (registry/core/config-cache.ts).
  */
 
 /** The defaults, for a repository without .gitmodel.yaml. */

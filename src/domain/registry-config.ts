@@ -4,7 +4,7 @@ import { SCHEMES, type SchemeName, type VersionScheme } from "./versions.js";
 /**
  * The configuration as the registry uses it (DESIGN section 2). Reading .gitmodel.yaml (yaml and
  * zod, in config.ts) is kept apart from this module: most commands find the parsed file in the
- * configuration cache (src/registry/config-cache.ts) and never load either (docs/benchmarks.md).
+ * configuration cache (src/registry/core/config-cache.ts) and never load either (docs/benchmarks.md).
  */
 
 export const DEFAULT_LFS_PATTERNS = [

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonlLine, parseJsonl } from "../../src/domain/jsonl.js";
 import { type MonitoringLine, MonitoringLineSchema } from "../../src/domain/monitoring.js";
-import { streamJsonl } from "../../src/registry/jsonl-stream.js";
-import { readMonitoringStatus, recordMonitoring } from "../../src/registry/monitoring.js";
-import { openRegistry } from "../../src/registry/registry.js";
+import { streamJsonl } from "../../src/registry/core/jsonl-stream.js";
+import { openRegistry } from "../../src/registry/core/registry.js";
+import { readMonitoringStatus, recordMonitoring } from "../../src/registry/monitoring/monitoring.js";
 import { cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 
 /** The library face of issue 5: what the Action calls to decide on a promotion pull request. */

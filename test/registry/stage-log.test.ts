@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { graphState, headFromFiles } from "../../src/registry/commit-graph.js";
+import { graphState, headFromFiles } from "../../src/registry/stages/commit-graph.js";
 import { cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 import { ok, seedRepo } from "../helpers/stages.js";
 

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderTrend } from "../../src/cli/render/trend.js";
 import { GitModelError } from "../../src/domain/errors.js";
-import { openRegistry } from "../../src/registry/registry.js";
-import { metricTrendFor } from "../../src/registry/trends.js";
+import { openRegistry } from "../../src/registry/core/registry.js";
+import { metricTrendFor } from "../../src/registry/monitoring/trends.js";
 import { cli, newRepo, runFolder } from "../helpers/repo.js";
 
 /**

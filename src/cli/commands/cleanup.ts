@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { parseKeep } from "../../domain/retention.js";
-import { cleanup } from "../../registry/retention.js";
+import { cleanup } from "../../registry/versions/retention.js";
 import { confirmed } from "../confirm.js";
 import type { CliContext } from "../main.js";
 import { print, printJson } from "../output.js";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { ValueDifference } from "../../domain/compare.js";
 import { show } from "../../domain/filters.js";
-import { compareVersions, type VersionComparison } from "../../registry/lineage.js";
+import { compareVersions, type VersionComparison } from "../../registry/selection/lineage.js";
 import type { CliContext } from "../main.js";
 import { bold, formatNumber, print, printJson, table } from "../output.js";
 

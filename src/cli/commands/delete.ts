@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { deleteVersion, type RemovedVersion } from "../../registry/retention.js";
+import { deleteVersion, type RemovedVersion } from "../../registry/versions/retention.js";
 import { confirmed } from "../confirm.js";
 import type { CliContext } from "../main.js";
 import { print, printJson } from "../output.js";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { doctor } from "../../registry/doctor.js";
+import { doctor } from "../../registry/checks/doctor.js";
 import type { CliContext } from "../main.js";
 import { green, print, printJson, yellow } from "../output.js";
 

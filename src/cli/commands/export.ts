@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { exportVersion } from "../../registry/loading.js";
+import { exportVersion } from "../../registry/versions/loading.js";
 import type { CliContext } from "../main.js";
 import { formatBytes, print, printJson } from "../output.js";
 import { withStageEnv } from "../stage-env.js";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import type { HistoryEntry } from "../../registry/history.js";
-import { prefetchModelLog } from "../../registry/stage-log-command.js";
+import type { HistoryEntry } from "../../registry/stages/history.js";
+import { prefetchModelLog } from "../../registry/stages/stage-log-command.js";
 import type { CliContext } from "../main.js";
 import { print, printJson, table } from "../output.js";
 
@@ -24,7 +24,7 @@ export function defineHistory(program: Command, context: CliContext): void {
       if (opts.metric !== undefined) {
         const [registry, { metricTrendFor }, { renderTrend }] = await Promise.all([
           context.registry(),
-          import("../../registry/trends.js"),
+          import("../../registry/monitoring/trends.js"),
           import("../render/trend.js"),
         ]);
         const report = await metricTrendFor(registry, model, opts.metric);
@@ -34,7 +34,7 @@ export function defineHistory(program: Command, context: CliContext): void {
       const prefetched = prefetchModelLog(globals.cwd ?? process.cwd(), model, globals.config);
       const [registry, { history }] = await Promise.all([
         context.registry(),
-        import("../../registry/history.js"),
+        import("../../registry/stages/history.js"),
       ]);
       const result = await history(registry, model, {
         ...(opts.stage ? { stage: opts.stage } : {}),

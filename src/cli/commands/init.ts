@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { initRegistry } from "../../registry/init.js";
+import { initRegistry } from "../../registry/core/init.js";
 import type { CliContext } from "../main.js";
 import { print, printJson } from "../output.js";
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { lineageOf } from "../../registry/lineage.js";
+import { lineageOf } from "../../registry/selection/lineage.js";
 import type { CliContext } from "../main.js";
 import { bold, formatNumber, print, printJson, table } from "../output.js";
 

@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { usage } from "../../domain/errors.js";
 import { compareText } from "../../domain/order.js";
-import { listModels } from "../../registry/model-summary.js";
+import { listModels } from "../../registry/versions/model-summary.js";
 import { collectList } from "../args.js";
 import type { CliContext } from "../main.js";
 import { formatBytes, formatNumber, log, print, printJson, table, yellow } from "../output.js";
@@ -74,7 +74,7 @@ export function defineList(program: Command, context: CliContext): void {
       }
       // The finders and their filters (picomatch) are loaded for this form only.
       const [{ findVersions, withStage }, { show }, { lookupField }] = await Promise.all([
-        import("../../registry/catalog.js"),
+        import("../../registry/versions/catalog.js"),
         import("../../domain/filters.js"),
         import("../../domain/fields.js"),
       ]);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { usage } from "../../domain/errors.js";
-import { recordMonitoring } from "../../registry/monitoring.js";
+import { recordMonitoring } from "../../registry/monitoring/monitoring.js";
 import type { CliContext } from "../main.js";
 import { formatNumber, print, printJson } from "../output.js";
 import { headline, renderStatus, signedPct, warnSkipped } from "../render/status.js";

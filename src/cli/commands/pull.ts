@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { pullVersion } from "../../registry/loading.js";
+import { pullVersion } from "../../registry/versions/loading.js";
 import type { CliContext } from "../main.js";
 import { log, print, printJson } from "../output.js";
 import { withStageEnv } from "../stage-env.js";

@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { register } from "../../registry/register.js";
+import { register } from "../../registry/versions/register.js";
 import { ciRunUrl, collectMetric, collectParam, collectString } from "../args.js";
 import type { CliContext } from "../main.js";
 import { log, print, printJson } from "../output.js";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { RankDescription } from "../../domain/selection.js";
-import { type Selection, selectVersion } from "../../registry/selection.js";
+import { type Selection, selectVersion } from "../../registry/selection/selection.js";
 import { collectList } from "../args.js";
 import type { CliContext } from "../main.js";
 import { bold, formatNumber, log, print, printJson, table, yellow } from "../output.js";

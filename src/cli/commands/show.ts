@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { holderThen } from "../../registry/stages.js";
+import { holderThen } from "../../registry/stages/stages.js";
 import type { CliContext } from "../main.js";
 import { bold, formatBytes, formatNumber, print, printJson } from "../output.js";
 import { withStageEnv } from "../stage-env.js";

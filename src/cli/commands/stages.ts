@@ -1,12 +1,18 @@
 import type { Command } from "commander";
 import { usage } from "../../domain/errors.js";
-import { proposeStageChange, scmFromEnvironment } from "../../registry/pull-request.js";
-import { demote, planPromotion, promote, rollback, type StageChangeResult } from "../../registry/stages.js";
+import { proposeStageChange, scmFromEnvironment } from "../../registry/stages/pull-request.js";
+import {
+  demote,
+  planPromotion,
+  promote,
+  rollback,
+  type StageChangeResult,
+} from "../../registry/stages/stages.js";
 import type { CliContext } from "../main.js";
 import { bold, dim, print, printJson } from "../output.js";
 import { unifiedDiff } from "../render/diff.js";
 
-/** `promote`, `demote`, `rollback` (DESIGN section 5): thin layers over registry/stages.ts. */
+/** `promote`, `demote`, `rollback` (DESIGN section 5): thin layers over registry/stages/stages.ts. */
 
 interface WriteFlags {
   reason?: string;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { readMonitoringStatus } from "../../registry/monitoring.js";
+import { readMonitoringStatus } from "../../registry/monitoring/monitoring.js";
 import type { CliContext } from "../main.js";
 import { print, printJson } from "../output.js";
 import { headline, renderStatus, warnSkipped } from "../render/status.js";

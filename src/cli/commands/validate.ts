@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { validate } from "../../registry/validate.js";
+import { validate } from "../../registry/checks/validate.js";
 import type { CliContext } from "../main.js";
 import { dim, green, print, printJson, red, yellow } from "../output.js";
 

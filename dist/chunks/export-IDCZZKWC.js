@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineExport}from"./chunk-Y2XS7EPH.js";import"./chunk-SOWUDA7K.js";import"./chunk-CW5LDSN5.js";import"./chunk-MXIHBMXE.js";import"./chunk-AIBWUFGJ.js";import"./chunk-LYY4Q4YJ.js";import"./chunk-GVS6XUUM.js";import"./chunk-TLSRC5LV.js";import"./chunk-NOC7EQ4Z.js";import"./chunk-JJ6VQEKF.js";import"./chunk-JIK54K6F.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineExport};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-3V42O62C.js";import"./chunk-FEGTSVLW.js";import"./chunk-ALAAJ62F.js";import"./chunk-H3JEQ6BR.js";import"./chunk-SCH7KNY3.js";import"./chunk-N5SXPGFL.js";import"./chunk-4GBIB3LL.js";import"./chunk-AIBWUFGJ.js";import"./chunk-TLSRC5LV.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};

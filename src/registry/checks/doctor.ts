@@ -1,0 +1,122 @@
+import { parseTag, registrationTag } from "../../domain/references.js";
+import type { Registry } from "../core/registry.js";
+import { defaultBranch, stageTagsToCreate } from "../stages/stage-tags.js";
+
+/**
+ * `doctor` (DESIGN section 4): the committed files are the truth and tags the record of what
+ * happened; this finds where the two disagree, and can create the registration tags and the stage
+ * tags (of the default branch's stage changes) that are missing.
+ */
+
+export interface Disagreement {
+  kind: "missing-registration-tag" | "tag-without-version" | "missing-stage-tag";
+  model: string;
+  version: string;
+  tag: string;
+  /** For a missing tag: the commit that added the version, which the tag should point at. */
+  commit?: string;
+  message: string;
+}
+
+export interface DoctorReport {
+  disagreements: Disagreement[];
+  fixed: string[];
+}
+
+export async function doctor(registry: Registry, options: { fix?: boolean } = {}): Promise<DoctorReport> {
+  const git = registry.git;
+  const root = registry.root;
+  const head = await git.commitOf("HEAD");
+  if (!head) return { disagreements: [], fixed: [] };
+
+  const [tagRows, addedLog, headFiles] = await Promise.all([
+    git.forEachRef(["refs/tags"], ["%(refname:strip=2)"]),
+    // One log for every version ever added: the commit that added each metadata.json.
+    git.text([
+      "log",
+      "--diff-filter=A",
+      "--format=%x00%H",
+      "--name-only",
+      "HEAD",
+      "--",
+      `:(glob)${root}/*/*/metadata.json`,
+    ]),
+    git.list(["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", root]),
+  ]);
+  const registered = new Set<string>();
+  const deregistered = new Set<string>();
+  for (const [name] of tagRows) {
+    const tag = parseTag(name ?? "");
+    if (tag?.kind === "registration") registered.add(`${tag.model}@${tag.version}`);
+    if (tag?.kind === "deregistration") deregistered.add(`${tag.model}@${tag.version}`);
+  }
+  const addedBy = new Map<string, string>();
+  for (const block of addedLog.split("\0").filter(Boolean)) {
+    const [commit, ...paths] = block.split("\n").filter(Boolean);
+    // The log runs newest first: the oldest commit that added a path is the registration.
+    for (const path of paths) addedBy.set(path, commit!);
+  }
+  const inHead = new Set<string>();
+  for (const path of headFiles) {
+    const parts = path.slice(root.length + 1).split("/");
+    if (parts.length === 3 && parts[2] === "metadata.json") {
+      const [model, version] = parts as [string, string];
+      if (registry.scheme(model).parse(version) === version) inHead.add(`${model}@${version}`);
+    }
+  }
+
+  const disagreements: Disagreement[] = [];
+  for (const key of [...inHead].sort()) {
+    if (registered.has(key)) continue;
+    const [model, version] = key.split("@") as [string, string];
+    const commit = addedBy.get(`${root}/${model}/${version}/metadata.json`);
+    disagreements.push({
+      kind: "missing-registration-tag",
+      model,
+      version,
+      tag: registrationTag(model, version),
+      ...(commit ? { commit } : {}),
+      message: `${key} is registered in ${root}/ but has no tag ${registrationTag(model, version)}`,
+    });
+  }
+  for (const key of [...registered].sort()) {
+    if (inHead.has(key) || deregistered.has(key)) continue;
+    const [model, version] = key.split("@") as [string, string];
+    disagreements.push({
+      kind: "tag-without-version",
+      model,
+      version,
+      tag: registrationTag(model, version),
+      message: `tag ${registrationTag(model, version)} names a version that is not in ${root}/ and was not deregistered`,
+    });
+  }
+
+  // Stage tags record what landed on the default branch, so its history is the one checked.
+  const main = await defaultBranch(git);
+  const stageTags = await stageTagsToCreate(registry, { ref: main?.rev ?? "HEAD" });
+  for (const t of stageTags) {
+    disagreements.push({
+      kind: "missing-stage-tag",
+      model: t.model,
+      version: t.version,
+      tag: t.name,
+      commit: t.target,
+      message: `${t.model}@${t.version} entered ${t.stage} in commit ${t.change.slice(0, 7)} but no stage tag records it (${t.name})`,
+    });
+  }
+
+  const fixed: string[] = [];
+  if (options.fix) {
+    const missing = disagreements.filter((d) => d.kind === "missing-registration-tag" && d.commit);
+    const created = await git.createTags([
+      ...missing.map((d) => ({
+        name: d.tag,
+        target: d.commit!,
+        message: `register ${d.tag}\n\n(created by git model doctor --fix)\n`,
+      })),
+      ...stageTags.map((t) => ({ name: t.name, target: t.target, message: t.message })),
+    ]);
+    fixed.push(...created.keys());
+  }
+  return { disagreements, fixed };
+}

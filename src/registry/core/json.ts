@@ -1,0 +1,34 @@
+import { invalid } from "../../domain/errors.js";
+
+/** JSON.parse with the error placed at file:line:column, which is where a person will look. */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const position = /at position (\d+)/.exec(message)?.[1];
+    let line: number | undefined;
+    let column: number | undefined;
+    const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+    if (lc) {
+      line = Number(lc[1]);
+      column = Number(lc[2]);
+    } else if (position !== undefined) {
+      const before = text.slice(0, Number(position));
+      line = before.split("\n").length;
+      column = Number(position) - before.lastIndexOf("\n");
+    } else if (/end of (JSON )?input/i.test(message)) {
+      const lines = text.split("\n");
+      line = lines.length;
+      column = (lines.at(-1)?.length ?? 0) + 1;
+    }
+    const where = line === undefined ? file : `${file}:${line}:${column}`;
+    const reason = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
+    throw invalid(`${where}: not valid JSON: ${reason}`, {
+      file,
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+      hint: "fix the JSON at that line and column",
+    });
+  }
+}

@@ -1,0 +1,197 @@
+import { type Dirent, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { notFound, usage } from "../../domain/errors.js";
+import { assertModelName, isModelName } from "../../domain/names.js";
+import { parseReference, type Reference } from "../../domain/references.js";
+import { CONFIG_FILE, type RegistryConfig } from "../../domain/registry-config.js";
+import type { Metadata, StagesFile } from "../../domain/schemas.js";
+import { configuredStageOf, parseUsualStages } from "../../domain/stages-file.js";
+import { parseVersion, sortVersions, type VersionScheme } from "../../domain/versions.js";
+import { readTextSync } from "../../infra/files.js";
+import { Git } from "../../infra/git.js";
+import { loadConfig } from "./config-cache.js";
+
+/**
+ * The registry as it stands in the work tree. Reading commands use plain file reads here;
+ * reads at other refs go through Git's batched calls (see history, validate --base).
+ *
+ * The reads are synchronous on purpose: a metadata.json is a few hundred bytes, and
+ * fs/promises spends more on its thread-pool round trips (open, stat, read, close) than on the
+ * bytes: 100 files take about 1 ms with readFileSync and 20-50 ms with fs/promises
+ * (docs/benchmarks.md). Nothing else runs in the process while a command reads.
+ */
+
+/** A folder's entries, or null when it does not exist. */
+function readFolderSync(path: string): Dirent[] | null {
+  try {
+    return readdirSync(path, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+}
+
+export interface ResolvedVersion {
+  model: string;
+  version: string;
+  /** Repository-relative folder of the version, with forward slashes. */
+  folder: string;
+  /** Absolute folder of the version. */
+  path: string;
+  stage: string;
+  metadata: Metadata;
+}
+
+export interface OpenOptions {
+  /** Path of the configuration file, relative to the repository top (default .gitmodel.yaml). */
+  config?: string;
+  /** `Git.discover(cwd)` already under way (the CLI starts it before it loads the command). */
+  discovered?: Promise<Git>;
+}
+
+export async function openRegistry(
+  cwd: string = process.cwd(),
+  options: OpenOptions = {},
+): Promise<Registry> {
+  const git = await (options.discovered ?? Git.discover(cwd));
+  const configFile = options.config ?? CONFIG_FILE;
+  const config = await loadConfig({
+    top: git.top,
+    gitDir: git.gitDir,
+    file: configFile,
+    explicit: options.config !== undefined,
+  });
+  return new Registry(git, config, configFile);
+}
+
+export class Registry {
+  constructor(
+    readonly git: Git,
+    readonly config: RegistryConfig,
+    readonly configFile: string = CONFIG_FILE,
+  ) {}
+
+  get top(): string {
+    return this.git.top;
+  }
+
+  /** The registry root, repository-relative (`models`). */
+  get root(): string {
+    return this.config.root;
+  }
+
+  get rootPath(): string {
+    return join(this.top, this.root);
+  }
+
+  scheme(model: string): VersionScheme {
+    return this.config.schemeFor(model);
+  }
+
+  /** Repository-relative paths of a model's files. */
+  modelFolder(model: string): string {
+    return `${this.root}/${assertModelName(model)}`;
+  }
+
+  versionFolder(model: string, version: string): string {
+    return `${this.modelFolder(model)}/${version}`;
+  }
+
+  abs(repoRelative: string): string {
+    return join(this.top, repoRelative);
+  }
+
+  /** Model folders under the root whose names are valid, sorted. */
+  async models(): Promise<string[]> {
+    const entries = readFolderSync(this.rootPath) ?? [];
+    return entries
+      .filter((e) => e.isDirectory() && isModelName(e.name))
+      .map((e) => e.name)
+      .sort();
+  }
+
+  /** The model's name, once it is known to be valid and to have a folder here. */
+  async assertModelExists(model: string): Promise<string> {
+    assertModelName(model);
+    const entries = readFolderSync(this.abs(this.modelFolder(model)));
+    if (entries === null) {
+      const known = await this.models();
+      throw notFound(`no model named ${model} in ${this.root}/`, {
+        hint: known.length
+          ? `models here: ${known.slice(0, 10).join(", ")}`
+          : "register one with git model register",
+      });
+    }
+    return model;
+  }
+
+  /** A model's version folders, oldest first by its scheme. */
+  async versions(model: string): Promise<string[]> {
+    return sortVersions(this.scheme(model), await this.versionFolders(model));
+  }
+
+  /** A model's version folders in no particular order: cheaper where only a count or the newest is needed. */
+  async versionFolders(model: string): Promise<string[]> {
+    const scheme = this.scheme(model);
+    const entries = readFolderSync(this.abs(this.modelFolder(model))) ?? [];
+    return entries.filter((e) => e.isDirectory() && scheme.parse(e.name) === e.name).map((e) => e.name);
+  }
+
+  async readMetadata(model: string, version: string): Promise<Metadata> {
+    const file = `${this.versionFolder(model, version)}/metadata.json`;
+    const text = readTextSync(this.abs(file));
+    if (text === null) throw notFound(`${file} is missing`, { file, hint: "run git model validate" });
+    const { parseMetadata } = await import("./parse-files.js");
+    return parseMetadata(text, file);
+  }
+
+  /** stages.json of a model ({} when the model has none yet). */
+  async readStages(model: string): Promise<StagesFile> {
+    const file = `${this.modelFolder(model)}/stages.json`;
+    const text = readTextSync(this.abs(file));
+    if (text === null) return {};
+    // The usual file is taken as JSON.parse gives it; anything else gets zod's checks and messages.
+    const usual = parseUsualStages(text);
+    if (usual) return usual;
+    const { parseStagesText } = await import("./parse-files.js");
+    return parseStagesText(text, file);
+  }
+
+  /** Resolves `churn@1.3.0`, `churn@latest`, `churn#production` or `churn` to a registered version. */
+  async resolve(input: string | Reference): Promise<ResolvedVersion> {
+    const ref = typeof input === "string" ? parseReference(input) : input;
+    await this.assertModelExists(ref.model);
+    const [versions, stages] = await Promise.all([this.versions(ref.model), this.readStages(ref.model)]);
+    let version: string | undefined;
+    if (ref.kind === "version") {
+      version = parseVersion(this.scheme(ref.model), ref.version);
+      if (!versions.includes(version)) {
+        throw notFound(`${ref.model}@${version} is not registered`, {
+          hint: versions.length ? `versions: ${versions.slice(-8).join(", ")}` : undefined,
+        });
+      }
+    } else if (ref.kind === "latest") {
+      version = versions.at(-1);
+      if (!version) throw notFound(`${ref.model} has no versions yet`);
+    } else {
+      if (!this.config.stages.some((s) => s.name === ref.stage)) {
+        throw usage(`unknown stage ${ref.stage}`, {
+          hint: `configured stages: ${this.config.stages.map((s) => s.name).join(", ")}`,
+        });
+      }
+      const holders = stages[ref.stage];
+      const list = holders === undefined ? [] : Array.isArray(holders) ? holders : [holders];
+      // A non-exclusive stage may hold several versions: the newest of them answers.
+      version = sortVersions(this.scheme(ref.model), list).at(-1);
+      if (!version) throw notFound(`no version of ${ref.model} is in ${ref.stage}`);
+    }
+    const folder = this.versionFolder(ref.model, version);
+    return {
+      model: ref.model,
+      version,
+      folder,
+      path: this.abs(folder),
+      stage: configuredStageOf(stages, this.config).get(version) ?? this.config.initialStage,
+      metadata: await this.readMetadata(ref.model, version),
+    };
+  }
+}

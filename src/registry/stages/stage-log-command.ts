@@ -1,0 +1,236 @@
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { environment } from "../../domain/errors.js";
+import { isModelName } from "../../domain/names.js";
+import { CONFIG_FILE } from "../../domain/registry-config.js";
+import { catFileBatchReader, Git, spawnGit } from "../../infra/git.js";
+
+/**
+ * The one `git log` that stage history is read from (stage-log.ts), and a way to start it before
+ * the registry is open. This module stays small on purpose: `history` loads it first and starts
+ * the log while the rest of the program (the command, the registry, zod) loads, so the log's
+ * 30-130 ms run beside that work instead of after it (docs/benchmarks.md, "history").
+ */
+
+export const RECORD = "\x1e";
+export const FIELD = "\x1f";
+const FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cI${FIELD}%s${FIELD}%b${FIELD}`;
+
+/**
+ * `git log` of the given folders from `rev`, oldest first with every parent before its children.
+ * Plain folder pathspecs, taken literally: git answers a single one from the commit-graph's
+ * changed-path Bloom filters (a `:(glob)` pathspec never can); callers pick the stages.json and
+ * metadata.json paths out of --raw. --full-history keeps the merge commits (their subjects carry
+ * pull request numbers); --diff-merges=first-parent says what a merge changed on the branch it
+ * landed on.
+ */
+export function stageLogArgs(folders: readonly string[], rev: string): string[] {
+  return [
+    "--literal-pathspecs",
+    "-c",
+    "core.quotePath=false",
+    "log",
+    "--topo-order",
+    "--reverse",
+    "--full-history",
+    "--parents",
+    "--diff-merges=first-parent",
+    "--raw",
+    "--no-abbrev",
+    "--no-renames",
+    FORMAT,
+    "--end-of-options",
+    rev,
+    "--",
+    ...folders,
+  ];
+}
+
+/**
+ * A stage log under way. Its records and the stages.json blobs they name are handed over as
+ * they arrive: the blobs are read by a `cat-file --batch` fed while the log still runs, and the
+ * reader parses both while git is still walking (at 1,000 stage moves, the log's last 50 ms and
+ * the 1.7 MB of blobs would otherwise come one after the other, and after the walk).
+ */
+export interface StartedLog {
+  top: string;
+  args: readonly string[];
+  /**
+   * Hands every complete record (the text after one RECORD mark) to `take`, the ones received
+   * so far at once, the rest as they come; resolves when the log has ended.
+   */
+  records(take: (records: string[]) => void): Promise<LogEnd>;
+  /** Likewise each stages.json blob the records name: its id and content (null when git has none). */
+  blobs(take: (blob: string, content: Buffer | null) => void): Promise<void>;
+}
+
+export interface LogEnd {
+  code: number;
+  stderr: string;
+}
+
+/** A log started before the registry was open: used only when the registry, once open, asks for exactly this log in exactly this repository. */
+export type PrefetchedLog = StartedLog;
+
+/** The new blob of a --raw line that writes a stages.json (a deletion has none to read). */
+const STAGES_LINE = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [AMT]\d*\t[^\n]*\/stages\.json$/gm;
+
+/** Items that arrive before anyone takes them wait in a queue; a taker gets those first. */
+function handOver<T extends unknown[]>() {
+  const queue: T[] = [];
+  let taker: ((...item: T) => void) | undefined;
+  let failure: unknown;
+  return {
+    give(...item: T) {
+      if (!taker) queue.push(item);
+      else if (failure === undefined) {
+        try {
+          taker(...item);
+        } catch (e) {
+          failure = e;
+        }
+      }
+    },
+    take(fn: (...item: T) => void) {
+      taker = fn;
+      for (const item of queue.splice(0)) this.give(...item);
+    },
+    /** What the taker threw, if anything: it is rethrown where the end is awaited. */
+    check() {
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
+export function startStageLog(top: string, args: readonly string[]): StartedLog {
+  const log = spawnGit(top, args);
+  log.stdin.end();
+
+  // The log: complete records, and the blobs they name sent on to cat-file.
+  const records = handOver<[string[]]>();
+  const asked: string[] = [];
+  const seen = new Set<string>();
+  const decoder = new StringDecoder("utf8");
+  let pending: string[] = []; // the record still coming in, in pieces (joined once it is complete)
+  const deliver = (complete: string[]) => {
+    let names = "";
+    for (const record of complete) {
+      for (const m of record.matchAll(STAGES_LINE)) {
+        if (seen.has(m[1]!)) continue;
+        seen.add(m[1]!);
+        asked.push(m[1]!);
+        names += `${m[1]}\n`;
+      }
+    }
+    if (names) catFile().stdin.write(names);
+    if (complete.length) records.give(complete);
+  };
+  log.stdout.on("data", (chunk: Buffer) => {
+    const text = decoder.write(chunk);
+    const mark = text.lastIndexOf(RECORD);
+    if (mark < 0) {
+      pending.push(text);
+      return;
+    }
+    const complete = `${pending.join("")}${text.slice(0, mark)}`.split(RECORD);
+    pending = [text.slice(mark + 1)];
+    deliver(complete.filter((r) => r !== ""));
+  });
+  const err: Buffer[] = [];
+  log.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+  const ended = new Promise<LogEnd>((resolve, reject) => {
+    log.on("error", (e: NodeJS.ErrnoException) => {
+      cat?.stdin.end();
+      reject(e.code === "ENOENT" ? environment("git is not installed or not on PATH") : e);
+    });
+    log.on("close", (code) => {
+      const last = pending.join("") + decoder.end();
+      deliver(last === "" ? [] : [last]);
+      cat?.stdin.end();
+      resolve({ code: code ?? 1, stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+  ended.catch(() => {}); // seen by whoever awaits it, if anyone does
+
+  // cat-file, started with the first blob to read: each object as soon as all of it is in.
+  const blobs = handOver<[string, Buffer | null]>();
+  let cat: ChildProcessWithoutNullStreams | undefined;
+  let catEnded: Promise<void> | undefined;
+  function catFile() {
+    if (cat) return cat;
+    const child = spawnGit(top, ["cat-file", "--batch"]);
+    child.stderr.resume(); // not read: a missing object shows in the output
+    child.stdin.on("error", () => {}); // cat-file may be gone: the reader reads what it lacks itself
+    let next = 0;
+    child.stdout.on(
+      "data",
+      catFileBatchReader((object) => blobs.give(asked[next++]!, object?.content ?? null)),
+    );
+    catEnded = new Promise<void>((resolve) => {
+      child.on("error", () => resolve());
+      child.on("close", () => resolve());
+    });
+    cat = child;
+    return child;
+  }
+
+  return {
+    top,
+    args,
+    records(take) {
+      records.take(take);
+      return ended.then((end) => {
+        records.check();
+        return end;
+      });
+    },
+    blobs(take) {
+      blobs.take(take);
+      // cat-file, if the log named any blob, ends after the log has.
+      return ended
+        .catch(() => {})
+        .then(() => catEnded)
+        .then(() => blobs.check());
+    },
+  };
+}
+
+/**
+ * Starts the log of one model's folder at HEAD from a guess of where the registry is: the
+ * work-tree top as `Git.locate` finds it from `cwd` (no process), and the `root:` line of the
+ * configuration file (default `models`). A guess only: readStageLogs uses the result when the
+ * opened registry asks for the same arguments in the same top folder, and otherwise runs its
+ * own log. Returns null when there is nothing sensible to guess (GIT_DIR set, no `.git`).
+ */
+export function prefetchModelLog(cwd: string, model: string, configFile = CONFIG_FILE): PrefetchedLog | null {
+  if (!isModelName(model)) return null;
+  try {
+    const dir = Git.locate(cwd)?.top;
+    if (dir === undefined) return null;
+    const root = guessRoot(join(dir, configFile));
+    if (root === null || !existsSync(join(dir, root, model))) return null;
+    return startStageLog(dir, stageLogArgs([`${root}/${model}`], "HEAD"));
+  } catch {
+    return null;
+  }
+}
+
+/** The registry root as the configuration most likely sets it, or null when it is not plain. */
+function guessRoot(configPath: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(configPath, "utf8");
+  } catch {
+    return "models";
+  }
+  const line = /^root:[ \t]*(.*)$/m.exec(text);
+  if (!line) return "models";
+  const value = line[1]!
+    .replace(/[ \t]+#.*$/, "")
+    .trim()
+    .replace(/^(["'])(.*)\1$/, "$2")
+    .replace(/\/+$/, "");
+  return /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(value) ? value : null;
+}

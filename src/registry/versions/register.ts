@@ -1,0 +1,309 @@
+import { readFile } from "node:fs/promises";
+import { conflict, environment, invalid, usage } from "../../domain/errors.js";
+import { jsonlLine } from "../../domain/jsonl.js";
+import { improvement } from "../../domain/lineage.js";
+import { assertModelName } from "../../domain/names.js";
+import { parseTag, registrationTag } from "../../domain/references.js";
+import { describeIssues, type HistoryLine, type Metadata, MetadataSchema } from "../../domain/schemas.js";
+import { type Bump, nextVersion, parseVersion } from "../../domain/versions.js";
+import { readTextIfExists } from "../../infra/files.js";
+import { parseJsonText } from "../core/json.js";
+import type { Registry } from "../core/registry.js";
+import { inTransaction } from "../core/transaction.js";
+import { ensureLfsReady, isLfsArtifact, lfsLinesFor, withLfsLines } from "./lfs-tracking.js";
+import { readRunFolder } from "./run-folder.js";
+
+export interface RegisterOptions {
+  model: string;
+  /** The training run's output folder. */
+  dir: string;
+  /** A metadata file elsewhere (otherwise `<dir>/metadata.json` when present). */
+  metadataFile?: string;
+  metrics?: Record<string, number>;
+  tags?: Record<string, string>;
+  params?: Record<string, unknown>;
+  description?: string;
+  version?: string;
+  bump?: Bump;
+  base?: string;
+  enhancement?: string;
+  message?: string;
+  /** Create the registration tag (default true). */
+  tag?: boolean;
+  push?: boolean;
+  /** On a rejected push: pull, renumber and try again. */
+  retry?: boolean;
+  remote?: string;
+  /** The CI run that produced the model, recorded in `source.run_url`. */
+  runUrl?: string;
+  now?: () => Date;
+}
+
+export interface RegisterResult {
+  model: string;
+  version: string;
+  folder: string;
+  commit: string;
+  tag: string | null;
+  pushed: boolean;
+  metadata: Metadata;
+  /** Versions that were taken by others while we retried. */
+  renumbered: string[];
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Registers a training run as a new version: copies the files, writes metadata.json with sha256
+ * and sizes, tracks model files in LFS, appends history.jsonl, commits only those paths, tags
+ * `name@vX.Y.Z`, and optionally pushes. All or nothing (see Transaction).
+ */
+export async function register(registry: Registry, options: RegisterOptions): Promise<RegisterResult> {
+  const model = assertModelName(options.model);
+  if (options.version && options.bump) throw usage("--version and --bump cannot be used together");
+  if (options.enhancement && !options.base)
+    throw usage("--enhancement needs --base (the version it was derived from)");
+  if (options.retry && !options.push) throw usage("--retry only applies with --push");
+  const remote = options.remote ?? "origin";
+  // Independent reads, together: each is a process or a folder walk, and start-up dominates them.
+  const [, run, branch] = await Promise.all([
+    ensureLfsReady(registry.git),
+    readRunFolder(options.dir),
+    registry.git.currentBranch(),
+    options.push ? assertRemote(registry, remote) : undefined,
+  ]);
+  if (options.push && !branch) throw usage("--push needs a branch to push; HEAD is detached");
+  const [fromFile, lineage] = await Promise.all([
+    readMetadataInput(options.metadataFile ?? run.metadataFile),
+    options.base ? resolveLineage(registry, model, options.base, options.enhancement) : undefined,
+  ]);
+
+  const renumbered: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const version = await chooseVersion(registry, model, options, (options.now ?? (() => new Date()))());
+    try {
+      const result = await registerOnce(
+        registry,
+        { ...options, model },
+        version,
+        run.files,
+        fromFile,
+        lineage,
+        branch,
+        remote,
+      );
+      return { ...result, renumbered };
+    } catch (e) {
+      if (!(e instanceof PushRejected) || !options.retry || attempt >= MAX_ATTEMPTS) {
+        if (e instanceof PushRejected) {
+          throw conflict(
+            `the remote moved on and the registration of ${model}@${version} was undone: ${e.message}`,
+            {
+              hint: options.retry
+                ? `gave up after ${attempt} attempts; pull and register again`
+                : `pull (git pull --rebase ${remote} ${branch}) and register again, or pass --retry to renumber automatically`,
+            },
+          );
+        }
+        throw e;
+      }
+      renumbered.push(version);
+      await catchUp(registry, remote, branch!);
+    }
+  }
+}
+
+class PushRejected extends Error {}
+
+async function registerOnce(
+  registry: Registry,
+  options: RegisterOptions & { model: string },
+  version: string,
+  files: Awaited<ReturnType<typeof readRunFolder>>["files"],
+  fromFile: Record<string, unknown>,
+  lineage: { base: string; enhancement?: string; baseMetrics: Record<string, number> } | undefined,
+  branch: string | null,
+  remote: string,
+): Promise<Omit<RegisterResult, "renumbered">> {
+  const { model } = options;
+  const git = registry.git;
+  const folder = registry.versionFolder(model, version);
+  const historyPath = `${registry.modelFolder(model)}/history.jsonl`;
+  const now = (options.now ?? (() => new Date()))();
+  const createdAt = `${now.toISOString().slice(0, 19)}Z`;
+  const [sourceCommit, currentAttributes] = await Promise.all([
+    git.commitOf("HEAD"),
+    readTextIfExists(registry.abs(".gitattributes")),
+  ]);
+
+  const metrics = { ...(fromFile.metrics as Record<string, number> | undefined), ...options.metrics };
+  const tags = { ...(fromFile.tags as Record<string, string> | undefined), ...options.tags };
+  const params = { ...(fromFile.params as Record<string, unknown> | undefined), ...options.params };
+  const candidate = {
+    ...fromFile,
+    schema: 1,
+    name: model,
+    version,
+    created_at: createdAt,
+    ...(options.description ? { description: options.description } : {}),
+    artifacts: files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })),
+    ...(Object.keys(metrics).length ? { metrics } : {}),
+    ...(Object.keys(params).length ? { params } : {}),
+    ...(Object.keys(tags).length ? { tags } : {}),
+    ...(lineage
+      ? {
+          lineage: {
+            base: lineage.base,
+            ...(lineage.enhancement ? { enhancement: lineage.enhancement } : {}),
+          },
+          improvement: improvement(lineage.baseMetrics, metrics),
+        }
+      : {}),
+    source: {
+      ...(fromFile.source as Record<string, unknown> | undefined),
+      ...(sourceCommit ? { commit: sourceCommit } : {}),
+      ...(branch ? { branch } : {}),
+      ...(options.runUrl ? { run_url: options.runUrl } : {}),
+    },
+  };
+  const checked = MetadataSchema.safeParse(candidate);
+  if (!checked.success) {
+    throw invalid(
+      `the metadata for ${model}@${version} is invalid: ${describeIssues(checked.error, 3).join("; ")}`,
+    );
+  }
+  const metadata = checked.data;
+  const historyLine: HistoryLine = {
+    at: createdAt,
+    version,
+    ...(metadata.metrics ? { metrics: metadata.metrics } : {}),
+    ...(metadata.tags ? { tags: metadata.tags } : {}),
+    ...(metadata.lineage ? { lineage: metadata.lineage } : {}),
+    ...(metadata.source ? { source: metadata.source } : {}),
+  };
+
+  const artifacts = files.map((f) => ({ repoPath: `${folder}/${f.path}`, relPath: f.path, size: f.size }));
+  const { lfs, lfsThresholdBytes: threshold } = registry.config;
+  const attributes = withLfsLines(
+    currentAttributes ?? "",
+    lfsLinesFor(registry.root, lfs, artifacts, threshold),
+  );
+  const lfsOids = files.filter((f) => isLfsArtifact(f.path, f.size, lfs, threshold)).map((f) => f.sha256);
+  const tagName = options.tag === false ? null : registrationTag(model, version);
+  const subject = options.message ?? `register ${model}@${version}`;
+  const message = `${subject}\n\nModel: ${model}\nVersion: ${version}\n`;
+  const tagMessage = `register ${registrationTag(model, version)}\n\n${JSON.stringify(metadata.metrics ?? {})}\n`;
+
+  return inTransaction(git, async (tx) => {
+    await tx.assertUntouched(
+      [historyPath, ...(attributes === null ? [] : [".gitattributes"])],
+      "git-model would commit them with the registration",
+    );
+    await tx.createFolder(folder);
+    for (const f of files) await tx.copyInto(f.source, `${folder}/${f.path}`);
+    await tx.writeFile(`${folder}/metadata.json`, `${JSON.stringify(metadata, null, 2)}\n`);
+    if (attributes !== null) await tx.writeFile(".gitattributes", attributes);
+    await tx.appendLine(historyPath, jsonlLine(historyLine));
+    const commit = await tx.commit(message, tagName ? [{ name: tagName, message: tagMessage }] : []);
+    let pushed = false;
+    if (options.push && branch) {
+      const outcome = await tx.push(remote, branch, lfsOids);
+      if (!outcome.ok) {
+        if (outcome.remoteMovedOn) throw new PushRejected(outcome.message);
+        throw environment(`push to ${remote} failed, so the registration was undone: ${outcome.message}`, {
+          hint: `check that you can push to ${remote} (git push ${remote} ${branch})`,
+        });
+      }
+      pushed = true;
+    }
+    return { model, version, folder, commit, tag: tagName, pushed, metadata };
+  });
+}
+
+/** Every version the model ever had: folders in the work tree and registration/deregistration tags. */
+async function takenVersions(registry: Registry, model: string): Promise<string[]> {
+  const scheme = registry.scheme(model);
+  const [folders, tagRows] = await Promise.all([
+    registry.versions(model),
+    registry.git.forEachRef([`refs/tags/${model}@*`], ["%(refname:strip=2)"]),
+  ]);
+  const fromTags = tagRows
+    .map(([name]) => parseTag(name ?? ""))
+    .filter((t) => t !== null && t.kind !== "stage" && t.model === model)
+    .map((t) => (t as { version: string }).version)
+    .filter((v) => scheme.parse(v) === v);
+  return [...new Set([...folders, ...fromTags])];
+}
+
+async function chooseVersion(
+  registry: Registry,
+  model: string,
+  options: RegisterOptions,
+  now: Date,
+): Promise<string> {
+  const scheme = registry.scheme(model);
+  const taken = await takenVersions(registry, model);
+  if (options.version) {
+    const version = parseVersion(scheme, options.version);
+    if (taken.includes(version)) {
+      throw conflict(`${model}@${version} exists already (versions are immutable)`, {
+        hint: "leave out --version to take the next one, or choose another",
+      });
+    }
+    return version;
+  }
+  return nextVersion(scheme, taken, { ...(options.bump ? { bump: options.bump } : {}), now });
+}
+
+async function readMetadataInput(file: string | null | undefined): Promise<Record<string, unknown>> {
+  if (!file) return {};
+  const text = await readFile(file, "utf8").catch(() => {
+    throw usage(`metadata file ${file} does not exist`);
+  });
+  const json = parseJsonText(text, file);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw invalid(`${file}: metadata must be a JSON object`);
+  }
+  return json as Record<string, unknown>;
+}
+
+async function resolveLineage(
+  registry: Registry,
+  model: string,
+  base: string,
+  enhancement: string | undefined,
+) {
+  const ref = base.includes("@") || base.includes("#") ? base : `${model}@${base}`;
+  const resolved = await registry.resolve(ref).catch((e: Error) => {
+    throw usage(`base ${base} does not exist: ${e.message}`, {
+      hint: "--base takes a registered reference like churn@1.2.0",
+    });
+  });
+  return {
+    base: `${resolved.model}@${resolved.version}`,
+    ...(enhancement ? { enhancement } : {}),
+    baseMetrics: resolved.metadata.metrics ?? {},
+  };
+}
+
+async function assertRemote(registry: Registry, remote: string): Promise<void> {
+  const r = await registry.git.run(["remote", "get-url", "--", remote], { allowFailure: true });
+  if (r.code !== 0)
+    throw usage(`no remote named ${remote}`, { hint: "add one with git remote add, or pass --remote" });
+}
+
+/** After a rejected push: bring the branch up to date with the remote so the next number is free. */
+async function catchUp(registry: Registry, remote: string, branch: string): Promise<void> {
+  const git = registry.git;
+  await git.run(["fetch", "--quiet", "--tags", remote, branch]);
+  const rebase = await git.run(["rebase", "--quiet", "FETCH_HEAD"], { allowFailure: true });
+  if (rebase.code !== 0) {
+    await git.run(["rebase", "--abort"], { allowFailure: true });
+    throw conflict(
+      `could not rebase ${branch} onto ${remote}/${branch}: ${rebase.stderr.trim().split("\n")[0]}`,
+      {
+        hint: "pull and resolve by hand, then register again",
+      },
+    );
+  }
+}

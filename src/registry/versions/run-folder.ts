@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { usage } from "../../domain/errors.js";
+import { assertRelativePath } from "../../domain/names.js";
+import { compareText } from "../../domain/order.js";
+import { isInside } from "../../infra/files.js";
+
+/** The files of a training run's output folder, as `register` will copy them. */
+export interface RunFile {
+  /** Path relative to the run folder, with forward slashes. */
+  path: string;
+  /** Where the content is read from (a link inside the folder is followed to its target). */
+  source: string;
+  size: number;
+  sha256: string;
+}
+
+/** Lists and hashes a run folder; refuses one that is missing, empty, or links out of itself. */
+export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; metadataFile: string | null }> {
+  const info = await stat(dir).catch(() => null);
+  if (!info)
+    throw usage(`run folder ${dir} does not exist`, { hint: "pass the folder your training run wrote" });
+  if (!info.isDirectory())
+    throw usage(`${dir} is not a folder`, { hint: "pass the folder your training run wrote" });
+  const realDir = await realpath(dir);
+  const found: { path: string; source: string }[] = [];
+  let metadataFile: string | null = null;
+
+  async function walk(folder: string): Promise<void> {
+    const entries = await readdir(folder, { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
+      const full = join(folder, entry.name);
+      const rel = relative(realDir, full).split(sep).join("/");
+      if (entry.name === ".git") continue;
+      let source = full;
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(full).catch(() => null);
+        if (!target) throw usage(`${join(dir, rel)} is a broken symbolic link`);
+        if (!isInside(realDir, target)) {
+          throw usage(`${join(dir, rel)} is a symbolic link out of the run folder (to ${target})`, {
+            hint: "copy the file into the run folder instead of linking to it",
+          });
+        }
+        source = target;
+        isDir = (await lstat(target)).isDirectory();
+      }
+      if (isDir) {
+        await walk(full);
+      } else if (rel === "metadata.json") {
+        metadataFile = source;
+      } else {
+        assertRelativePath(rel, "artifact path");
+        found.push({ path: rel, source });
+      }
+    }
+  }
+  await walk(realDir);
+  if (found.length === 0) {
+    throw usage(`run folder ${dir} has no files to register`, {
+      hint: "a version needs at least one artifact",
+    });
+  }
+  const files = await Promise.all(found.map(async (f) => ({ ...f, ...(await hashFile(f.source)) })));
+  return { files, metadataFile };
+}
+
+export async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest("hex"), size };
+}
