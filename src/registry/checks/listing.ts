@@ -1,0 +1,164 @@
+import { readdirSync } from "node:fs";
+import { isModelName } from "../../domain/names.js";
+import { error, type Problem, warning } from "../../domain/problems.js";
+import type { Registry } from "../core/registry.js";
+
+/** validate's listing: what git knows of the registry's files, grouped by model and version. */
+
+/** Repository path -> its index blob when the file is tracked and unchanged in the work tree, else null. */
+export type Files = Map<string, string | null>;
+
+export interface Listing {
+  files: Files;
+  changed: Set<string>;
+  untracked: string[];
+}
+
+/**
+ * What git knows of the registry's files: the index (`ls-files -s`) and what the work tree
+ * changed (`status`, which also looks for untracked files). Both start now and run while the
+ * work tree is parsed (`parseWorkTree`).
+ */
+export function listRegistryFiles(
+  registry: Registry,
+  /** The folders to list (default: the registry root); with --base, the touched models only. */
+  pathspecs: readonly string[] = [registry.root],
+): Promise<Listing> {
+  const git = registry.git;
+  if (pathspecs.length === 0) return Promise.resolve({ files: new Map(), changed: new Set(), untracked: [] });
+  const staged = git.text(["ls-files", "-s", "-z", "--", ...pathspecs]);
+  const status = git.list([
+    "status",
+    "--porcelain",
+    "-z",
+    "--untracked-files=all",
+    "--no-renames",
+    "--",
+    ...pathspecs,
+  ]);
+  return Promise.all([staged, status]).then(([index, rows]) => {
+    const files: Files = new Map();
+    // "<mode> <oid> <stage>\t<path>\0", read without splitting the whole text first
+    for (let pos = 0; pos < index.length; ) {
+      let end = index.indexOf("\0", pos);
+      if (end < 0) end = index.length;
+      const oid = index.indexOf(" ", pos) + 1;
+      const tab = index.indexOf("\t", oid);
+      if (tab > 0 && tab < end)
+        files.set(index.slice(tab + 1, end), index.slice(oid, index.indexOf(" ", oid)));
+      pos = end + 1;
+    }
+    const changed = new Set<string>();
+    const untracked: string[] = [];
+    for (const row of rows) {
+      const xy = row.slice(0, 2);
+      const path = row.slice(3);
+      changed.add(path);
+      if (xy === "??") untracked.push(path);
+      if (xy[1] === "D" || (xy[0] === "D" && xy[1] === " ")) files.delete(path);
+      else files.set(path, xy[1] === " " ? (files.get(path) ?? null) : null);
+    }
+    return { files, changed, untracked };
+  });
+}
+
+export interface ModelFiles {
+  modelFiles: Set<string>;
+  versions: Map<string, Set<string>>;
+}
+
+export function groupByModel(
+  registry: Registry,
+  paths: Iterable<string>,
+  problems: Problem[],
+): Map<string, ModelFiles> {
+  const models = new Map<string, ModelFiles>();
+  const invalid = new Set<string>();
+  const prefix = `${registry.root}/`;
+  for (const path of paths) {
+    if (!path.startsWith(prefix)) continue;
+    // models/<model>/<file>, or models/<model>/<version>/<file...>
+    const slash = path.indexOf("/", prefix.length);
+    if (slash < 0) {
+      problems.push(warning(path, `not part of the registry: ${registry.root}/ holds one folder per model`));
+      continue;
+    }
+    const model = path.slice(prefix.length, slash);
+    let entry = models.get(model);
+    if (!entry) {
+      if (invalid.has(model) || !isModelName(model)) {
+        invalid.add(model);
+        problems.push(
+          error(path, `${JSON.stringify(model)} is not a valid model name`, {
+            hint: "model names match ^[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?$",
+          }),
+        );
+        continue;
+      }
+      entry = { modelFiles: new Set<string>(), versions: new Map<string, Set<string>>() };
+      models.set(model, entry);
+    }
+    const next = path.indexOf("/", slash + 1);
+    if (next < 0) entry.modelFiles.add(path.slice(slash + 1));
+    else {
+      const version = path.slice(slash + 1, next);
+      let files = entry.versions.get(version);
+      if (!files) {
+        files = new Set<string>();
+        entry.versions.set(version, files);
+      }
+      files.add(path.slice(next + 1));
+    }
+  }
+  return models;
+}
+
+/**
+ * The folders of each model that are versions by its scheme (a semver parse each, so once), and
+ * the registered ones among them: those holding a metadata.json, by the listing.
+ */
+export function versionsByListing(
+  registry: Registry,
+  scope: Map<string, ModelFiles>,
+): { valid: Map<string, Set<string>>; registered: Map<string, Set<string>> } {
+  const valid = new Map<string, Set<string>>();
+  const registered = new Map<string, Set<string>>();
+  for (const [model, entry] of scope) {
+    const scheme = registry.scheme(model);
+    const versions = new Set<string>();
+    const withMetadata = new Set<string>();
+    for (const [version, names] of entry.versions) {
+      if (scheme.parse(version) !== version) continue;
+      versions.add(version);
+      if (names.has("metadata.json")) withMetadata.add(version);
+    }
+    valid.set(model, versions);
+    registered.set(model, withMetadata);
+  }
+  return { valid, registered };
+}
+
+/** The folders in a folder (by the entry type readdir gives), or null when it cannot be read. */
+export function readFolderNames(path: string): string[] | null {
+  try {
+    return readdirSync(path, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+  } catch {
+    return null;
+  }
+}
+
+/** A folder's entry names, or none when it cannot be read. */
+export function readFolderSync(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+export const isMissing = (e: unknown) => {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+};
