@@ -57,7 +57,9 @@ export const MonitorPolicySchema = z
     win_rate: z._default(z.number().check(z.gte(0), z.lte(1)), 0.75),
     win_streak: z._default(z.number().check(z.int(), z.positive()), 3),
     window: z._default(z.number().check(z.int(), z.positive()), 20),
-    goal: z._default(z.enum(["min", "max"]), "min"),
+    // No default: without it the ranking policy of the metric, --goal, or an assumption the
+    // output names decides (issue 10 item 5).
+    goal: z.optional(z.enum(["min", "max"])),
   })
   .check(
     z.refine((m) => m.drift_warn_pct <= m.drift_retrain_pct, {

@@ -1,6 +1,7 @@
 import { type MonitorPolicy, MonitorPolicySchema } from "./config-schema.js";
 import { invalid, usage } from "./errors.js";
 import { lookupField } from "./fields.js";
+import { chooseGoal, type Goal, type RankGoal } from "./goals.js";
 import { type JsonlIssue, parseJsonl } from "./jsonl.js";
 import type { Metadata } from "./schemas.js";
 import * as z from "./zod.js";
@@ -12,7 +13,8 @@ import * as z from "./zod.js";
  * time, the metadata and the lines.
  */
 
-export type Goal = "min" | "max";
+export type { Goal, GoalChoice, GoalSource, RankGoal } from "./goals.js";
+export { chooseGoal, configuredGoal, parseGoal } from "./goals.js";
 
 const utcTimestamp = z.iso.datetime({
   offset: false,
@@ -27,6 +29,10 @@ export const MonitoringLineSchema = z.looseObject({
   version: z.described(nonEmpty(), "the monitored version (the champion)"),
   metric: z.described(nonEmpty(), "the observed metric, e.g. rmse"),
   goal: z.described(z.optional(z.enum(["min", "max"])), "min: a higher value is worse"),
+  goal_source: z.described(
+    z.optional(z.enum(["monitor", "rank", "flag", "assumed"])),
+    "where the goal came from: monitor.goal, select.rank, --goal, or assumed (none said)",
+  ),
   value: finiteNumber,
   baseline: z.looseObject({
     path: z.described(nonEmpty(), "dot path into the version's metadata.json, e.g. metrics.val_rmse"),
@@ -88,6 +94,10 @@ export interface MonitoringInput {
   metadata: Metadata;
   /** The model's `monitor:` policy, if .gitmodel.yaml has one. */
   policy: MonitorPolicy | undefined;
+  /** The model's `select.rank`, whose goal applies when it ranks by the monitored metric. */
+  rank?: RankGoal | undefined;
+  /** `--goal`: decides only where the configuration says nothing (and must agree where it does). */
+  goal?: Goal | undefined;
   value: number | string;
   /** `--metric NAME`: the observed metric; without a policy its baseline is metrics.NAME. */
   metric?: string;
@@ -105,7 +115,16 @@ export function buildMonitoringLine(input: MonitoringInput): MonitoringLine {
   }
   const at = utcSeconds(input.at);
   const value = finiteValue(input.value, "value", "--value");
-  const { metric, baselinePath, goal } = observedMetric(input.policy, input.metric);
+  const { metric, baselinePath } = monitoredMetric(input.policy, input.metric);
+  const choice = chooseGoal({
+    model: input.metadata.name,
+    metric,
+    baselinePath,
+    monitor: input.policy,
+    rank: input.rank,
+    flag: input.goal,
+  });
+  const goal = choice.goal;
   const baseline = baselineValue(input.metadata, baselinePath, ref);
   const challenger = input.challenger && checkedChallenger(input.challenger, input.version);
   const window = input.window && checkedWindow(input.window);
@@ -115,6 +134,7 @@ export function buildMonitoringLine(input: MonitoringInput): MonitoringLine {
     version: input.version,
     metric,
     goal,
+    goal_source: choice.source as NonNullable<MonitoringLine["goal_source"]>,
     value,
     baseline: { path: baselinePath, value: baseline },
     drift_pct: driftPct(value, baseline, goal),
@@ -145,11 +165,11 @@ export function round2(x: number): number {
 
 const isBetter = (a: number, b: number, goal: Goal) => (goal === "min" ? a < b : a > b);
 
-function observedMetric(
+/** The metric a run observes and the metadata path of its baseline. */
+export function monitoredMetric(
   policy: MonitorPolicy | undefined,
   metric: string | undefined,
-): { metric: string; baselinePath: string; goal: Goal } {
-  const goal = policy?.goal ?? POLICY_DEFAULTS.goal;
+): { metric: string; baselinePath: string } {
   const name = metric?.trim();
   if (metric !== undefined && !name)
     throw usage("the metric name is empty", { hint: "pass --metric NAME, e.g. --metric rmse" });
@@ -157,12 +177,24 @@ function observedMetric(
     // The policy's baseline belongs to the policy's metric; another metric is compared with its
     // own registered value.
     const baselinePath = policy && policy.metric === name ? policy.baseline : `metrics.${name}`;
-    return { metric: name, baselinePath, goal };
+    return { metric: name, baselinePath };
   }
-  if (policy) return { metric: policy.metric, baselinePath: policy.baseline, goal };
+  if (policy) return { metric: policy.metric, baselinePath: policy.baseline };
   throw usage("no metric to monitor: the model has no monitor configuration and no --metric was given", {
     hint: "pass --metric NAME (compared with metrics.NAME), or add monitor: { metric, baseline } to .gitmodel.yaml",
   });
+}
+
+/** A line judged by another goal than the one it was written with: its drift and winner change. */
+export function withGoal(line: MonitoringLine, goal: Goal): MonitoringLine {
+  if ((line.goal ?? "min") === goal) return line;
+  const challenger = line.challenger;
+  return {
+    ...line,
+    goal,
+    drift_pct: driftPct(line.value, line.baseline.value, goal),
+    winner: challenger && isBetter(challenger.value, line.value, goal) ? challenger.version : line.version,
+  };
 }
 
 function utcSeconds(at: Date | string): string {
@@ -312,7 +344,15 @@ export interface MonitoringStatus {
   champion: string | null;
   /** Runs of this champion on this metric. */
   runs: number;
-  latest: { at: string; value: number; baseline: { path: string; value: number }; drift_pct: number } | null;
+  latest: {
+    at: string;
+    value: number;
+    baseline: { path: string; value: number };
+    drift_pct: number;
+    /** The goal the run is judged by, and where the line's own goal came from. */
+    goal: Goal;
+    goal_source: MonitoringLine["goal_source"] | null;
+  } | null;
   drift_level: "ok" | "warn" | "retrain";
   /** The challenger proposed, or else the most recent one. */
   challenger: ChallengerStats | null;
@@ -341,6 +381,9 @@ interface ChampionState {
   challengers: Map<string, PairState>;
 }
 
+/** The goal to judge a metric's lines by, or undefined to judge them as written. */
+export type GoalOverride = (metric: string, baselinePath: string) => Goal | undefined;
+
 /**
  * The status over a stream of lines, in memory bounded by the registry (metrics x versions x
  * recent challengers x window), never by the length of the file: feed 100,000 lines one by one.
@@ -353,10 +396,16 @@ export class MonitoringAccumulator {
   private latestMetric: string | undefined;
   private metricHint: string | undefined;
   private count = 0;
+  private readonly goalOf: GoalOverride | undefined;
 
-  constructor(policy?: Partial<MonitorThresholds> & { metric?: string }) {
+  /**
+   * `goalOf` gives the goal to judge a metric by when it is known (configured or --goal): lines
+   * written with another goal are judged by it, so `status` and `monitor` agree with the config.
+   */
+  constructor(policy?: Partial<MonitorThresholds> & { metric?: string }, goalOf?: GoalOverride) {
     this.thresholds = thresholdsOf(policy);
     this.metricHint = policy?.metric;
+    this.goalOf = goalOf;
   }
 
   /** Lines fed so far. */
@@ -364,7 +413,9 @@ export class MonitoringAccumulator {
     return this.count;
   }
 
-  add(line: MonitoringLine): this {
+  add(written: MonitoringLine): this {
+    const goal = this.goalOf?.(written.metric, written.baseline.path);
+    const line = goal ? withGoal(written, goal) : written;
     this.count++;
     this.latestMetric = line.metric;
     this.latestVersion.set(line.metric, line.version);
@@ -400,10 +451,13 @@ export class MonitoringAccumulator {
 
   /** An independent copy (the state is small), e.g. to ask "what if this line were added". */
   clone(): MonitoringAccumulator {
-    const copy = new MonitoringAccumulator({
-      ...this.thresholds,
-      ...(this.metricHint ? { metric: this.metricHint } : {}),
-    });
+    const copy = new MonitoringAccumulator(
+      {
+        ...this.thresholds,
+        ...(this.metricHint ? { metric: this.metricHint } : {}),
+      },
+      this.goalOf,
+    );
     copy.latestMetric = this.latestMetric;
     for (const [metric, version] of this.latestVersion) copy.latestVersion.set(metric, version);
     copy.count = this.count;
@@ -452,6 +506,8 @@ const latestOf = (line: MonitoringLine): ChampionState["latest"] => ({
   value: line.value,
   baseline: { path: line.baseline.path, value: line.baseline.value },
   drift_pct: line.drift_pct,
+  goal: line.goal ?? "min",
+  goal_source: line.goal_source ?? null,
 });
 
 function recordChallenge(champion: ChampionState, version: string, won: boolean, window: number): void {

@@ -4,6 +4,7 @@ import { GitModelError } from "../../src/domain/errors.js";
 import { jsonlLine } from "../../src/domain/jsonl.js";
 import {
   buildMonitoringLine,
+  chooseGoal,
   driftPct,
   MonitoringAccumulator,
   type MonitoringInput,
@@ -12,6 +13,7 @@ import {
   monitoringStatus,
   monitoringStatusFromJsonl,
   round2,
+  withGoal,
 } from "../../src/domain/monitoring.js";
 import type { Metadata } from "../../src/domain/schemas.js";
 
@@ -107,6 +109,8 @@ describe("buildMonitoringLine", () => {
       version: "1.2.0",
       metric: "rmse",
       goal: "min",
+      // The policy says no goal and nothing else does: min, recorded as assumed.
+      goal_source: "assumed",
       value: 0.0125,
       baseline: { path: "metrics.val_rmse", value: 0.01 },
       drift_pct: 25,
@@ -516,5 +520,31 @@ describe("monitoringStatusFromJsonl", () => {
     expect(status.code).toBe("propose-promotion");
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ line: 4, torn: true });
+  });
+});
+
+describe("which way is better (issue 10 item 5)", () => {
+  const q = { model: "iris", metric: "accuracy", baselinePath: "metrics.accuracy" };
+  it("takes the monitor policy's goal, else the ranking's for the same metric, else the flag, else assumes min", () => {
+    const monitor = policy({ metric: "accuracy", baseline: "metrics.accuracy", goal: "max" });
+    expect(chooseGoal({ ...q, monitor })).toEqual({ goal: "max", source: "monitor" });
+    expect(chooseGoal({ ...q, rank: { metric: "metrics.accuracy", goal: "max" } })).toEqual({
+      goal: "max",
+      source: "rank",
+    });
+    // A ranking by another metric says nothing about this one.
+    expect(chooseGoal({ ...q, rank: { metric: "metrics.loss", goal: "min" }, flag: "max" })).toEqual({
+      goal: "max",
+      source: "flag",
+    });
+    expect(chooseGoal(q)).toEqual({ goal: "min", source: "assumed" });
+    expect(() => chooseGoal({ ...q, monitor, flag: "min" })).toThrow(/contradicts monitor.goal of iris/);
+  });
+
+  it("re-judges a line written with the other goal: drift and winner flip", () => {
+    const written = line({ value: 0.0125, challenger: { version: "1.3.0", value: 0.011 } });
+    expect(written).toMatchObject({ goal: "min", drift_pct: 25, winner: "1.3.0" });
+    expect(withGoal(written, "max")).toMatchObject({ goal: "max", drift_pct: -25, winner: "1.2.0" });
+    expect(withGoal(written, "min")).toBe(written);
   });
 });

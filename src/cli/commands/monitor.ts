@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { usage } from "../../domain/errors.js";
+import { parseGoal } from "../../domain/goals.js";
 import { recordMonitoring } from "../../registry/monitoring/monitoring.js";
 import type { CliContext } from "../main.js";
 import { formatNumber, print, printJson } from "../output.js";
-import { headline, renderStatus, signedPct, warnSkipped } from "../render/status.js";
+import { goalText, headline, renderStatus, signedPct, warnSkipped } from "../render/status.js";
 
 interface MonitorFlags {
   version: string;
@@ -14,6 +15,7 @@ interface MonitorFlags {
   windowStart?: string;
   windowEnd?: string;
   samples?: string;
+  goal?: string;
   commit: boolean;
   json?: boolean;
 }
@@ -33,6 +35,10 @@ export function defineMonitor(program: Command, context: CliContext): void {
     .option("--window-start <date>", "first day of the window, e.g. 2025-11-18")
     .option("--window-end <date>", "last day of the window")
     .option("--samples <n>", "samples in the window")
+    .option(
+      "--goal <min|max>",
+      "which way is better, where monitor.goal or select.rank does not say (default: min, said to be assumed)",
+    )
     .option("--no-commit", "append the line without committing it")
     .option("--json", "print the result as JSON")
     .addHelpText(
@@ -46,6 +52,7 @@ export function defineMonitor(program: Command, context: CliContext): void {
           hint: "pass both, e.g. --challenger 1.3.0 --challenger-value 0.0057",
         });
       }
+      const goal = parseGoal(flags.goal);
       const registry = await context.registry();
       const window = {
         ...(flags.windowStart !== undefined ? { start: flags.windowStart } : {}),
@@ -63,6 +70,7 @@ export function defineMonitor(program: Command, context: CliContext): void {
             ? { challenger: { version: flags.challenger, value: flags.challengerValue } }
             : {}),
           ...(Object.keys(window).length ? { window } : {}),
+          ...(goal ? { goal } : {}),
         },
         { commit: flags.commit },
       );
@@ -76,12 +84,13 @@ export function defineMonitor(program: Command, context: CliContext): void {
       print(
         `  ${line.metric} ${formatNumber(line.value)} vs baseline ${line.baseline.path} ${formatNumber(line.baseline.value)}: drift ${signedPct(line.drift_pct)}`,
       );
+      print(`  goal ${goalText(result.goal, line.metric)}`);
       if (line.challenger) {
         print(
           `  challenger ${line.challenger.version}: ${formatNumber(line.challenger.value)}; winner ${line.winner}`,
         );
       }
       print(headline(result.model, result.recommendation));
-      for (const text of renderStatus(result.status)) print(text);
+      for (const text of renderStatus(result.status, result.goal)) print(text);
     });
 }

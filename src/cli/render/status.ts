@@ -1,9 +1,9 @@
 import type { JsonlIssue } from "../../domain/jsonl.js";
-import { type MonitoringStatus, round2 } from "../../domain/monitoring.js";
+import { type GoalChoice, type MonitoringStatus, round2 } from "../../domain/monitoring.js";
 import { bold, formatNumber, log, yellow } from "../output.js";
 
 /** The numbers behind a monitoring recommendation, shared by `monitor` and `status`. */
-export function renderStatus(status: MonitoringStatus): string[] {
+export function renderStatus(status: MonitoringStatus, goal?: GoalChoice | null): string[] {
   const t = status.thresholds;
   const lines = [status.message];
   if (status.latest && status.champion) {
@@ -12,6 +12,7 @@ export function renderStatus(status: MonitoringStatus): string[] {
       `  champion    ${status.champion}: ${status.runs} run${status.runs === 1 ? "" : "s"} on ${status.metric}, latest ${l.at}`,
       `  latest      ${status.metric} ${formatNumber(l.value)} vs baseline ${l.baseline.path} ${formatNumber(l.baseline.value)}: drift ${signedPct(l.drift_pct)}`,
     );
+    if (goal) lines.push(`  goal        ${goalText(goal, status.metric ?? "the metric")}`);
   }
   const c = status.challenger;
   if (c) {
@@ -23,6 +24,22 @@ export function renderStatus(status: MonitoringStatus): string[] {
     `  thresholds  plan retraining from ${t.drift_warn_pct}%, retrain over ${t.drift_retrain_pct}%; promote a challenger at ${round2(t.win_rate * 100)}% wins of the last ${t.window} runs and ${t.win_streak} in a row`,
   );
   return lines;
+}
+
+/** Which way is better and who said so; an assumption says how to state the goal instead. */
+export function goalText(choice: GoalChoice, metric: string): string {
+  const direction = choice.goal === "min" ? "lower is better" : "higher is better";
+  switch (choice.source) {
+    case "monitor":
+    case "rank":
+      return `${direction} (${choice.source === "monitor" ? "monitor.goal" : "select.rank"} in .gitmodel.yaml)`;
+    case "flag":
+      return `${direction} (--goal ${choice.goal})`;
+    case "recorded":
+      return `${direction} (as the runs were recorded)`;
+    case "assumed":
+      return `assumed ${direction}: nothing configures ${metric}'s goal; pass --goal ${choice.goal === "min" ? "max" : "min"} if not, or set monitor.goal in .gitmodel.yaml`;
+  }
 }
 
 export const headline = (model: string, recommendation: string) => bold(`${model}: ${recommendation}`);

@@ -5,11 +5,17 @@ import { conflict } from "../../domain/errors.js";
 import { type JsonlIssue, jsonlLine } from "../../domain/jsonl.js";
 import {
   buildMonitoringLine,
+  chooseGoal,
+  configuredGoal,
+  type Goal,
+  type GoalChoice,
+  type GoalOverride,
   MonitoringAccumulator,
   type MonitoringInput,
   type MonitoringLine,
   MonitoringLineSchema,
   type MonitoringStatus,
+  monitoredMetric,
   type StatusOptions,
 } from "../../domain/monitoring.js";
 import { assertModelName } from "../../domain/names.js";
@@ -33,6 +39,8 @@ export interface MonitorRun {
   /** A registered version run on the same window. */
   challenger?: { version: string; value: number | string };
   window?: { start?: string; end?: string; samples?: number | string };
+  /** `--goal`: which way is better, where the configuration does not say. */
+  goal?: Goal;
 }
 
 export interface RecordOptions {
@@ -46,6 +54,8 @@ export interface RecordResult {
   /** Repository-relative path of monitoring.jsonl. */
   file: string;
   line: MonitoringLine;
+  /** Which way is better for the metric, and where that came from (`assumed` when nothing said). */
+  goal: GoalChoice;
   /** The status once the line is added; `line.recommendation` is its code. */
   status: MonitoringStatus;
   /** "retrain now", "plan retraining", "propose promotion of 1.3.0", "ok". */
@@ -61,6 +71,8 @@ export interface StatusReport {
   model: string;
   file: string;
   status: MonitoringStatus;
+  /** The direction the judged metric was judged by (null without data). */
+  goal: GoalChoice | null;
   recommendation: string;
   /** Valid lines read. */
   lines: number;
@@ -105,10 +117,15 @@ export async function recordMonitoring(
     value: run.challenger.value,
   };
   const policy = registry.config.monitorFor(name);
+  const rank = registry.config.selectFor(name)?.rank;
   const file = monitoringFile(registry, name);
+  // Checked before any reading: a --goal that contradicts the configuration is a usage error.
+  const observed = monitoredMetric(policy, run.metric);
+  const goal = chooseGoal({ model: name, ...observed, monitor: policy, rank, flag: run.goal });
 
-  // The line's recommendation is the status after it, so the earlier lines are read first.
-  const history = new MonitoringAccumulator(policy);
+  // The line's recommendation is the status after it, so the earlier lines are read first,
+  // judged by the same goal when it is known.
+  const history = new MonitoringAccumulator(policy, goalOverride(registry, name, observed.metric, run.goal));
   const read = await streamJsonl(registry.abs(file), MonitoringLineSchema, (l) => history.add(l));
   const input: MonitoringInput = {
     at: (options.now ?? (() => new Date()))(),
@@ -117,6 +134,8 @@ export async function recordMonitoring(
     policy,
     value: run.value,
     history,
+    rank,
+    goal: run.goal,
     ...(run.metric !== undefined ? { metric: run.metric } : {}),
     ...(challenger ? { challenger } : {}),
     ...(run.window ? { window: run.window } : {}),
@@ -132,18 +151,38 @@ export async function recordMonitoring(
     if (!commit) return { commit: null, included };
     return { commit: await tx.commit(commitMessage(name, line, recommendation, included)), included };
   });
-  return { model: name, file, line, status, recommendation, ...written, issues: read.issues };
+  return { model: name, file, line, goal, status, recommendation, ...written, issues: read.issues };
+}
+
+/**
+ * The goal lines of a metric are judged by: the configured one, or `flag` for the metric it was
+ * given for; otherwise undefined, and a line keeps the goal it was written with.
+ */
+function goalOverride(
+  registry: Registry,
+  model: string,
+  flaggedMetric: string | undefined,
+  flag: Goal | undefined,
+): GoalOverride {
+  const monitor = registry.config.monitorFor(model);
+  const rank = registry.config.selectFor(model)?.rank;
+  return (metric, baselinePath) =>
+    configuredGoal({ model, metric, baselinePath, monitor, rank })?.goal ??
+    (flag && (flaggedMetric === undefined || metric === flaggedMetric) ? flag : undefined);
 }
 
 /** The status of a model's monitoring history, streamed line by line in bounded memory. */
 export async function readMonitoringStatus(
   registry: Registry,
   model: string,
-  options: StatusOptions = {},
+  options: StatusOptions & { goal?: Goal } = {},
 ): Promise<StatusReport> {
   const name = await registry.assertModelExists(model);
   const file = monitoringFile(registry, name);
-  const accumulator = new MonitoringAccumulator(registry.config.monitorFor(name));
+  const accumulator = new MonitoringAccumulator(
+    registry.config.monitorFor(name),
+    goalOverride(registry, name, options.metric, options.goal),
+  );
   const read = await streamJsonl(registry.abs(file), MonitoringLineSchema, (l) => accumulator.add(l));
   // A version given with a leading v or in another spelling means the one the lines record.
   const champion = options.champion && parseVersion(registry.scheme(name), options.champion);
@@ -155,11 +194,32 @@ export async function readMonitoringStatus(
     model: name,
     file,
     status,
+    goal: judgedGoal(registry, name, status, options.goal),
     recommendation: recommendationHeadline(status),
     lines: read.records,
     issues: read.issues,
     issueCount: read.issueCount,
   };
+}
+
+/** The goal `status` judged by: configured, else --goal, else as the latest line was written. */
+function judgedGoal(
+  registry: Registry,
+  model: string,
+  status: MonitoringStatus,
+  flag: Goal | undefined,
+): GoalChoice | null {
+  if (!status.latest || !status.metric) return null;
+  const question = {
+    model,
+    metric: status.metric,
+    baselinePath: status.latest.baseline.path,
+    monitor: registry.config.monitorFor(model),
+    rank: registry.config.selectFor(model)?.rank,
+  };
+  if (configuredGoal(question) || flag) return chooseGoal({ ...question, flag });
+  const source = status.latest.goal_source;
+  return { goal: status.latest.goal, source: !source || source === "assumed" ? "assumed" : "recorded" };
 }
 
 async function registeredVersion(

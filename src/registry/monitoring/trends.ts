@@ -1,6 +1,6 @@
 import { notFound } from "../../domain/errors.js";
 import type { JsonlIssue } from "../../domain/jsonl.js";
-import type { Goal } from "../../domain/monitoring.js";
+import { configuredGoal, type Goal } from "../../domain/monitoring.js";
 import type { RegistryConfig } from "../../domain/registry-config.js";
 import { type HistoryLine, HistoryLineSchema } from "../../domain/schemas.js";
 import { type MetricTrend, metricTrend, trendPath } from "../../domain/trends.js";
@@ -48,13 +48,18 @@ export async function metricTrendFor(
 }
 
 /**
- * The goal the configuration gives the metric: the ranking's when it ranks by that metric, else
- * the monitor policy's when its baseline is that metric. Otherwise min (errors and losses).
+ * The goal the configuration gives the metric (the monitor policy's, else the ranking's; the
+ * same rule as monitoring's), otherwise min (errors and losses).
  */
 export function goalOf(config: RegistryConfig, model: string, path: string): Goal {
-  const rank = config.selectFor(model)?.rank;
-  if (rank?.metric === path && rank.goal) return rank.goal;
-  const monitor = config.monitorFor(model);
-  if (monitor?.baseline === path) return monitor.goal;
-  return "min";
+  const metric = path.startsWith("metrics.") ? path.slice("metrics.".length) : path;
+  return (
+    configuredGoal({
+      model,
+      metric,
+      baselinePath: path,
+      monitor: config.monitorFor(model),
+      rank: config.selectFor(model)?.rank,
+    })?.goal ?? "min"
+  );
 }
