@@ -1,5 +1,5 @@
 import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{ensureLfsReady,lfsPatternLine,withLfsLines}from"./chunk-DS2C5I4K.js";import{inTransaction}from"./chunk-IWBKJ5EV.js";import{parseConfig}from"./chunk-LXULLWXQ.js";import{CONFIG_FILE}from"./chunk-JKUD72VD.js";import{Git}from"./chunk-TXHHNO4J.js";import{readTextIfExists}from"./chunk-JIK54K6F.js";import{usage}from"./chunk-QV55HSDE.js";var SCHEMES=["semver","timestamp","major-minor"];function configTemplate(root,versioning){return`# git-model configuration (every key is optional; see docs/configuration.md)
+import{ensureLfsReady,lfsPatternLine,withLfsLines}from"./chunk-DS2C5I4K.js";import{inTransaction}from"./chunk-IWBKJ5EV.js";import{parseConfig}from"./chunk-PPWHCIHY.js";import{CONFIG_FILE}from"./chunk-JKUD72VD.js";import{Git}from"./chunk-TXHHNO4J.js";import{readTextIfExists}from"./chunk-JIK54K6F.js";import{usage}from"./chunk-QV55HSDE.js";var SCHEMES=["semver","timestamp","major-minor"];function configTemplate(root,versioning){return`# git-model configuration (every key is optional; see docs/configuration.md)
 root: ${root}
 versioning: ${versioning}          # semver | timestamp | major-minor
 # lfs: ["*.pkl", "*.joblib", "*.h5", "*.pth", "*.pt", "*.onnx", "*.safetensors", "*.bin"]
