@@ -48,7 +48,8 @@ await build({
   // Module paths are part of the output (and of the chunk hashes): a checkout whose node_modules
   // is a link to another checkout's must build the same bytes, so the link is not followed.
   preserveSymlinks: true,
-  target: "node24",
+  // The CLI runs on Node 22.3 and newer (src/cli/index.ts checks first); the Action runs on node24.
+  target: "node22",
   chunkNames: "chunks/[name]-[hash]",
   banner: {
     js: "import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);",
