@@ -52,8 +52,11 @@ export {
   type VersionEvent,
 } from "./registry/stages/stage-log.js";
 export {
+  createMissingStageTags,
   createStageTags,
   defaultBranch,
+  type ModelStageTags,
+  readStageTags,
   type StageTagToCreate,
   stageTagsToCreate,
 } from "./registry/stages/stage-tags.js";

@@ -48,16 +48,27 @@ export function withDefaultStage(text: string, defaultStage: string | undefined)
 export const registrationTag = (model: string, version: string) => `${model}@v${version}`;
 export const deregistrationTag = (model: string, version: string) => `${model}@v${version}!`;
 export const stageTag = (model: string, stage: string, counter: number) => `${model}#${stage}#${counter}`;
+/** GTO's unassignment: the version on the tagged commit leaves the stage. */
+export const unassignmentTag = (model: string, stage: string, counter: number) =>
+  `${model}#${stage}!#${counter}`;
 
 export type ParsedTag =
   | { kind: "registration"; model: string; version: string }
   | { kind: "deregistration"; model: string; version: string }
-  | { kind: "stage"; model: string; stage: string; counter: number };
+  | { kind: "stage"; model: string; stage: string; counter: number }
+  | { kind: "unassignment"; model: string; stage: string; counter: number };
 
 /** Reads a tag name in GTO's grammar; returns null for tags that are not the registry's. */
 export function parseTag(name: string): ParsedTag | null {
-  const stage = /^([a-z0-9][a-z0-9._-]*)#([a-z][a-z0-9_-]*)#(\d+)$/.exec(name);
-  if (stage) return { kind: "stage", model: stage[1]!, stage: stage[2]!, counter: Number(stage[3]) };
+  const stage = /^([a-z0-9][a-z0-9._-]*)#([a-z][a-z0-9_-]*)(!?)#(\d+)$/.exec(name);
+  if (stage) {
+    return {
+      kind: stage[3] ? "unassignment" : "stage",
+      model: stage[1]!,
+      stage: stage[2]!,
+      counter: Number(stage[4]),
+    };
+  }
   const version = /^([a-z0-9][a-z0-9._-]*)@v([^@#!]+)(!?)$/.exec(name);
   if (version) {
     return {

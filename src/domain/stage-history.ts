@@ -1,5 +1,4 @@
 import { notFound, usage } from "./errors.js";
-import { parseTag, stageTag } from "./references.js";
 import type { StagesFile } from "./schemas.js";
 import {
   type HeldBefore,
@@ -281,44 +280,4 @@ export function holderAt(snapshots: readonly StagesSnapshot[], stage: string, at
     if ("commit" in at) break;
   }
   return answer;
-}
-
-// ---------------------------------------------------------------------------------------------
-// GTO stage tags (DESIGN section 4)
-
-export interface PlannedStageTag {
-  name: string;
-  stage: string;
-  /** The version whose registration commit the tag goes on. */
-  version: string;
-  counter: number;
-}
-
-/** The highest `N` among the model's `name#stage#N` tags, 0 when there is none. */
-export function highestStageCounter(model: string, tags: Iterable<string>): number {
-  let highest = 0;
-  for (const name of tags) {
-    const tag = parseTag(name);
-    if (tag?.kind === "stage" && tag.model === model) highest = Math.max(highest, tag.counter);
-  }
-  return highest;
-}
-
-/**
- * The stage tags for moves that landed, numbered on from the model's highest counter. Moves to
- * the initial stage get none: GTO has no tag for "no stage".
- */
-export function planStageTags(input: {
-  model: string;
-  tags: Iterable<string>;
-  moves: readonly StageMove[];
-  config: Pick<StageConfig, "initialStage">;
-}): PlannedStageTag[] {
-  let counter = highestStageCounter(input.model, input.tags);
-  return input.moves
-    .filter((m) => m.to !== input.config.initialStage)
-    .map((m) => {
-      counter += 1;
-      return { name: stageTag(input.model, m.to, counter), stage: m.to, version: m.version, counter };
-    });
 }

@@ -307,10 +307,11 @@ export class Git {
 
   /**
    * Creates annotated tags, any number, with one `git fast-import`. Refuses (creating none) when
-   * any of them exists already. Returns each tag's object id.
+   * any of them exists already. A tag's `date` (git's raw `<seconds> <zone>`) replaces the time
+   * of now in its tagger line. Returns each tag's object id.
    */
   async createTags(
-    tags: readonly { name: string; target: string; message: string }[],
+    tags: readonly { name: string; target: string; message: string; date?: string | undefined }[],
   ): Promise<Map<string, string>> {
     const created = new Map<string, string>();
     if (tags.length === 0) return created;
@@ -322,7 +323,8 @@ export class Git {
     const stream = tags
       .map((t) => {
         const message = Buffer.from(t.message.endsWith("\n") ? t.message : `${t.message}\n`);
-        return `tag ${t.name}\nfrom ${t.target}\ntagger ${ident}\ndata ${message.length}\n${message.toString("utf8")}\n`;
+        const tagger = t.date ? ident.replace(/\d+ [+-]\d{4}$/, t.date) : ident;
+        return `tag ${t.name}\nfrom ${t.target}\ntagger ${tagger}\ndata ${message.length}\n${message.toString("utf8")}\n`;
       })
       .join("");
     await this.run(["fast-import", "--quiet", "--date-format=raw"], { input: stream });

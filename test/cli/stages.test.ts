@@ -308,34 +308,64 @@ describe("bad input", () => {
 });
 
 describe("stage tags (GTO grammar)", () => {
-  it("promote does not tag unless --tag; doctor reports the missing ones and --fix creates them once", async () => {
+  it("promote does not tag unless --tag; doctor reports the missing ones and --fix creates them once, dated in order", async () => {
     const repo = await seedRepo(2);
-    await ok(repo, ["promote", "rl@1.0.0", "beta"]);
-    await ok(repo, ["promote", "rl@1.0.0", "champion"]);
+    // Both moves in one second: GTO orders by the second, so the tags must not share one.
+    const sameSecond = at("2026-02-01T10:00:00+02:00");
+    await ok(repo, ["promote", "rl@1.0.0", "beta"], sameSecond);
+    await ok(repo, ["promote", "rl@1.0.0", "champion"], sameSecond);
     expect(await git(repo, ["tag", "--list", "rl#*"])).toBe("");
 
     const report = await cli(repo, ["doctor"]);
     expect(report.code).toBe(1);
     expect(report.stdout).toContain("rl@1.0.0 entered beta in commit");
     expect(report.stdout).toContain("(rl#beta#1)");
-    expect(report.stdout).toContain("(rl#champion#2)");
+    expect(report.stdout).toContain("rl@1.0.0 left beta in commit");
+    expect(report.stdout).toContain("(rl#beta!#2)");
+    expect(report.stdout).toContain("(rl#champion#3)");
     await ok(repo, ["doctor", "--fix"]);
-    expect((await git(repo, ["tag", "--list", "rl#*"])).trim().split("\n")).toEqual([
-      "rl#beta#1",
-      "rl#champion#2",
+    const dates = async () =>
+      (
+        await git(repo, [
+          "for-each-ref",
+          "--sort=taggerdate",
+          "--format=%(refname:strip=2) %(taggerdate:iso-strict)",
+          "refs/tags/rl#*",
+        ])
+      )
+        .trim()
+        .split("\n");
+    // Each at its stage change's committer time (and zone), a second after the one before.
+    expect(await dates()).toEqual([
+      "rl#beta#1 2026-02-01T10:00:00+02:00",
+      "rl#beta!#2 2026-02-01T10:00:01+02:00",
+      "rl#champion#3 2026-02-01T10:00:02+02:00",
     ]);
     // On the registration commit of the version, as GTO reads them.
-    expect((await git(repo, ["rev-parse", "rl#champion#2^{commit}"])).trim()).toBe(
+    expect((await git(repo, ["rev-parse", "rl#champion#3^{commit}"])).trim()).toBe(
       (await git(repo, ["rev-parse", "rl@v1.0.0^{commit}"])).trim(),
     );
     expect((await ok(repo, ["doctor"])).stdout).toContain("files and tags agree");
+    expect((await ok(repo, ["doctor", "--fix", "--json"])).stdout).toContain('"fixed": []');
 
-    await ok(repo, ["promote", "rl@1.0.1", "beta"]);
-    const tagged = await ok(repo, ["promote", "rl@1.0.1", "champion", "--tag", "--json"]);
-    expect(JSON.parse(tagged.stdout).tags).toEqual(["rl#champion#3", "rl#archived#4"]);
-    // The beta move before it is still untagged: doctor numbers it on from the highest counter.
-    const after = await cli(repo, ["doctor", "--json"]);
-    expect(JSON.parse(after.stdout).disagreements.map((d: { tag: string }) => d.tag)).toEqual(["rl#beta#5"]);
+    // --tag creates every tag the model still lacks, the earlier untagged beta move first.
+    await ok(repo, ["promote", "rl@1.0.1", "beta"], sameSecond);
+    const tagged = await ok(repo, ["promote", "rl@1.0.1", "champion", "--tag", "--json"], sameSecond);
+    expect(JSON.parse(tagged.stdout).tags).toEqual([
+      "rl#beta#4",
+      "rl#beta!#5",
+      "rl#champion#6",
+      "rl#champion!#7",
+      "rl#archived#8",
+    ]);
+    expect((await dates()).slice(3).map((l) => l.split(" ")[1])).toEqual([
+      "2026-02-01T10:00:03+02:00",
+      "2026-02-01T10:00:04+02:00",
+      "2026-02-01T10:00:05+02:00",
+      "2026-02-01T10:00:06+02:00",
+      "2026-02-01T10:00:07+02:00",
+    ]);
+    expect((await ok(repo, ["doctor"])).stdout).toContain("files and tags agree");
   });
 
   it("refuses --tag off the default branch", async () => {

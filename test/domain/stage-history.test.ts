@@ -4,10 +4,8 @@ import { GitModelError } from "../../src/domain/errors.js";
 import type { StagesFile } from "../../src/domain/schemas.js";
 import {
   heldBeforeFrom,
-  highestStageCounter,
   holderAt,
   instantOf,
-  planStageTags,
   previousHolder,
   pullRequestNumber,
   type StagesSnapshot,
@@ -306,48 +304,5 @@ describe("pullRequestNumber", () => {
     expect(pullRequestNumber("promote rl@1.3.0 to champion (#345)")).toBe(345);
     expect(pullRequestNumber("promote rl@1.3.0 to champion")).toBeNull();
     expect(pullRequestNumber("fix #12 in the middle")).toBeNull();
-  });
-});
-
-describe("planStageTags", () => {
-  const tags = [
-    "rl@v1.0.0",
-    "rl#champion#3",
-    "rl#beta#5",
-    "other#champion#9",
-    "rl@v1.0.0!",
-    "v2.0",
-    "rlx#beta#50",
-  ];
-
-  it("numbers on from the highest counter among the model's own tags", () => {
-    expect(highestStageCounter("rl", tags)).toBe(5);
-    expect(highestStageCounter("new", tags)).toBe(0);
-    expect(
-      planStageTags({
-        model: "rl",
-        tags,
-        moves: [
-          { version: "1.3.0", from: "beta", to: "champion" },
-          { version: "1.2.0", from: "champion", to: "archived" },
-          { version: "1.1.0", from: "beta", to: "development" },
-        ],
-        config: seed,
-      }),
-    ).toEqual([
-      { name: "rl#champion#6", stage: "champion", version: "1.3.0", counter: 6 },
-      { name: "rl#archived#7", stage: "archived", version: "1.2.0", counter: 7 },
-    ]);
-  });
-
-  it("starts at 1 for a model without stage tags", () => {
-    expect(
-      planStageTags({
-        model: "new",
-        tags,
-        moves: [{ version: "1.0.0", from: "development", to: "beta" }],
-        config: seed,
-      }),
-    ).toMatchObject([{ name: "new#beta#1" }]);
   });
 });

@@ -1,6 +1,6 @@
 import { parseTag, registrationTag } from "../../domain/references.js";
 import type { Registry } from "../core/registry.js";
-import { defaultBranch, stageTagsToCreate } from "../stages/stage-tags.js";
+import { createStageTags, defaultBranch, readStageTags } from "../stages/stage-tags.js";
 
 /**
  * `doctor` (DESIGN section 4): the committed files are the truth and tags the record of what
@@ -9,12 +9,20 @@ import { defaultBranch, stageTagsToCreate } from "../stages/stage-tags.js";
  */
 
 export interface Disagreement {
-  kind: "missing-registration-tag" | "tag-without-version" | "missing-stage-tag";
+  kind:
+    | "missing-registration-tag"
+    | "tag-without-version"
+    | "missing-stage-tag"
+    | "extra-stage-tag"
+    | "stage-tag-out-of-order"
+    | "gto-disagrees";
   model: string;
   version: string;
   tag: string;
   /** For a missing tag: the commit that added the version, which the tag should point at. */
   commit?: string;
+  /** For a missing stage tag: its tagger date. */
+  date?: string;
   message: string;
 }
 
@@ -91,32 +99,70 @@ export async function doctor(registry: Registry, options: { fix?: boolean } = {}
     });
   }
 
-  // Stage tags record what landed on the default branch, so its history is the one checked.
-  const main = await defaultBranch(git);
-  const stageTags = await stageTagsToCreate(registry, { ref: main?.rev ?? "HEAD" });
-  for (const t of stageTags) {
-    disagreements.push({
-      kind: "missing-stage-tag",
-      model: t.model,
-      version: t.version,
-      tag: t.name,
-      commit: t.target,
-      message: `${t.model}@${t.version} entered ${t.stage} in commit ${t.change.slice(0, 7)} but no stage tag records it (${t.name})`,
-    });
-  }
-
   const fixed: string[] = [];
   if (options.fix) {
+    // Registration tags first: GTO finds a stage tag's version by the registration on its commit.
     const missing = disagreements.filter((d) => d.kind === "missing-registration-tag" && d.commit);
-    const created = await git.createTags([
-      ...missing.map((d) => ({
+    const created = await git.createTags(
+      missing.map((d) => ({
         name: d.tag,
         target: d.commit!,
         message: `register ${d.tag}\n\n(created by git model doctor --fix)\n`,
       })),
-      ...stageTags.map((t) => ({ name: t.name, target: t.target, message: t.message })),
-    ]);
+    );
     fixed.push(...created.keys());
   }
+
+  // Stage tags record what landed on the default branch, so its history is the one checked, in
+  // order: each tag matched to its move oldest first, then what GTO reads against stages.json.
+  const main = await defaultBranch(git);
+  const models = await readStageTags(registry, { ref: main?.rev ?? "HEAD" });
+  for (const m of models) {
+    for (const t of m.missing) {
+      disagreements.push({
+        kind: "missing-stage-tag",
+        model: m.model,
+        version: t.version,
+        tag: t.name,
+        commit: t.target,
+        date: t.date,
+        message: `${m.model}@${t.version} ${t.kind === "assignment" ? "entered" : "left"} ${t.stage} in commit ${t.change.slice(0, 7)} but no stage tag records it (${t.name})`,
+      });
+    }
+    for (const t of m.extra) {
+      disagreements.push({
+        kind: "extra-stage-tag",
+        model: m.model,
+        version: t.version ?? "",
+        tag: t.name,
+        message: `tag ${t.name} records a move of ${m.model}${t.version ? `@${t.version}` : ""} that the history of the default branch does not have`,
+      });
+    }
+    for (const t of m.outOfOrder) {
+      disagreements.push({
+        kind: "stage-tag-out-of-order",
+        model: m.model,
+        version: t.version ?? "",
+        tag: t.name,
+        message: `tag ${t.name} is dated at or before the tag of an earlier move of ${m.model}: GTO orders tags by their second`,
+      });
+    }
+    for (const x of m.mismatches) {
+      disagreements.push({
+        kind: "gto-disagrees",
+        model: m.model,
+        version: x.gto.join(", "),
+        tag: `${m.model}#${x.stage}`,
+        message: `GTO would read ${m.model}#${x.stage} as ${x.gto.join(", ") || "empty"} even with the missing tags created; stages.json says ${x.expected.join(", ") || "empty"} (delete the tags reported out of order, locally and on the remote, and run doctor --fix to date them anew)`,
+      });
+    }
+  }
+  if (options.fix)
+    fixed.push(
+      ...(await createStageTags(
+        registry,
+        models.flatMap((m) => m.missing),
+      )),
+    );
   return { disagreements, fixed };
 }

@@ -23,6 +23,8 @@ export interface TagSpec {
   message: string;
   /** The commit to tag; the transaction's own commit when omitted. */
   target?: string;
+  /** The tagger date as git's raw `<seconds> <zone>`; now when omitted. */
+  date?: string;
 }
 
 export class Transaction {
@@ -171,7 +173,7 @@ export class Transaction {
   /** Creates annotated tags in one batch (undone on rollback). */
   async tag(...tags: TagSpec[]): Promise<void> {
     const target = this.committed;
-    const specs = tags.map((t) => ({ name: t.name, message: t.message, target: t.target ?? target ?? "" }));
+    const specs = tags.map((t) => ({ ...t, target: t.target ?? target ?? "" }));
     if (specs.some((t) => !t.target)) throw new Error("a tag needs a target commit");
     try {
       const created = await this.git.createTags(specs);

@@ -1,23 +1,36 @@
-import { invalid } from "../../domain/errors.js";
+import {
+  type ExistingStageTag,
+  type GtoMismatch,
+  gtoMismatches,
+  type PlannedStageTag,
+  planStageTags,
+  readGtoStages,
+  type StageTagKind,
+  type TagRecord,
+  tagMoves,
+} from "../../domain/gto.js";
 import { compareText } from "../../domain/order.js";
 import { parseTag, registrationTag } from "../../domain/references.js";
-import { planStageTags, type StageEvent, stageHistory } from "../../domain/stage-history.js";
-import type { StageMove } from "../../domain/stages.js";
+import { stageHistory } from "../../domain/stage-history.js";
+import { parseStagesJson } from "../../domain/stages.js";
 import type { Git } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import type { TagSpec } from "../core/transaction.js";
 import { readStageLogs, type StageLog } from "./stage-log.js";
 
 /**
- * GTO stage tags (DESIGN section 4): `name#stage#N` on the registration commit of the version
- * that entered the stage. The files are the truth; this finds the moves of a branch's history
- * that have no tag yet (for the Action's register mode and `doctor`), and the tags of one change
- * (for `promote --tag`).
+ * GTO stage tags (DESIGN section 4, docs/decisions/stages.md): `name#stage#N` on the registration
+ * commit of a version that entered a stage, `name#stage!#N` on one that left it, each dated at
+ * its stage change so that GTO reads them in history order. The files are the truth; this finds
+ * the moves of a branch's history that have no tag yet (for the Action's register mode,
+ * `doctor` and `promote --tag`) and what GTO reads from the tags.
  */
 
 export interface StageTagToCreate {
   name: string;
   model: string;
+  /** An assignment (`name#stage#N`) or an unassignment (`name#stage!#N`). */
+  kind: StageTagKind;
   stage: string;
   version: string;
   counter: number;
@@ -25,18 +38,43 @@ export interface StageTagToCreate {
   target: string;
   /** The commit of the stage change the tag records. */
   change: string;
+  /** The tagger date: the change's committer time, moved forward past the model's previous stage tag. */
+  date: string;
+  /** The same as git's raw date (`<seconds> <zone>`). */
+  rawDate: string;
   message: string;
 }
 
-interface TagRow {
-  name: string;
-  /** The commit the tag points at (peeled). */
-  commit: string;
+/** What the tags of one model say against its history on the branch read. */
+export interface ModelStageTags {
+  model: string;
+  /** The tags missing, in history order. */
+  missing: StageTagToCreate[];
+  /** Stage tags that record no move of the history. */
+  extra: ExistingStageTag[];
+  /** Stage tags GTO orders before a move that happened earlier. */
+  outOfOrder: ExistingStageTag[];
+  /** Where GTO, reading the tags (with the missing ones created), differs from stages.json. */
+  mismatches: GtoMismatch[];
 }
 
+interface TagRow extends TagRecord {
+  /** Annotated (GTO ignores lightweight tags). */
+  annotated: boolean;
+}
+
+/** Every tag with its commit and tagger time, from one for-each-ref. */
 async function readTags(git: Git): Promise<TagRow[]> {
-  const rows = await git.forEachRef(["refs/tags"], ["%(refname:strip=2)", "%(*objectname)", "%(objectname)"]);
-  return rows.map(([name = "", peeled = "", oid = ""]) => ({ name, commit: peeled || oid }));
+  const rows = await git.forEachRef(
+    ["refs/tags"],
+    ["%(refname:strip=2)", "%(*objectname)", "%(objectname)", "%(objecttype)", "%(taggerdate:unix)"],
+  );
+  return rows.map(([name = "", peeled = "", oid = "", type = "", time = ""]) => ({
+    name,
+    commit: peeled || oid,
+    annotated: type === "tag",
+    time: Number(time) || 0,
+  }));
 }
 
 /** version -> registration commit: the registration tag's commit where there is one, else the commit that added the folder. */
@@ -50,99 +88,135 @@ function registrationCommits(model: string, tags: readonly TagRow[], log: StageL
   return byVersion;
 }
 
-const tagMessage = (model: string, stage: string, version: string, change: string) =>
-  `assign ${registrationTag(model, version)} to ${stage}\n\nStage-Change: ${change}\n`;
+function tagMessage(model: string, tag: PlannedStageTag): string {
+  const what =
+    tag.kind === "assignment"
+      ? `assign ${registrationTag(model, tag.version)} to ${tag.stage}`
+      : `unassign ${registrationTag(model, tag.version)} from ${tag.stage}`;
+  return `${what}\n\nStage-Change: ${tag.change}\n`;
+}
 
 /**
- * The stage tags missing for the moves in `ref`'s history (default HEAD), numbered on from each
- * model's highest counter. A move counts as tagged when a tag for the same version and stage
- * exists; when a version entered a stage n times and has m < n tags for it, its last n - m moves
- * are missing. So a second run plans nothing.
+ * Reads the stage tags of the models (default: every model) against their history on `ref`
+ * (default HEAD): the tags missing, with the dates that make GTO read them in history order
+ * (domain/gto.ts), the tags that record nothing, and what GTO would read once the missing ones
+ * exist. One log, one for-each-ref and one cat-file, whatever the number of models and tags.
  */
+export async function readStageTags(
+  registry: Registry,
+  options: { ref?: string; models?: readonly string[] } = {},
+): Promise<ModelStageTags[]> {
+  const { config } = registry;
+  const ref = options.ref ?? "HEAD";
+  const [logs, tags] = await Promise.all([
+    readStageLogs(registry, options.models ?? "all", ref),
+    readTags(registry.git),
+  ]);
+  const models = [...logs.keys()].sort(compareText);
+  const files = await registry.git.catFile(
+    models.map((m) => `${ref}:${registry.modelFolder(m)}/stages.json`),
+  );
+  const annotated = tags.filter((t) => t.annotated);
+  const result: ModelStageTags[] = [];
+  for (const model of models) {
+    const log = logs.get(model)!;
+    const registrations = registrationCommits(model, tags, log);
+    const versionAt = new Map([...registrations].map(([version, commit]) => [commit, version]));
+    const existing: ExistingStageTag[] = [];
+    for (const t of annotated) {
+      const tag = parseTag(t.name);
+      if ((tag?.kind !== "stage" && tag?.kind !== "unassignment") || tag.model !== model) continue;
+      existing.push({
+        name: t.name,
+        kind: tag.kind === "stage" ? "assignment" : "unassignment",
+        stage: tag.stage,
+        version: versionAt.get(t.commit),
+        time: t.time,
+        counter: tag.counter,
+      });
+    }
+    const events = stageHistory(log.snapshots, config).filter((e) => registrations.has(e.version));
+    const plan = planStageTags({ model, moves: tagMoves(events, config.initialStage), existing });
+    const missing = plan.missing.map(
+      (t): StageTagToCreate => ({
+        name: t.name,
+        model,
+        kind: t.kind,
+        stage: t.stage,
+        version: t.version,
+        counter: t.counter,
+        target: registrations.get(t.version)!,
+        change: t.change,
+        date: new Date(t.time * 1000).toISOString().replace(".000Z", "Z"),
+        rawDate: `${t.time} ${t.zone}`,
+        message: tagMessage(model, t),
+      }),
+    );
+    const blob = files.get(`${ref}:${registry.modelFolder(model)}/stages.json`);
+    const file = blob ? parseStagesJson(blob.content.toString("utf8"), log.file).file : null;
+    const gto = readGtoStages(model, [
+      ...annotated,
+      ...missing.map((t) => ({ name: t.name, commit: t.target, time: Number(t.rawDate.split(" ")[0]) })),
+    ]);
+    result.push({
+      model,
+      missing,
+      extra: plan.extra,
+      outOfOrder: plan.outOfOrder,
+      mismatches: gtoMismatches(file, config, gto),
+    });
+  }
+  return result;
+}
+
+/** The stage tags missing for the moves in `ref`'s history (default HEAD), in history order per model. */
 export async function stageTagsToCreate(
   registry: Registry,
   options: { ref?: string; models?: readonly string[] } = {},
 ): Promise<StageTagToCreate[]> {
-  const { config } = registry;
-  const [logs, tags] = await Promise.all([
-    readStageLogs(registry, options.models ?? "all", options.ref ?? "HEAD"),
-    readTags(registry.git),
-  ]);
-  const names = tags.map((t) => t.name);
-  const planned: StageTagToCreate[] = [];
-  for (const [model, log] of [...logs].sort(([a], [b]) => compareText(a, b))) {
-    const registrations = registrationCommits(model, tags, log);
-    const versionAt = new Map([...registrations].map(([version, commit]) => [commit, version]));
-    const tagged = new Map<string, number>();
-    for (const t of tags) {
-      const tag = parseTag(t.name);
-      const version = versionAt.get(t.commit);
-      if (tag?.kind === "stage" && tag.model === model && version !== undefined) {
-        const key = `${tag.stage}\u0000${version}`;
-        tagged.set(key, (tagged.get(key) ?? 0) + 1);
-      }
-    }
-    const missing: StageEvent[] = [];
-    const events = stageHistory(log.snapshots, config).filter(
-      (e) => e.to !== config.initialStage && registrations.has(e.version),
-    );
-    for (const event of events.toReversed()) {
-      const key = `${event.to}\u0000${event.version}`;
-      const left = tagged.get(key) ?? 0;
-      if (left > 0) tagged.set(key, left - 1);
-      else missing.push(event);
-    }
-    missing.reverse();
-    const tagsPlanned = planStageTags({ model, tags: names, moves: missing, config });
-    tagsPlanned.forEach((t, i) => {
-      const event = missing[i]!;
-      planned.push({
-        ...t,
-        model,
-        target: registrations.get(t.version)!,
-        change: event.commit,
-        message: tagMessage(model, t.stage, t.version, event.commit),
-      });
-    });
-  }
-  return planned;
+  return (await readStageTags(registry, options)).flatMap((m) => m.missing);
 }
 
-/** Creates planned stage tags in one batch; returns their names. */
+/** Creates planned stage tags, with their dates, in one batch; returns their names. */
 export async function createStageTags(
   registry: Registry,
   tags: readonly StageTagToCreate[],
 ): Promise<string[]> {
-  const created = await registry.git.createTags(
-    tags.map((t) => ({ name: t.name, target: t.target, message: t.message })),
-  );
+  const created = await registry.git.createTags(tags.map(tagSpec));
   return [...created.keys()];
 }
 
-/** The stage tags of one committed change (`promote --tag`). */
+/**
+ * Creates every stage tag missing for what landed on `ref` (default HEAD), dated as
+ * stageTagsToCreate says, and returns them. What `doctor --fix` and the Action's register mode
+ * run; a second run creates nothing.
+ */
+export async function createMissingStageTags(
+  registry: Registry,
+  options: { ref?: string; models?: readonly string[] } = {},
+): Promise<StageTagToCreate[]> {
+  const missing = await stageTagsToCreate(registry, options);
+  await createStageTags(registry, missing);
+  return missing;
+}
+
+const tagSpec = (t: StageTagToCreate) => ({
+  name: t.name,
+  target: t.target,
+  message: t.message,
+  date: t.rawDate,
+});
+
+/**
+ * The stage tags `promote --tag` creates after its commit: every tag the model's history on
+ * `commit` still lacks, this change's included, so that they stay in history order.
+ */
 export async function tagsForChange(
   registry: Registry,
-  change: { model: string; plan: { moves: readonly StageMove[] } },
+  change: { model: string },
   commit: string,
 ): Promise<TagSpec[]> {
-  const { model } = change;
-  const [logs, tags] = await Promise.all([readStageLogs(registry, [model]), readTags(registry.git)]);
-  const registrations = registrationCommits(model, tags, logs.get(model));
-  const planned = planStageTags({
-    model,
-    tags: tags.map((t) => t.name),
-    moves: change.plan.moves,
-    config: registry.config,
-  });
-  return planned.map((t) => {
-    const target = registrations.get(t.version);
-    if (!target) {
-      throw invalid(`cannot tag ${t.name}: no registration commit of ${model}@${t.version} was found`, {
-        hint: "leave out --tag; git model doctor reports what it cannot tag",
-      });
-    }
-    return { name: t.name, target, message: tagMessage(model, t.stage, t.version, commit) };
-  });
+  return (await stageTagsToCreate(registry, { ref: commit, models: [change.model] })).map(tagSpec);
 }
 
 /**
