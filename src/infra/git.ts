@@ -111,6 +111,8 @@ export interface PushOutcome {
   /** The remote refused because it moved on (a race lost), not for a policy reason. */
   remoteMovedOn: boolean;
   message: string;
+  /** Remote refs that already held what was pushed (`=` in --porcelain): this push did not change them. */
+  upToDate?: string[];
 }
 
 export interface CatFileObject {
@@ -409,7 +411,14 @@ export class Git {
     const r = await this.run(["push", "--porcelain", ...flags, "--", remote, ...refspecs], {
       allowFailure: true,
     });
-    if (r.code === 0) return { ok: true, remoteMovedOn: false, message: "" };
+    if (r.code === 0) {
+      const upToDate = r.stdout
+        .toString("utf8")
+        .split("\n")
+        .filter((l) => l.startsWith("=\t"))
+        .map((l) => l.split("\t")[1]?.split(":").at(-1) ?? "");
+      return { ok: true, remoteMovedOn: false, message: "", upToDate };
+    }
     const out = `${r.stdout.toString("utf8")}\n${r.stderr}`;
     const refused = out.split("\n").filter((l) => l.startsWith("!"));
     // A ref that lost a race (non-fast-forward, a lock or an old value taken by a concurrent

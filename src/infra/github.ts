@@ -155,14 +155,13 @@ export class GitHubScm implements Scm {
   }
 }
 
-const RetryingOctokit = Octokit.plugin(retry, throttling);
-
-/** An Octokit with retries of 5xx and of (secondary) rate limits, for the CLI's path. */
-export function createOctokit(token: string, apiUrl: string): OctokitLike {
-  return new RetryingOctokit({
-    auth: token,
+/**
+ * Octokit's options for both faces: retries of 5xx, waits on (secondary) rate limits up to three
+ * times, and no logging (Octokit's warnings would print request details).
+ */
+export function octokitOptions(apiUrl: string) {
+  return {
     baseUrl: apiUrl.replace(/\/+$/, ""),
-    userAgent: "git-model",
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     throttle: {
       onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
@@ -171,7 +170,16 @@ export function createOctokit(token: string, apiUrl: string): OctokitLike {
         retryCount < 3,
     },
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-  });
+  };
+}
+
+export const octokitPlugins = [retry, throttling] as const;
+
+const RetryingOctokit = Octokit.plugin(...octokitPlugins);
+
+/** An Octokit with retries of 5xx and of (secondary) rate limits, for the CLI's path. */
+export function createOctokit(token: string, apiUrl: string): OctokitLike {
+  return new RetryingOctokit({ auth: token, userAgent: "git-model", ...octokitOptions(apiUrl) });
 }
 
 /** owner/repo from GITHUB_REPOSITORY, else from a GitHub remote URL. */

@@ -1,0 +1,73 @@
+import { usage } from "../domain/errors.js";
+import { type PublishedTag, publishMissingTags } from "../registry/checks/publish-tags.js";
+import type { ActionCommand } from "./main.js";
+import { BoundedMarkdown, cell, code, SUMMARY_LIMIT } from "./summary.js";
+
+/**
+ * `register` on a push to the default branch: the tags of every version and stage change that
+ * landed without one, pushed at once. The outputs carry them, since GitHub starts no workflow for
+ * a push of more than three tags.
+ */
+export const registerCommand: ActionCommand = async (context) => {
+  const event = context.event();
+  if (event.pullRequest) {
+    throw usage(
+      `register never runs on ${event.name}${context.isForkPullRequest() ? " (and never pushes for a fork's pull request)" : ""}: it tags what landed on the default branch`,
+      { hint: "run it on push to the default branch; validate is the pull request's check" },
+    );
+  }
+  const branch = pushedBranch(event.name, event.payload, context.env);
+  const defaultBranch = (event.payload.repository as { default_branch?: unknown } | undefined)
+    ?.default_branch;
+  if (branch !== null && typeof defaultBranch === "string" && branch !== defaultBranch) {
+    return {
+      outputs: { registered: "[]", "stage-changes": "[]" },
+      summary: `## git-model: register\n\nNothing tagged: ${code(branch)} is not the default branch (${code(defaultBranch)}).\n`,
+    };
+  }
+  const registry = await context.registry();
+  const published = await publishMissingTags(registry);
+  return {
+    outputs: {
+      registered: JSON.stringify(published.registered),
+      "stage-changes": JSON.stringify(published.stageChanges),
+    },
+    summary: registerSummary(published.registered, published.stageChanges),
+  };
+};
+
+/** The branch a push (or a manual run) is for, from the payload's ref or GITHUB_REF. */
+function pushedBranch(name: string, payload: Record<string, unknown>, env: NodeJS.ProcessEnv): string | null {
+  const ref = name === "push" && typeof payload.ref === "string" ? payload.ref : env.GITHUB_REF;
+  return ref?.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null;
+}
+
+function registerSummary(registered: PublishedTag[], stageChanges: PublishedTag[]): string {
+  const doc = new BoundedMarkdown(SUMMARY_LIMIT);
+  doc.add("## git-model: register");
+  doc.add("");
+  if (registered.length + stageChanges.length === 0) {
+    doc.add("Every version and stage change has its tag already: nothing to do.");
+    return doc.toString();
+  }
+  doc.add(
+    `Pushed ${registered.length} registration tag(s) and ${stageChanges.length} stage tag(s) in one push.`,
+  );
+  if (registered.length) {
+    doc.add("");
+    doc.table(
+      ["tag", "model", "version", "commit"],
+      registered.map((t) => [code(t.tag), cell(t.model), code(t.version), code(t.commit.slice(0, 7))]),
+      { share: 0.5, noun: "tags" },
+    );
+  }
+  if (stageChanges.length) {
+    doc.add("");
+    doc.table(
+      ["tag", "model", "version", "stage"],
+      stageChanges.map((t) => [code(t.tag), cell(t.model), code(t.version), cell(t.stage ?? "")]),
+      { noun: "tags" },
+    );
+  }
+  return doc.toString();
+}

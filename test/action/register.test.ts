@@ -1,0 +1,158 @@
+import { chmodSync, cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { churnRepo, everythingShown, pullRequestEvent, runAction } from "../helpers/action.js";
+import { serveGitHttp } from "../helpers/http-remote.js";
+import { cleanEnv, git, tempDir } from "../helpers/repo.js";
+
+/**
+ * The Action's register, end to end: the built dist/action.js on a push to the default branch,
+ * in a clone of a remote served over HTTP, tagging what landed without tags.
+ */
+
+const TOKEN = "ghs_write_token_that_must_never_be_printed";
+
+let http: Awaited<ReturnType<typeof serveGitHttp>>;
+let projects: string;
+
+beforeAll(async () => {
+  projects = tempDir("gm-projects-");
+  http = await serveGitHttp(projects);
+});
+afterAll(() => http?.close());
+
+/** A remote whose main holds two versions and three stage moves, none of them tagged (made once, copied). */
+let template: string;
+beforeAll(async () => {
+  template = join(tempDir("gm-template-"), "template.git");
+  await git(projects, ["init", "-q", "--bare", "-b", "main", template]);
+  const repo = await churnRepo({ tag: false });
+  await git(repo, ["remote", "add", "origin", `file://${template}`]);
+  await git(repo, ["push", "-q", "origin", "main"]);
+});
+
+async function untaggedRemote(name: string) {
+  const bare = join(projects, `${name}.git`);
+  cpSync(template, bare, { recursive: true });
+  return { bare, url: `${http.url}/${name}.git` };
+}
+
+async function checkout(url: string): Promise<string> {
+  const dir = join(tempDir("gm-ws-"), "ws");
+  await git(tempDir(), ["clone", "-q", url, dir], cleanEnv({ GIT_LFS_SKIP_SMUDGE: "1" }));
+  return dir;
+}
+
+const PUSH = { ref: "refs/heads/main", repository: { full_name: "acme/models", default_branch: "main" } };
+
+const register = (workspace: string, eventName = "push", event: Record<string, unknown> = PUSH) =>
+  runAction({ workspace, inputs: { command: "register", token: TOKEN }, eventName, event });
+
+const tagsOf = async (bare: string) =>
+  (await git(bare, ["for-each-ref", "--format=%(refname:strip=2) %(objecttype)", "refs/tags"]))
+    .split("\n")
+    .filter(Boolean)
+    .sort();
+
+describe("register on push to the default branch", () => {
+  it("tags every version and stage change in one push; a second run does nothing", async () => {
+    const { bare, url } = await untaggedRemote("once");
+    const pushesBefore = http.requests.filter((r) => r.endsWith("/once.git/git-receive-pack")).length;
+    const r = await register(await checkout(url));
+    expect(r.stderr).toBe("");
+    expect(r.code, r.stdout).toBe(0);
+    const registered = JSON.parse(r.outputs.registered!);
+    expect(registered.map((t: { tag: string }) => t.tag)).toEqual(["churn@v1.0.0", "churn@v1.0.1"]);
+    const stageChanges = JSON.parse(r.outputs["stage-changes"]!);
+    expect(stageChanges.map((t: { stage: string; version: string }) => `${t.version} ${t.stage}`)).toEqual([
+      "1.0.0 staging",
+      "1.0.0 production",
+      "1.0.1 staging",
+    ]);
+    expect(await tagsOf(bare)).toEqual(
+      [...registered, ...stageChanges].map((t: { tag: string }) => `${t.tag} tag`).sort(),
+    );
+    // The tags point at the registration commits.
+    for (const t of [...registered, ...stageChanges])
+      expect((await git(bare, ["rev-parse", `${t.tag}^{commit}`])).trim()).toBe(t.commit);
+    // One push for all of them.
+    expect(http.requests.filter((q) => q.endsWith("/once.git/git-receive-pack")).length - pushesBefore).toBe(
+      1,
+    );
+    expect(r.summary).toContain("Pushed 2 registration tag(s) and 3 stage tag(s) in one push.");
+    expect(everythingShown(r)).not.toContain(TOKEN);
+
+    const again = await register(await checkout(url));
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs).toMatchObject({ registered: "[]", "stage-changes": "[]" });
+    expect(again.summary).toContain("nothing to do");
+    expect(await tagsOf(bare)).toHaveLength(5);
+  });
+
+  it("two runs at once both succeed and tag each change once", async () => {
+    const { bare, url } = await untaggedRemote("race");
+    // Both read the remote's tags before either push lands, and their tag objects differ (two
+    // taggers): one push is refused, and that run plans again from the remote's tags.
+    const hook = join(bare, "hooks", "pre-receive");
+    writeFileSync(hook, "#!/bin/sh\nsleep 1\n");
+    chmodSync(hook, 0o755);
+    const [a, b] = await Promise.all([checkout(url), checkout(url)]);
+    const runs = await Promise.all(
+      [a!, b!].map((workspace, i) =>
+        runAction({
+          workspace,
+          inputs: { command: "register", token: TOKEN },
+          eventName: "push",
+          event: PUSH,
+          env: { GIT_COMMITTER_NAME: `runner ${i}` },
+        }),
+      ),
+    );
+    for (const r of runs) expect(r.code, r.stdout).toBe(0);
+    const reported = runs.map((r) =>
+      [...JSON.parse(r.outputs.registered!), ...JSON.parse(r.outputs["stage-changes"]!)].map(
+        (t: { tag: string }) => t.tag,
+      ),
+    );
+    expect(await tagsOf(bare)).toHaveLength(5);
+    // The winner reports the five tags; the loser found nothing left.
+    expect(reported.map((r) => r.length).sort()).toEqual([0, 5]);
+    const taggers = await git(bare, ["for-each-ref", "--format=%(taggername)", "refs/tags"]);
+    expect(new Set(taggers.split("\n").filter(Boolean)).size).toBe(1);
+  });
+
+  it("does nothing on a push to another branch", async () => {
+    const { bare, url } = await untaggedRemote("other");
+    const r = await register(await checkout(url), "push", { ...PUSH, ref: "refs/heads/feature" });
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain("`feature` is not the default branch");
+    expect(await tagsOf(bare)).toEqual([]);
+  });
+
+  it("never pushes for a pull request, from a fork or not", async () => {
+    const { bare, url } = await untaggedRemote("fork");
+    const ws = await checkout(url);
+    const head = (await git(ws, ["rev-parse", "HEAD"])).trim();
+    for (const headRepo of ["someone/models", "acme/models"]) {
+      const r = await register(ws, "pull_request", pullRequestEvent({ base: head, head, headRepo }));
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("::error::register never runs on pull_request");
+      expect(everythingShown(r)).not.toContain(TOKEN);
+    }
+    expect(await tagsOf(bare)).toEqual([]);
+  });
+
+  it("fails clearly when the remote refuses the push, and leaves no tags behind", async () => {
+    const { bare, url } = await untaggedRemote("refusing");
+    const ws = await checkout(url);
+    // A hook that refuses every tag: a protection rule, not a race.
+    const hook = join(bare, "hooks", "pre-receive");
+    writeFileSync(hook, "#!/bin/sh\necho 'tags are protected' >&2\nexit 1\n");
+    chmodSync(hook, 0o755);
+    const r = await register(ws);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::could not push 5 tag\(s\) to origin/);
+    expect(await tagsOf(bare)).toEqual([]);
+    expect(await git(ws, ["tag", "-l"])).toBe("");
+  });
+});
