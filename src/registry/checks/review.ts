@@ -76,7 +76,7 @@ export function promotedStage(registry: Registry, model: string): string | null 
 function knownGoals(registry: Registry, model: string): Map<string, Goal> {
   const goals = new Map<string, Goal>();
   const monitor = registry.config.monitorFor(model);
-  if (monitor?.baseline) goals.set(trendPath(monitor.baseline), monitor.goal);
+  if (monitor?.baseline && monitor.goal) goals.set(trendPath(monitor.baseline), monitor.goal);
   const rank = registry.config.selectFor(model)?.rank;
   if (rank?.metric) goals.set(trendPath(rank.metric), rank.goal ?? "min");
   return goals;
