@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineHistory}from"./chunk-ONO7TH3P.js";import"./chunk-FWELXH3M.js";import"./chunk-AIBWUFGJ.js";import"./chunk-JKUD72VD.js";import"./chunk-7JCGBL2O.js";import"./chunk-JJ6VQEKF.js";import"./chunk-7K4R5JLU.js";import"./chunk-JIK54K6F.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineHistory};
