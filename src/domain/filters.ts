@@ -1,6 +1,6 @@
-import picomatch from "picomatch";
 import { type GitModelError, usage } from "./errors.js";
 import { type FieldDefaults, resolveField, splitPath } from "./fields.js";
+import { compileGlob } from "./glob.js";
 import type { Metadata } from "./schemas.js";
 
 /**
@@ -89,7 +89,10 @@ export function parseWhere(text: string, flag = "--where"): Filter {
       `'${op}' compares numbers and ${JSON.stringify(value)} at {col} is not one`,
     );
   }
-  return { path, op, values: [NUMERIC_OPS.has(op) ? Number(value) : value], origin: `${flag} "${text}"` };
+  const origin = `${flag} "${text}"`;
+  // A glob is checked here, so that a bad one is refused even when no version has the field.
+  if (op === "~") globMatcher(value, origin);
+  return { path, op, values: [NUMERIC_OPS.has(op) ? Number(value) : value], origin };
 }
 
 /** The offset of the dot that starts an empty segment (`a..b`, `.a`, `a.`), if any. */
@@ -154,7 +157,7 @@ function holds(filter: Filter, actual: unknown, version: string): boolean {
     case "!=":
       return !elements.some((a) => looseEquals(a, expected));
     case "~":
-      return elements.some((a) => isScalar(a) && globMatcher(String(expected))(String(a)));
+      return elements.some((a) => isScalar(a) && globMatcher(String(expected), filter.origin)(String(a)));
     default:
       return compareNumbers(filter.op, numberOf(filter, actual, version), Number(expected));
   }
@@ -191,12 +194,12 @@ export const isNumeric = (v: unknown): boolean =>
   (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && NUMBER.test(v.trim()));
 
 // Compiling a glob costs more than matching it, and `list --where` matches one glob against every version.
-const globs = new Map<string, picomatch.Matcher>();
-function globMatcher(glob: string): picomatch.Matcher {
+const globs = new Map<string, (value: string) => boolean>();
+function globMatcher(glob: string, origin: string): (value: string) => boolean {
   let matcher = globs.get(glob);
   if (!matcher) {
-    // Values are not paths: `*` crosses `/` (bash) and matches a leading dot.
-    matcher = picomatch(glob, { bash: true, dot: true });
+    // Values are not paths: `*` crosses `/` and matches a leading dot (glob.ts).
+    matcher = compileGlob(glob, { origin });
     globs.set(glob, matcher);
   }
   return matcher;

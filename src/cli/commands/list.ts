@@ -72,7 +72,7 @@ export function defineList(program: Command, context: CliContext): void {
         );
         return;
       }
-      // The finders and their filters (picomatch) are loaded for this form only.
+      // The finders and their filters (and glob matcher) are loaded for this form only.
       const [{ findVersions, withStage }, { show }, { lookupField }] = await Promise.all([
         import("../../registry/versions/catalog.js"),
         import("../../domain/filters.js"),

@@ -1,5 +1,5 @@
-import picomatch from "picomatch";
 import { environment } from "../../domain/errors.js";
+import { compileGlob } from "../../domain/glob.js";
 import { exactAttributePattern, LFS_ATTRIBUTES } from "../../domain/lfs.js";
 import type { Git } from "../../infra/git.js";
 
@@ -21,11 +21,21 @@ export function isLfsArtifact(
 ): boolean {
   if (size > threshold) return true;
   const name = path.split("/").at(-1) ?? path;
-  return patterns.some((p) =>
-    p.includes("/")
-      ? picomatch.isMatch(path, p.replace(/^\//, ""))
-      : picomatch.isMatch(name, p, { dot: true }),
-  );
+  return patterns.some((p) => (p.includes("/") ? lfsMatcher(p)(path) : lfsMatcher(p)(name)));
+}
+
+// The patterns come from .gitmodel.yaml, which a clone brings: matched without backtracking (glob.ts).
+const lfsMatchers = new Map<string, (path: string) => boolean>();
+function lfsMatcher(pattern: string): (path: string) => boolean {
+  let matcher = lfsMatchers.get(pattern);
+  if (!matcher) {
+    matcher = compileGlob(pattern.replace(/^\//, ""), {
+      paths: true,
+      origin: `.gitmodel.yaml: lfs pattern ${JSON.stringify(pattern)}`,
+    });
+    lfsMatchers.set(pattern, matcher);
+  }
+  return matcher;
 }
 
 /**

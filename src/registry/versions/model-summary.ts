@@ -2,7 +2,7 @@ import type { Registry } from "../core/registry.js";
 
 /**
  * What whole-registry `list` shows (DESIGN section 8): each model's version count, newest version
- * and stage holders. Apart from catalog.ts, whose finders load the filters and picomatch, which
+ * and stage holders. Apart from catalog.ts, whose finders load the filters and the glob matcher, which
  * this listing never needs (docs/benchmarks.md).
  */
 
