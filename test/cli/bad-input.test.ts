@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, cleanEnv, cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
+import { expectClearError, expectRefused } from "../helpers/refusal.js";
+import { cleanEnv, cli, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 
 /**
  * Issue 2, "Bad input gets a clear error and changes nothing": every bad input a new user can
@@ -10,50 +11,6 @@ import { type CliResult, cleanEnv, cli, git, newRepo, runFolder, tempDir } from 
  * (usage / environment), no stack trace, and leaves the repository exactly as it was: work tree,
  * index, HEAD, branches and tags.
  */
-
-interface Snapshot {
-  status: string;
-  head: string;
-  tags: string;
-  refs: string;
-  index: string;
-}
-
-async function snapshot(repo: string): Promise<Snapshot> {
-  return {
-    status: await git(repo, ["status", "--porcelain", "--untracked-files=all"]),
-    head: await git(repo, ["rev-parse", "HEAD"]),
-    tags: await git(repo, ["tag", "--list"]),
-    refs: await git(repo, ["for-each-ref", "--format=%(refname) %(objectname)"]),
-    index: await git(repo, ["ls-files", "-s"]),
-  };
-}
-
-/** One or two lines a person can act on: the fragments, the exit code, and nothing a person should not see. */
-function expectClearError(r: CliResult, code: 1 | 2, fragments: readonly string[]): void {
-  const context = `exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
-  expect(r.code, context).toBe(code);
-  for (const fragment of fragments) expect(r.stderr, context).toContain(fragment);
-  expect(r.stderr, "no stack trace").not.toMatch(/^ {4}at /m);
-  expect(r.stderr).not.toContain("node:internal");
-  expect(r.stderr.trim().split("\n").length, `one or two lines:\n${r.stderr}`).toBeLessThanOrEqual(2);
-  expect(r.stdout, "errors go to stderr, nothing to stdout").toBe("");
-}
-
-/** Runs the CLI and checks the error and that the repository is exactly as it was before. */
-async function expectRefused(
-  repo: string,
-  args: string[],
-  code: 1 | 2,
-  fragments: readonly string[],
-  options: { env?: NodeJS.ProcessEnv } = {},
-): Promise<CliResult> {
-  const before = await snapshot(repo);
-  const r = await cli(repo, args, options);
-  expectClearError(r, code, fragments);
-  expect(await snapshot(repo)).toEqual(before);
-  return r;
-}
 
 describe("register with bad input: a clear error, and the repository unchanged", () => {
   let repo: string;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { conflict, environment, invalid, usage } from "../../domain/errors.js";
 import { jsonlLine } from "../../domain/jsonl.js";
 import { improvement } from "../../domain/lineage.js";
@@ -11,7 +11,7 @@ import { parseJsonText } from "../core/json.js";
 import type { Registry } from "../core/registry.js";
 import { inTransaction } from "../core/transaction.js";
 import { ensureLfsReady, isLfsArtifact, lfsLinesFor, withLfsLines } from "./lfs-tracking.js";
-import { readRunFolder } from "./run-folder.js";
+import { assertFileOrFolder, readRunFolder } from "./run-folder.js";
 
 export interface RegisterOptions {
   model: string;
@@ -257,9 +257,13 @@ async function chooseVersion(
 
 async function readMetadataInput(file: string | null | undefined): Promise<Record<string, unknown>> {
   if (!file) return {};
-  const text = await readFile(file, "utf8").catch(() => {
+  const info = await stat(file).catch(() => {
     throw usage(`metadata file ${file} does not exist`);
   });
+  assertFileOrFolder(info, file);
+  if (info.isDirectory())
+    throw usage(`metadata file ${file} is a folder`, { hint: "--metadata takes a JSON file" });
+  const text = await readFile(file, "utf8");
   const json = parseJsonText(text, file);
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     throw invalid(`${file}: metadata must be a JSON object`);

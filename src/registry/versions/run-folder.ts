@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, type Stats } from "node:fs";
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { usage } from "../../domain/errors.js";
@@ -35,7 +35,7 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
       const rel = relative(realDir, full).split(sep).join("/");
       if (entry.name === ".git") continue;
       let source = full;
-      let isDir = entry.isDirectory();
+      let kind: EntryKind = entry;
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);
         if (!target) throw usage(`${join(dir, rel)} is a broken symbolic link`);
@@ -45,9 +45,10 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
           });
         }
         source = target;
-        isDir = (await lstat(target)).isDirectory();
+        kind = await lstat(target);
       }
-      if (isDir) {
+      assertFileOrFolder(kind, join(dir, rel));
+      if (kind.isDirectory()) {
         await walk(full);
       } else if (rel === "metadata.json") {
         metadataFile = source;
@@ -65,6 +66,30 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
   }
   const files = await Promise.all(found.map(async (f) => ({ ...f, ...(await hashFile(f.source)) })));
   return { files, metadataFile };
+}
+
+/** What lstat and a folder entry both tell: the type of the thing. */
+type EntryKind = Pick<
+  Stats,
+  "isFile" | "isDirectory" | "isFIFO" | "isSocket" | "isBlockDevice" | "isCharacterDevice"
+>;
+
+/**
+ * Only files and folders are registered: reading a FIFO waits for a writer forever, a socket
+ * fails with ENXIO, a device never ends. Refused by name before anything is written.
+ */
+export function assertFileOrFolder(kind: EntryKind, shown: string): void {
+  if (kind.isFile() || kind.isDirectory()) return;
+  const what = kind.isFIFO()
+    ? "a FIFO (named pipe)"
+    : kind.isSocket()
+      ? "a socket"
+      : kind.isBlockDevice() || kind.isCharacterDevice()
+        ? "a device"
+        : "neither a file nor a folder";
+  throw usage(`${shown} is ${what}; only files and folders can be registered`, {
+    hint: "remove it from the run folder, or copy what it holds into a file",
+  });
 }
 
 export async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
