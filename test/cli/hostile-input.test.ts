@@ -1,40 +1,19 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectClearError, expectRefused, snapshot } from "../helpers/refusal.js";
-import { type CliResult, cli, newRepo, runFolder } from "../helpers/repo.js";
+import { cli, newRepo, runFolder } from "../helpers/repo.js";
 
 /**
  * Issue 11, items 9-13: input that used to hang the CLI, crash it, or be silently changed is
  * matched in bounded time, refused at once by name, or kept exactly.
  */
 
-const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
-
-/**
- * The CLI with a deadline: a hang is killed and shows as exit -1, so a test fails instead of
- * waiting forever. The deadline only catches hangs (tens of times the normal run); speed is the
- * bench's.
- */
-function cliWithin(seconds: number, cwd: string, args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: "1" },
-      timeout: seconds * 1000,
-      killSignal: "SIGKILL",
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+/** A hang is killed after this long and fails the test (exit -1) instead of stalling the suite. */
+const cliWithin = (seconds: number, cwd: string, args: string[]) =>
+  cli(cwd, args, { killAfterSeconds: seconds });
 
 let repo: string;
 beforeAll(async () => {

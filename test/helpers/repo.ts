@@ -56,14 +56,24 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (dist/cli.js) with the test's Node, as `git-model <args>`. */
+/**
+ * Runs the built CLI (dist/cli.js) with the test's Node, as `git-model <args>`. `killAfterSeconds`
+ * turns a hang into a result (exit -1) instead of a test that waits forever; it catches hangs
+ * only (speed is the bench's).
+ */
 export function cli(
   cwd: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; input?: string; killAfterSeconds?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: options.env ?? defaultEnv });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: options.env ?? defaultEnv,
+      ...(options.killAfterSeconds
+        ? { timeout: options.killAfterSeconds * 1000, killSignal: "SIGKILL" }
+        : {}),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
