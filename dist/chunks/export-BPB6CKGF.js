@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineExport}from"./chunk-LOGQLHRY.js";import"./chunk-VGKGUS4H.js";import"./chunk-E6QNGTQX.js";import"./chunk-ARVCSW4O.js";import"./chunk-AIBWUFGJ.js";import"./chunk-DS2C5I4K.js";import"./chunk-GVS6XUUM.js";import"./chunk-TLSRC5LV.js";import"./chunk-LPVLZSER.js";import"./chunk-JJ6VQEKF.js";import"./chunk-JIK54K6F.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineExport};
