@@ -52,7 +52,7 @@ const childProcess = () => process.getBuiltinModule("node:child_process");
 export function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
   return childProcess().spawn("git", args, {
     cwd,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
+    env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0" },
     stdio: "pipe",
   });
 }
@@ -61,7 +61,8 @@ export function runGit(cwd: string, args: readonly string[], options: RunOptions
   return new Promise((resolve, reject) => {
     const child = childProcess().spawn("git", args, {
       cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...options.env },
+      // No optional locks: a read (status) must not take .git/index.lock, which a kill would leave.
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     const out: Buffer[] = [];
@@ -365,6 +366,11 @@ export class Git {
     if (paths.length === 0) return [];
     const out = await this.text(["hash-object", "-w", "--stdin-paths"], { input: `${paths.join("\n")}\n` });
     return out.trim().split("\n");
+  }
+
+  /** Stores bytes as the blob git would make of them at `path` (its clean filters apply). */
+  async hashBytes(path: string, bytes: Buffer): Promise<string> {
+    return (await this.text(["hash-object", "-w", "--stdin", `--path=${path}`], { input: bytes })).trim();
   }
 
   /**

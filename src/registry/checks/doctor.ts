@@ -1,5 +1,6 @@
 import { parseTag, registrationTag } from "../../domain/references.js";
 import type { Registry } from "../core/registry.js";
+import { inTransaction, writeOperation } from "../core/transaction.js";
 import { createStageTags, defaultBranch, readStageTags } from "../stages/stage-tags.js";
 
 /**
@@ -32,6 +33,11 @@ export interface DoctorReport {
 }
 
 export async function doctor(registry: Registry, options: { fix?: boolean } = {}): Promise<DoctorReport> {
+  if (!options.fix) return examine(registry, options);
+  return writeOperation(registry.git, "doctor --fix", () => examine(registry, options));
+}
+
+async function examine(registry: Registry, options: { fix?: boolean }): Promise<DoctorReport> {
   const git = registry.git;
   const root = registry.root;
   const head = await git.commitOf("HEAD");
@@ -103,14 +109,13 @@ export async function doctor(registry: Registry, options: { fix?: boolean } = {}
   if (options.fix) {
     // Registration tags first: GTO finds a stage tag's version by the registration on its commit.
     const missing = disagreements.filter((d) => d.kind === "missing-registration-tag" && d.commit);
-    const created = await git.createTags(
-      missing.map((d) => ({
-        name: d.tag,
-        target: d.commit!,
-        message: `register ${d.tag}\n\n(created by git model doctor --fix)\n`,
-      })),
-    );
-    fixed.push(...created.keys());
+    const tags = missing.map((d) => ({
+      name: d.tag,
+      target: d.commit!,
+      message: `register ${d.tag}\n\n(created by git model doctor --fix)\n`,
+    }));
+    if (tags.length) await inTransaction(git, (tx) => tx.tag(...tags));
+    fixed.push(...tags.map((t) => t.name));
   }
 
   // Stage tags record what landed on the default branch, so its history is the one checked, in

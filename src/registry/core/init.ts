@@ -4,7 +4,7 @@ import { CONFIG_FILE } from "../../domain/registry-config.js";
 import { readTextIfExists } from "../../infra/files.js";
 import { Git } from "../../infra/git.js";
 import { ensureLfsReady, lfsPatternLine, withLfsLines } from "../versions/lfs-tracking.js";
-import { inTransaction } from "./transaction.js";
+import { inTransaction, writeOperation } from "./transaction.js";
 
 export interface InitResult {
   root: string;
@@ -40,6 +40,10 @@ export async function initRegistry(
     });
   }
   const git = await Git.discover(cwd);
+  return writeOperation(git, "init", () => initIn(git, options));
+}
+
+async function initIn(git: Git, options: { root: string; versioning: string }): Promise<InitResult> {
   await ensureLfsReady(git);
   const existing = await readTextIfExists(`${git.top}/${CONFIG_FILE}`);
   const configText = existing ?? configTemplate(options.root, options.versioning);

@@ -3,6 +3,8 @@ import { dirname, join } from "node:path";
 import { conflict } from "../../domain/errors.js";
 import { appendLine, assertRealPathInside, exists, randomName, writeFileAtomic } from "../../infra/files.js";
 import { type Git, type PushOutcome, TagExistsError, type TreeChange } from "../../infra/git.js";
+import { notice } from "./notices.js";
+import { describeHolder, withWriteLock } from "./write-lock.js";
 
 /**
  * A registry write: files changed in the work tree, committed as one commit that holds only
@@ -29,8 +31,12 @@ export interface TagSpec {
 
 export class Transaction {
   private readonly undo: (() => Promise<void>)[] = [];
-  /** Files written (they are committed as the work tree holds them) and folders removed. */
-  private readonly files = new Set<string>();
+  /**
+   * Files written, with the bytes this transaction wrote (null for a copied artifact, hashed
+   * from the folder the transaction created): the commit holds these bytes, whatever the work
+   * tree holds by then. And folders removed.
+   */
+  private readonly files = new Map<string, Buffer | null>();
   private readonly removed = new Set<string>();
   private oldHead: string | null = null;
   private committed: string | null = null;
@@ -63,35 +69,38 @@ export class Transaction {
     return join(this.git.top, path);
   }
 
-  private async track(path: string, as: Set<string> | null): Promise<void> {
+  private async track(path: string): Promise<void> {
     await assertRealPathInside(this.git.top, this.abs(path));
-    as?.add(path);
   }
 
   /** Writes a whole file atomically; undo restores the old content or removes the file. */
   async writeFile(path: string, data: string | Buffer): Promise<void> {
-    await this.track(path, this.files);
+    await this.track(path);
     const full = this.abs(path);
     const old = (await exists(full)) ? await readFile(full) : null;
-    await writeFileAtomic(full, data);
+    const bytes = Buffer.from(data);
+    this.files.set(path, bytes);
+    await writeFileAtomic(full, bytes);
     this.undo.push(async () => (old === null ? rm(full, { force: true }) : writeFileAtomic(full, old)));
   }
 
   /** Appends one line (fsync'd); undo truncates the file back to its old length. */
   async appendLine(path: string, line: string): Promise<void> {
-    await this.track(path, this.files);
+    await this.track(path);
     const full = this.abs(path);
-    const oldSize = await stat(full).then(
-      (s) => s.size,
-      () => null,
-    );
+    const old = await readFile(full).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return null;
+      throw e;
+    });
+    const oldSize = old === null ? null : old.length;
+    this.files.set(path, Buffer.concat([old ?? Buffer.alloc(0), Buffer.from(withLineBreaks(old, line))]));
     await appendLine(full, line);
     this.undo.push(async () => (oldSize === null ? rm(full, { force: true }) : truncate(full, oldSize)));
   }
 
   /** Creates a folder that must not exist yet (the race with a concurrent writer is caught here). */
   async createFolder(path: string): Promise<void> {
-    await this.track(path, null);
+    await this.track(path);
     const full = this.abs(path);
     await mkdir(dirname(full), { recursive: true });
     try {
@@ -105,7 +114,7 @@ export class Transaction {
 
   /** Copies a file into a folder this transaction created (its undo removes the folder). */
   async copyInto(source: string, path: string): Promise<void> {
-    this.files.add(path);
+    this.files.set(path, null);
     const full = this.abs(path);
     await mkdir(dirname(full), { recursive: true });
     await copyFile(source, full);
@@ -113,7 +122,8 @@ export class Transaction {
 
   /** Removes a folder; undo puts it back (it is parked inside .git until the commit lands). */
   async removeFolder(path: string): Promise<void> {
-    await this.track(path, this.removed);
+    await this.track(path);
+    this.removed.add(path);
     const full = this.abs(path);
     const parked = join(this.git.gitDir, "git-model", `removed-${randomName()}`);
     await mkdir(dirname(parked), { recursive: true });
@@ -126,11 +136,11 @@ export class Transaction {
 
   /** Commits exactly the tracked paths on the current HEAD, then creates the tags. */
   async commit(message: string, tags: readonly TagSpec[] = []): Promise<string> {
-    const files = [...this.files].sort();
+    const files = [...this.files.keys()].sort();
     const removed = [...this.removed];
     const [oldHead, oids, , modes] = await Promise.all([
       this.git.commitOf("HEAD"),
-      this.git.hashWorkTreeFiles(files),
+      this.hashFiles(files),
       this.git.identities(), // read now, used by commitTree
       Promise.all(
         files.map(
@@ -168,6 +178,25 @@ export class Transaction {
     }
     if (tags.length) await this.tag(...tags);
     return this.committed;
+  }
+
+  /**
+   * Blob ids for the written files: the bytes this transaction wrote, by `hash-object --stdin
+   * --path` (git's clean filters apply by path), and the copied artifacts from the folder it
+   * created, all at once.
+   */
+  private async hashFiles(files: readonly string[]): Promise<string[]> {
+    const copied = files.filter((f) => this.files.get(f) === null);
+    const [copiedOids, writtenOids] = await Promise.all([
+      this.git.hashWorkTreeFiles(copied),
+      Promise.all(
+        files
+          .filter((f) => this.files.get(f) !== null)
+          .map(async (f) => [f, await this.git.hashBytes(f, this.files.get(f)!)] as const),
+      ),
+    ]);
+    const oids = new Map([...copied.map((f, i) => [f, copiedOids[i]!] as const), ...writtenOids]);
+    return files.map((f) => oids.get(f)!);
   }
 
   /** Creates annotated tags in one batch (undone on rollback). */
@@ -224,7 +253,7 @@ export class Transaction {
     }
     this.createdTags = [];
     if (this.committed) {
-      const paths = [...this.files, ...this.removed];
+      const paths = [...this.files.keys(), ...this.removed];
       if (this.oldHead) {
         await this.git.run(["update-ref", "-m", "git-model: undo", "HEAD", this.oldHead, this.committed], {
           allowFailure: true,
@@ -245,15 +274,34 @@ export class Transaction {
   }
 }
 
+/** What appendLine adds to a file that held `old`: the line, on a line of its own. */
+function withLineBreaks(old: Buffer | null, line: string): string {
+  const prefix = old && old.length > 0 && old[old.length - 1] !== 0x0a ? "\n" : "";
+  return prefix + (line.endsWith("\n") ? line : `${line}\n`);
+}
+
+/**
+ * Runs a write command's work holding the working copy's write lock (write-lock.ts): everything
+ * it reads to decide (the next version, the stage holders) and everything it writes, so two
+ * commands in one working copy never interleave. `command` names the holder for a waiting one.
+ */
+export function writeOperation<T>(git: Git, command: string, body: () => Promise<T>): Promise<T> {
+  return withWriteLock(git.gitDir, command, body, {
+    onWait: (holder) => notice(`waiting for another git-model command to finish: ${describeHolder(holder)}`),
+  });
+}
+
 /** Runs `body` inside a transaction: commit what it did, or undo everything when it throws. */
 export async function inTransaction<T>(git: Git, body: (tx: Transaction) => Promise<T>): Promise<T> {
-  const tx = new Transaction(git);
-  try {
-    const result = await body(tx);
-    await tx.done();
-    return result;
-  } catch (e) {
-    await tx.rollback();
-    throw e;
-  }
+  return writeOperation(git, "write", async () => {
+    const tx = new Transaction(git);
+    try {
+      const result = await body(tx);
+      await tx.done();
+      return result;
+    } catch (e) {
+      await tx.rollback();
+      throw e;
+    }
+  });
 }

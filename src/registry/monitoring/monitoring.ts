@@ -22,7 +22,7 @@ import { assertModelName } from "../../domain/names.js";
 import { parseVersion } from "../../domain/versions.js";
 import { streamJsonl } from "../core/jsonl-stream.js";
 import type { Registry, ResolvedVersion } from "../core/registry.js";
-import { inTransaction } from "../core/transaction.js";
+import { inTransaction, writeOperation } from "../core/transaction.js";
 
 /**
  * `monitor` and `status` (DESIGN section 7, issue 5) over models/<name>/monitoring.jsonl: the
@@ -111,6 +111,16 @@ export async function recordMonitoring(
   options: RecordOptions = {},
 ): Promise<RecordResult> {
   const name = assertModelName(model);
+  // The line's recommendation depends on the lines before it: read and append under one lock.
+  return writeOperation(registry.git, `monitor ${name}`, () => record(registry, name, run, options));
+}
+
+async function record(
+  registry: Registry,
+  name: string,
+  run: MonitorRun,
+  options: RecordOptions,
+): Promise<RecordResult> {
   const champion = await registeredVersion(registry, name, run.version);
   const challenger = run.challenger && {
     version: (await registeredVersion(registry, name, run.challenger.version)).version,

@@ -15,7 +15,7 @@ import { stageHistory } from "../../domain/stage-history.js";
 import { parseStagesJson } from "../../domain/stages.js";
 import type { Git } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
-import type { TagSpec } from "../core/transaction.js";
+import { inTransaction, type TagSpec } from "../core/transaction.js";
 import { readStageLogs, type StageLog } from "./stage-log.js";
 
 /**
@@ -182,8 +182,9 @@ export async function createStageTags(
   registry: Registry,
   tags: readonly StageTagToCreate[],
 ): Promise<string[]> {
-  const created = await registry.git.createTags(tags.map(tagSpec));
-  return [...created.keys()];
+  if (tags.length === 0) return [];
+  await inTransaction(registry.git, (tx) => tx.tag(...tags.map(tagSpec)));
+  return tags.map((t) => t.name);
 }
 
 /**

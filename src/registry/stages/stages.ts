@@ -22,7 +22,7 @@ import { isConfiguredStage, versionsIn } from "../../domain/stages-file.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../../domain/versions.js";
 import { exists, readTextIfExists, readTextSync } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
-import { inTransaction } from "../core/transaction.js";
+import { inTransaction, writeOperation } from "../core/transaction.js";
 import { readStageLog, readStageLogs } from "./stage-log.js";
 import { defaultBranch, tagsForChange } from "./stage-tags.js";
 
@@ -295,18 +295,22 @@ export async function commitStageChange(
   planned: StageChange,
   options: { tag?: boolean } = {},
 ): Promise<{ commit: string; tags: string[] }> {
-  const now = (await readTextIfExists(registry.abs(planned.file))) ?? "";
-  if (now !== planned.before) {
-    throw conflict(`${planned.file} changed while the change was planned`, { hint: "run the command again" });
-  }
-  if (options.tag) await assertOnDefaultBranch(registry);
-  return inTransaction(registry.git, async (tx) => {
-    await tx.assertUntouched([planned.file], `git-model commits ${planned.file} on its own`);
-    await tx.writeFile(planned.file, planned.after);
-    const commit = await tx.commit(planned.message);
-    const tags = options.tag ? await tagsForChange(registry, planned, commit) : [];
-    if (tags.length) await tx.tag(...tags);
-    return { commit, tags: tags.map((t) => t.name) };
+  return writeOperation(registry.git, planned.message.split("\n")[0]!, async () => {
+    const now = (await readTextIfExists(registry.abs(planned.file))) ?? "";
+    if (now !== planned.before) {
+      throw conflict(`${planned.file} changed while the change was planned`, {
+        hint: "run the command again",
+      });
+    }
+    if (options.tag) await assertOnDefaultBranch(registry);
+    return inTransaction(registry.git, async (tx) => {
+      await tx.assertUntouched([planned.file], `git-model commits ${planned.file} on its own`);
+      await tx.writeFile(planned.file, planned.after);
+      const commit = await tx.commit(planned.message);
+      const tags = options.tag ? await tagsForChange(registry, planned, commit) : [];
+      if (tags.length) await tx.tag(...tags);
+      return { commit, tags: tags.map((t) => t.name) };
+    });
   });
 }
 
@@ -329,17 +333,36 @@ async function apply(
   return { ...planned, dryRun: false, commit, tags };
 }
 
+/**
+ * Plans and applies a stage change holding the write lock from the plan on (unless a dry run),
+ * so concurrent moves in one working copy each plan on the state the previous one committed.
+ */
+function planAndApply(
+  registry: Registry,
+  command: string,
+  plan: () => Promise<StageChange>,
+  options: WriteOptions,
+): Promise<StageChangeResult> {
+  if (options.dryRun) return plan().then((planned) => apply(registry, planned, options));
+  return writeOperation(registry.git, command, async () => apply(registry, await plan(), options));
+}
+
 /** `promote`: plans the move and commits stages.json, or with dryRun returns the plan alone. */
 export async function promote(registry: Registry, options: PromoteOptions): Promise<StageChangeResult> {
-  return apply(registry, await planPromotion(registry, options), options);
+  return planAndApply(
+    registry,
+    `promote ${options.ref} ${options.stage}`,
+    () => planPromotion(registry, options),
+    options,
+  );
 }
 
 export async function demote(registry: Registry, options: DemoteOptions): Promise<StageChangeResult> {
-  return apply(registry, await planDemotion(registry, options), options);
+  return planAndApply(registry, `demote ${options.ref}`, () => planDemotion(registry, options), options);
 }
 
 export async function rollback(registry: Registry, options: RollbackOptions): Promise<StageChangeResult> {
-  return apply(registry, await planRollback(registry, options), options);
+  return planAndApply(registry, `rollback ${options.model}`, () => planRollback(registry, options), options);
 }
 
 // ---------------------------------------------------------------------------------------------

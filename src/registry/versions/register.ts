@@ -9,7 +9,7 @@ import { type Bump, nextVersion, parseVersion } from "../../domain/versions.js";
 import { readTextIfExists } from "../../infra/files.js";
 import { parseJsonText } from "../core/json.js";
 import type { Registry } from "../core/registry.js";
-import { inTransaction } from "../core/transaction.js";
+import { inTransaction, writeOperation } from "../core/transaction.js";
 import { ensureLfsReady, isLfsArtifact, lfsLinesFor, withLfsLines } from "./lfs-tracking.js";
 import { assertFileOrFolder, readRunFolder } from "./run-folder.js";
 
@@ -78,13 +78,29 @@ export async function register(registry: Registry, options: RegisterOptions): Pr
     options.base ? resolveLineage(registry, model, options.base, options.enhancement) : undefined,
   ]);
 
+  // From choosing the number to the push, one writer at a time in this working copy.
+  return writeOperation(registry.git, `register ${model}`, () =>
+    registerWithRetries(registry, { ...options, model }, run, fromFile, lineage, branch, remote),
+  );
+}
+
+async function registerWithRetries(
+  registry: Registry,
+  options: RegisterOptions & { model: string },
+  run: Awaited<ReturnType<typeof readRunFolder>>,
+  fromFile: Record<string, unknown>,
+  lineage: Awaited<ReturnType<typeof resolveLineage>> | undefined,
+  branch: string | null,
+  remote: string,
+): Promise<RegisterResult> {
+  const { model } = options;
   const renumbered: string[] = [];
   for (let attempt = 1; ; attempt++) {
     const version = await chooseVersion(registry, model, options, (options.now ?? (() => new Date()))());
     try {
       const result = await registerOnce(
         registry,
-        { ...options, model },
+        options,
         version,
         run.files,
         fromFile,

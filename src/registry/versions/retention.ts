@@ -14,7 +14,7 @@ import {
 import { serializeStages } from "../../domain/stages.js";
 import { parseVersion } from "../../domain/versions.js";
 import type { Registry } from "../core/registry.js";
-import { inTransaction } from "../core/transaction.js";
+import { inTransaction, writeOperation } from "../core/transaction.js";
 
 /**
  * `delete` and `cleanup` (DESIGN section 7): remove version folders in one commit that also drops
@@ -55,6 +55,10 @@ export async function deleteVersion(
   refText: string,
   options: DeleteOptions = {},
 ): Promise<DeleteResult> {
+  return writeOperation(registry.git, `delete ${refText}`, () => deleteOne(registry, refText, options));
+}
+
+async function deleteOne(registry: Registry, refText: string, options: DeleteOptions): Promise<DeleteResult> {
   const ref = parseReference(refText);
   // Deleting is permanent: a stage or "latest" would pick the version for the user.
   if (ref.kind !== "version") {
@@ -101,6 +105,15 @@ export interface CleanupResult {
 }
 
 export async function cleanup(
+  registry: Registry,
+  model: string,
+  options: CleanupOptions,
+): Promise<CleanupResult> {
+  if (options.dryRun) return cleanupNow(registry, model, options);
+  return writeOperation(registry.git, `cleanup ${model}`, () => cleanupNow(registry, model, options));
+}
+
+async function cleanupNow(
   registry: Registry,
   model: string,
   options: CleanupOptions,
