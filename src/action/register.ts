@@ -64,8 +64,14 @@ function registerSummary(registered: PublishedTag[], stageChanges: PublishedTag[
   if (stageChanges.length) {
     doc.add("");
     doc.table(
-      ["tag", "model", "version", "stage"],
-      stageChanges.map((t) => [code(t.tag), cell(t.model), code(t.version), cell(t.stage ?? "")]),
+      ["tag", "model", "version", "stage", ""],
+      stageChanges.map((t) => [
+        code(t.tag),
+        cell(t.model),
+        code(t.version),
+        cell(t.stage ?? ""),
+        t.event === "unassignment" ? "left" : "entered",
+      ]),
       { noun: "tags" },
     );
   }

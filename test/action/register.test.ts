@@ -1,6 +1,7 @@
 import { chmodSync, cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readGtoStages } from "../../src/domain/gto.js";
 import { churnRepo, everythingShown, pullRequestEvent, runAction } from "../helpers/action.js";
 import { serveGitHttp } from "../helpers/http-remote.js";
 import { cleanEnv, git, tempDir } from "../helpers/repo.js";
@@ -48,6 +49,22 @@ const PUSH = { ref: "refs/heads/main", repository: { full_name: "acme/models", d
 const register = (workspace: string, eventName = "push", event: Record<string, unknown> = PUSH) =>
   runAction({ workspace, inputs: { command: "register", token: TOKEN }, eventName, event });
 
+/** What GTO reads from a repository's tags (src/domain/gto.ts, GTO 1.8's rules). */
+async function gtoReading(repo: string) {
+  const out = await git(repo, [
+    "for-each-ref",
+    "--format=%(refname:strip=2)%00%(objecttype)%00%(*objectname)%00%(taggerdate:unix)",
+    "refs/tags",
+  ]);
+  const tags = out
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.split("\0"))
+    .filter(([, type]) => type === "tag")
+    .map(([name = "", , commit = "", time = ""]) => ({ name, commit, time: Number(time) }));
+  return readGtoStages("churn", tags);
+}
+
 const tagsOf = async (bare: string) =>
   (await git(bare, ["for-each-ref", "--format=%(refname:strip=2) %(objecttype)", "refs/tags"]))
     .split("\n")
@@ -64,11 +81,22 @@ describe("register on push to the default branch", () => {
     const registered = JSON.parse(r.outputs.registered!);
     expect(registered.map((t: { tag: string }) => t.tag)).toEqual(["churn@v1.0.0", "churn@v1.0.1"]);
     const stageChanges = JSON.parse(r.outputs["stage-changes"]!);
-    expect(stageChanges.map((t: { stage: string; version: string }) => `${t.version} ${t.stage}`)).toEqual([
-      "1.0.0 staging",
-      "1.0.0 production",
-      "1.0.1 staging",
+    expect(
+      stageChanges.map(
+        (t: { stage: string; version: string; event: string }) => `${t.version} ${t.event} ${t.stage}`,
+      ),
+    ).toEqual([
+      "1.0.0 assignment staging",
+      "1.0.0 unassignment staging",
+      "1.0.0 assignment production",
+      "1.0.1 assignment staging",
     ]);
+    // GTO, reading the remote's tags, finds what stages.json says.
+    const gto = await gtoReading(bare);
+    expect(Object.fromEntries([...gto].map(([stage, held]) => [stage, held.map((h) => h.version)]))).toEqual({
+      production: ["1.0.0"],
+      staging: ["1.0.1"],
+    });
     expect(await tagsOf(bare)).toEqual(
       [...registered, ...stageChanges].map((t: { tag: string }) => `${t.tag} tag`).sort(),
     );
@@ -79,14 +107,14 @@ describe("register on push to the default branch", () => {
     expect(http.requests.filter((q) => q.endsWith("/once.git/git-receive-pack")).length - pushesBefore).toBe(
       1,
     );
-    expect(r.summary).toContain("Pushed 2 registration tag(s) and 3 stage tag(s) in one push.");
+    expect(r.summary).toContain("Pushed 2 registration tag(s) and 4 stage tag(s) in one push.");
     expect(everythingShown(r)).not.toContain(TOKEN);
 
     const again = await register(await checkout(url));
     expect(again.code, again.stdout).toBe(0);
     expect(again.outputs).toMatchObject({ registered: "[]", "stage-changes": "[]" });
     expect(again.summary).toContain("nothing to do");
-    expect(await tagsOf(bare)).toHaveLength(5);
+    expect(await tagsOf(bare)).toHaveLength(6);
   });
 
   it("two runs at once both succeed and tag each change once", async () => {
@@ -114,9 +142,9 @@ describe("register on push to the default branch", () => {
         (t: { tag: string }) => t.tag,
       ),
     );
-    expect(await tagsOf(bare)).toHaveLength(5);
-    // The winner reports the five tags; the loser found nothing left.
-    expect(reported.map((r) => r.length).sort()).toEqual([0, 5]);
+    expect(await tagsOf(bare)).toHaveLength(6);
+    // The winner reports the six tags; the loser found nothing left.
+    expect(reported.map((r) => r.length).sort()).toEqual([0, 6]);
     const taggers = await git(bare, ["for-each-ref", "--format=%(taggername)", "refs/tags"]);
     expect(new Set(taggers.split("\n").filter(Boolean)).size).toBe(1);
   });
@@ -151,7 +179,7 @@ describe("register on push to the default branch", () => {
     chmodSync(hook, 0o755);
     const r = await register(ws);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error::could not push 5 tag\(s\) to origin/);
+    expect(r.stdout).toMatch(/::error::could not push 6 tag\(s\) to origin/);
     expect(await tagsOf(bare)).toEqual([]);
     expect(await git(ws, ["tag", "-l"])).toBe("");
   });

@@ -16,8 +16,9 @@ export interface PublishedTag {
   tag: string;
   /** The commit the tag points at. */
   commit: string;
-  /** For a stage tag: the stage. */
+  /** For a stage tag: the stage, and whether the version entered it or left it (GTO's `name#stage!#N`). */
   stage?: string;
+  event?: "assignment" | "unassignment";
 }
 
 export interface PublishedTags {
@@ -54,8 +55,12 @@ export async function publishMissingTags(
       const entry = { model: d.model, version: d.version, tag: d.tag, commit: d.commit! };
       const parsed = parseTag(d.tag);
       if (d.kind === "missing-registration-tag") result.registered.push(entry);
-      else
-        result.stageChanges.push({ ...entry, ...(parsed?.kind === "stage" ? { stage: parsed.stage } : {}) });
+      else if (parsed?.kind === "stage" || parsed?.kind === "unassignment")
+        result.stageChanges.push({
+          ...entry,
+          stage: parsed.stage,
+          event: parsed.kind === "stage" ? "assignment" : "unassignment",
+        });
     }
     if (created.size === 0) return result;
     const pushed = await git.push(
