@@ -1,6 +1,6 @@
 import { MODEL_NAME } from "./names.js";
 import { STAGE_NAME } from "./references.js";
-import { DEFAULT_LFS_PATTERNS, DEFAULT_STAGES } from "./registry-config.js";
+import { DEFAULT_LFS_PATTERNS, DEFAULT_STAGES, normalizeRoot, rootProblem } from "./registry-config.js";
 import * as z from "./zod.js";
 
 /** .gitmodel.yaml (DESIGN section 2). Every key is optional; unknown keys are errors. */
@@ -82,10 +82,11 @@ const StageSchema = z.strictObject({
   exclusive: z.optional(z.boolean()),
 });
 
-const rootPath = z.string().check(
-  z.minLength(1),
-  z.refine((r) => !r.startsWith("/") && !r.split("/").includes("..") && !r.includes("\\"), {
-    message: "must be a relative folder inside the repository (no '..', not absolute)",
+/** `./models/` is taken as `models`; what git could not check out, or git's own folders, are refused. */
+const rootPath = z.pipe(z.string(), z.transform(normalizeRoot)).check(
+  z.superRefine((root, ctx) => {
+    const problem = rootProblem(root);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, input: root });
   }),
 );
 

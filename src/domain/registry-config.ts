@@ -58,6 +58,50 @@ export interface RegistryConfig {
 
 export const CONFIG_FILE = ".gitmodel.yaml";
 
+/**
+ * The registry root as written (`./models/`, `models`) in its one canonical form: no leading
+ * `./`, no trailing slash. Anything else unusual is left for rootProblem to refuse.
+ */
+export function normalizeRoot(root: string): string {
+  let r = root;
+  while (r.startsWith("./")) r = r.slice(2);
+  while (r.length > 1 && r.endsWith("/")) r = r.slice(0, -1);
+  return r;
+}
+
+/** Names git gives a meaning of its own at any level (NTFS's `.git.` and `git~1` included). */
+const GIT_NAMES = new Set([".git", "git~1", ".gitmodules", ".gitattributes", ".gitignore", ".lfsconfig"]);
+/**
+ * The root goes into .gitattributes patterns (`models/**\/*.pkl`) and git pathspecs as it is, where
+ * a space, `*`, `[` or `:` would mean something else: a part is letters, digits, `.`, `_`, `-`.
+ */
+const ROOT_PART = /^[A-Za-z0-9._-]+$/;
+const MAX_ROOT_LENGTH = 200;
+
+/**
+ * Why a (normalized) `root:` cannot be the registry root, or null when it can: it must be a
+ * relative folder in canonical form that git can check out and that is not git's own.
+ */
+export function rootProblem(root: string): string | null {
+  if (root === "" || root === "." || root === "./")
+    return "it is the repository top; name a folder such as models";
+  if (root.startsWith("/") || /^[A-Za-z]:/.test(root))
+    return "it is absolute; name a folder inside the repository";
+  if (root.includes("\\")) return "it contains a backslash; separate folders with '/'";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we refuse.
+  if (/[\u0000-\u001f\u007f]/.test(root)) return "it contains a control character (a newline?)";
+  if (root.length > MAX_ROOT_LENGTH) return `it is longer than ${MAX_ROOT_LENGTH} characters`;
+  for (const part of root.split("/")) {
+    if (part === "") return "it contains '//'; git cannot check out an empty folder name";
+    if (part === "." || part === "..") return `it contains a '${part}' part; name the folder directly`;
+    if (GIT_NAMES.has(part.toLowerCase().replace(/[. ]+$/, "")) || GIT_NAMES.has(part.toLowerCase()))
+      return `${JSON.stringify(part)} is git's own name; git-model must not write there`;
+    if (!ROOT_PART.test(part))
+      return `${JSON.stringify(part)} has characters other than letters, digits, '.', '_' and '-'`;
+  }
+  return null;
+}
+
 /** The parsed file with zod's defaults applied, as it is cached, turned into the registry's view. */
 export function resolveConfig(c: ParsedConfig): RegistryConfig {
   const initialName = c.stages.find((s) => s.initial)?.name ?? c.stages[0]!.name;
@@ -79,7 +123,7 @@ export function resolveConfig(c: ParsedConfig): RegistryConfig {
   const displacedTo = c.displaced_to ?? (names.includes("archived") ? "archived" : undefined);
   const model = (m: string) => c.models[m];
   return {
-    root: c.root.replace(/\/+$/, ""),
+    root: normalizeRoot(c.root),
     lfs: c.lfs,
     lfsThresholdBytes: c.lfs_threshold_bytes,
     stages,

@@ -1,6 +1,7 @@
 import type SemverModule from "semver";
 import { usage } from "./errors.js";
 import { compareText } from "./order.js";
+import { versionNameProblem } from "./ref-names.js";
 
 /** DESIGN section 3. A scheme parses, orders and bumps the version names of one model. */
 export type SchemeName = "semver" | "timestamp" | "major-minor";
@@ -67,6 +68,9 @@ const semverScheme: VersionScheme = {
     if (readPlainRelease(text, left)) return text;
     // Build metadata (`+...`) is left out: it does not take part in ordering, so two folders could tie.
     if (text.includes("+")) return null;
+    // A prerelease may be valid semver and still make a tag git refuses (`1.0.0-a.lock`) or a
+    // folder name too long to create.
+    if (versionNameProblem(text) !== null) return null;
     return semver().valid(text, { loose: false }) === text ? text : null;
   },
   compare(a, b) {
@@ -163,7 +167,9 @@ export function nextVersion(
 export function parseVersion(scheme: VersionScheme, input: string): string {
   const version = scheme.parse(input);
   if (version === null) {
-    throw usage(`invalid version ${JSON.stringify(input)} for the ${scheme.name} scheme`, {
+    const why = versionNameProblem(input.replace(/^v/, ""));
+    const shown = JSON.stringify(why && input.length > 40 ? `${input.slice(0, 40)}...` : input);
+    throw usage(`invalid version ${shown} for the ${scheme.name} scheme${why ? `: ${why}` : ""}`, {
       hint: `versions look like ${scheme.example} (a leading v is accepted)`,
     });
   }

@@ -1,7 +1,8 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { environment, GitModelError } from "../domain/errors.js";
+import { environment, GitModelError, usage } from "../domain/errors.js";
+import { tagNameProblem } from "../domain/ref-names.js";
 import { randomName } from "./files.js";
 
 /**
@@ -318,6 +319,12 @@ export class Git {
   ): Promise<Map<string, string>> {
     const created = new Map<string, string>();
     if (tags.length === 0) return created;
+    // Checked before git sees them: a name git refuses would fail late with git's message, and
+    // a newline in one would be read by fast-import as a command of its own.
+    for (const t of tags) {
+      const problem = tagNameProblem(t.name);
+      if (problem) throw usage(`cannot create the tag ${JSON.stringify(t.name)}: ${problem}`);
+    }
     const refs = tags.map((t) => `refs/tags/${t.name}`);
     const existing = await this.batchCheck(refs);
     const taken = refs.filter((r) => existing.get(r));
