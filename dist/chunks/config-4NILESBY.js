@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defaultConfig,defaultConfigFile,parseConfig,parseConfigFile}from"./chunk-NWO6CLJ4.js";import"./chunk-JQSMWJJ5.js";import"./chunk-JKUD72VD.js";import"./chunk-LPVLZSER.js";import"./chunk-7JCGBL2O.js";import"./chunk-JJ6VQEKF.js";import"./chunk-EJ66XNH6.js";import"./chunk-QMINMWRY.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defaultConfig,defaultConfigFile,parseConfig,parseConfigFile};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineHistory}from"./chunk-AO3XPIRZ.js";import"./chunk-VS2WQVEF.js";import"./chunk-AIBWUFGJ.js";import"./chunk-JKUD72VD.js";import"./chunk-7JCGBL2O.js";import"./chunk-JJ6VQEKF.js";import"./chunk-JS7CRPWT.js";import"./chunk-JIK54K6F.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineHistory};

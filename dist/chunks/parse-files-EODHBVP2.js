@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{parseMetadata,parseStagesText}from"./chunk-PVQ43UWU.js";import"./chunk-WP3BGJ45.js";import"./chunk-PMCUVTF4.js";import"./chunk-EJ66XNH6.js";import"./chunk-QMINMWRY.js";import"./chunk-VI2MSL4A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{parseMetadata,parseStagesText};
