@@ -30,15 +30,52 @@ export class GitError extends GitModelError {
     readonly code: number,
     readonly stderr: string,
   ) {
-    super("environment", `git ${args[0]} failed: ${firstLine(stderr) || `exit code ${code}`}`);
+    const reason = gitReason(stderr);
+    super("environment", `git ${args[0]} failed: ${reason || `exit code ${code}`}`, {
+      hint: gitWayOut(args, stderr),
+    });
   }
 }
 
-const firstLine = (s: string) =>
-  s
+/**
+ * git's own reason for a failure, trimmed, for a message: its error lines (`error:`, `fatal:`,
+ * a refused ref `! [rejected] ...`) first, else its first lines; never its `hint:` lines, at most two.
+ */
+export function gitReason(stderr: string): string {
+  const lines = stderr
     .split("\n")
-    .map((l) => l.trim())
-    .find((l) => l && !l.startsWith("hint:")) ?? "";
+    .map((l) => l.trim().replace(/\s+/g, " "))
+    .filter((l) => l && !l.startsWith("hint:"));
+  const errors = lines.filter((l) => /^(error|fatal):|^! |\[(remote )?rejected\]/.test(l));
+  return (errors.length ? errors : lines).slice(0, 2).join("; ");
+}
+
+/** What a person can do about a git failure, from what git said. */
+export function gitWayOut(args: readonly string[], stderr: string): string {
+  const clobbered = /\[rejected\]\s+(\S+)\s+->\s+\S+\s+\(would clobber existing tag\)/.exec(stderr)?.[1];
+  if (clobbered) {
+    const remote = args.slice(1).find((a) => !a.startsWith("-")) ?? "origin";
+    return `your tag ${clobbered} differs from the remote's: compare them (git show ${clobbered}; git ls-remote --tags ${remote} ${clobbered}), delete the stale one (git tag -d ${clobbered}) and run the command again`;
+  }
+  if (/non-fast-forward|fetch first|Updates were rejected/.test(stderr)) {
+    return "the remote has commits this clone lacks: pull (git pull --rebase) and run the command again";
+  }
+  if (/\[remote rejected\]|hook declined|protected branch/i.test(stderr)) {
+    return "the remote refused the change (a protected branch or a hook): push where you may, or ask the repository's owner";
+  }
+  if (
+    /does not appear to be a git repository|Could not read from remote|Could not resolve host|unable to access|Connection refused|repository '.*' not found|Authentication failed|could not read Username/i.test(
+      stderr,
+    )
+  ) {
+    return "check the remote's address (git remote -v), the network and your credentials, then run the command again";
+  }
+  if (/\.lock'?:? File exists|Unable to create .*\.lock/.test(stderr)) {
+    return "another git process is working in this repository: wait for it, or remove the lock file git names if none is running";
+  }
+  const command = `git ${args.join(" ")}`;
+  return `that is git's own message; to see all of it, run: ${command.length > 120 ? `${command.slice(0, 117)}...` : command}`;
+}
 
 /**
  * node:child_process, loaded when the first git process starts: a command that only reads files
@@ -115,6 +152,8 @@ export interface PushOutcome {
   message: string;
   /** Remote refs that already held what was pushed (`=` in --porcelain): this push did not change them. */
   upToDate?: string[];
+  /** What to do about it, from what git said (gitWayOut). */
+  hint?: string;
 }
 
 export interface CatFileObject {
@@ -451,7 +490,8 @@ export class Git {
     return {
       ok: false,
       remoteMovedOn: refused.some(lostRace) || onlyAtomic,
-      message: reason ?? r.stderr.trim(),
+      message: reason ?? gitReason(r.stderr),
+      hint: gitWayOut(["push", remote, ...refspecs], out),
     };
   }
 

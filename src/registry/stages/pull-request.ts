@@ -68,7 +68,7 @@ export async function openStageChangePullRequest(
   const pushed = await git.push(remote, [`${commit}:refs/heads/${branch}`], { force: true });
   if (!pushed.ok) {
     throw environment(`could not push ${branch} to ${remote}: ${pushed.message}`, {
-      hint: `check that you can push to ${remote}`,
+      hint: pushed.hint ?? `check that you can push to ${remote}`,
     });
   }
 

@@ -7,6 +7,7 @@ import { parseTag, registrationTag } from "../../domain/references.js";
 import { describeIssues, type HistoryLine, type Metadata, MetadataSchema } from "../../domain/schemas.js";
 import { type Bump, nextVersion, parseVersion } from "../../domain/versions.js";
 import { readTextIfExists } from "../../infra/files.js";
+import { gitReason } from "../../infra/git.js";
 import { parseJsonText } from "../core/json.js";
 import type { Registry } from "../core/registry.js";
 import { inTransaction, writeOperation } from "../core/transaction.js";
@@ -227,7 +228,7 @@ async function registerOnce(
       if (!outcome.ok) {
         if (outcome.remoteMovedOn) throw new PushRejected(outcome.message);
         throw environment(`push to ${remote} failed, so the registration was undone: ${outcome.message}`, {
-          hint: `check that you can push to ${remote} (git push ${remote} ${branch})`,
+          hint: outcome.hint ?? `check that you can push to ${remote} (git push ${remote} ${branch})`,
         });
       }
       pushed = true;
@@ -315,12 +316,13 @@ async function assertRemote(registry: Registry, remote: string): Promise<void> {
 /** After a rejected push: bring the branch up to date with the remote so the next number is free. */
 async function catchUp(registry: Registry, remote: string, branch: string): Promise<void> {
   const git = registry.git;
-  await git.run(["fetch", "--quiet", "--tags", remote, branch]);
+  // Not --quiet: that also silences why a ref was refused (a local tag it would clobber).
+  await git.run(["fetch", "--tags", remote, branch]);
   const rebase = await git.run(["rebase", "--quiet", "FETCH_HEAD"], { allowFailure: true });
   if (rebase.code !== 0) {
     await git.run(["rebase", "--abort"], { allowFailure: true });
     throw conflict(
-      `could not rebase ${branch} onto ${remote}/${branch}: ${rebase.stderr.trim().split("\n")[0]}`,
+      `could not rebase ${branch} onto ${remote}/${branch}: ${gitReason(rebase.stderr)}`,
       {
         hint: "pull and resolve by hand, then register again",
       },
