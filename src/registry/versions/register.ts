@@ -321,11 +321,8 @@ async function catchUp(registry: Registry, remote: string, branch: string): Prom
   const rebase = await git.run(["rebase", "--quiet", "FETCH_HEAD"], { allowFailure: true });
   if (rebase.code !== 0) {
     await git.run(["rebase", "--abort"], { allowFailure: true });
-    throw conflict(
-      `could not rebase ${branch} onto ${remote}/${branch}: ${gitReason(rebase.stderr)}`,
-      {
-        hint: "pull and resolve by hand, then register again",
-      },
-    );
+    throw conflict(`could not rebase ${branch} onto ${remote}/${branch}: ${gitReason(rebase.stderr)}`, {
+      hint: "pull and resolve by hand, then register again",
+    });
   }
 }
