@@ -37,6 +37,12 @@ const buildId = (() => {
   return h.digest("hex").slice(0, 16);
 })();
 
+// Bundled CommonJS dependencies (commander) require node's modules.
+const banner = {
+  js: "import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);",
+};
+const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+
 await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/index.ts", action: "src/action/index.ts", index: "src/index.ts" },
@@ -51,9 +57,7 @@ await build({
   // The CLI runs on Node 22.3 and newer (src/cli/index.ts checks first); the Action runs on node24.
   target: "node22",
   chunkNames: "chunks/[name]-[hash]",
-  banner: {
-    js: "import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);",
-  },
+  banner,
   legalComments: "none",
   // Whitespace and syntax only: identifiers stay readable in --debug stack traces, and nothing
   // is added at run time (keepNames would rename every function again at each start).
@@ -61,10 +65,30 @@ await build({
   minifySyntax: true,
   define: {
     __BUILD_ID__: JSON.stringify(buildId),
-    __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version),
+    __VERSION__: JSON.stringify(version),
   },
   logLevel: quiet ? "error" : "warning",
 });
+
+// The man page, git-model(1), from the commands' own definitions (src/cli/man.ts): built aside,
+// run once, and written into dist/man, which package.json's `man` field installs.
+const manBuild = mkdtempSync(join(tmpdir(), "git-model-man-"));
+await build({
+  absWorkingDir: root,
+  entryPoints: { man: "src/cli/man.ts" },
+  outdir: manBuild,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node22",
+  banner,
+  define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId) },
+  logLevel: quiet ? "error" : "warning",
+});
+const { manPage } = await import(join(manBuild, "man.js"));
+mkdirSync(join(outdir, "man"), { recursive: true });
+writeFileSync(join(outdir, "man", "git-model.1"), manPage(version));
+rmSync(manBuild, { recursive: true, force: true });
 
 // The JSON Schema for metadata.json is generated from the zod schema, the single definition.
 const { metadataJsonSchema } = await import(join(outdir, "index.js"));
@@ -82,7 +106,8 @@ function listFiles(dir) {
 if (check) {
   const stale = [];
   const built = listFiles(outdir);
-  const committed = listFiles(join(root, "dist"));
+  // dist/types is emitted by npm pack (prepack) and not committed.
+  const committed = listFiles(join(root, "dist")).filter((f) => !f.startsWith("types/"));
   for (const f of new Set([...built, ...committed])) {
     const a = built.includes(f) ? readFileSync(join(outdir, f)) : null;
     const b = committed.includes(f) ? readFileSync(join(root, "dist", f)) : null;

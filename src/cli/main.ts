@@ -23,7 +23,7 @@ export interface CliContext {
   globals(): GlobalOptions;
 }
 
-type Define = (program: Command, context: CliContext) => void;
+export type Define = (program: Command, context: CliContext) => void;
 
 /**
  * Command name -> the module that defines it. A command missing here still works: it is found
@@ -53,9 +53,18 @@ export const COMMAND_MODULES: Record<string, () => Promise<Define>> = {
   doctor: () => import("./commands/doctor.js").then((m) => m.defineDoctor),
 };
 
-/** The command named on the command line: the first argument that is not an option. */
+/** Program options that take a value: `git model -C dir list` names `list`, not `dir`. */
+const VALUE_OPTIONS = new Set(["-C", "--cwd", "--config"]);
+
+/** The command named on the command line: the first argument that is not an option or its value. */
 function requestedCommand(argv: readonly string[]): string | undefined {
-  return argv.slice(2).find((a) => !a.startsWith("-"));
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return undefined;
 }
 
 async function loadCommands(
@@ -86,13 +95,17 @@ function discoverEarly(argv: readonly string[]): Promise<Git> | undefined {
   return discovered;
 }
 
-export async function run(argv: readonly string[]): Promise<number> {
-  const discovered = discoverEarly(argv);
-  const [{ Command, CommanderError }, defineCommands] = await Promise.all([
-    import("commander"),
-    loadCommands(argv),
-  ]);
-  const program = new Command("git-model")
+/**
+ * The program with the given commands and the options every command takes, before and after the
+ * command name (`git model -C dir list`, as git takes -C, or `git model list -C dir`). Shared
+ * by run() and the man page (src/cli/man.ts), so the page says what the CLI does.
+ */
+export function createProgram(
+  CommandClass: typeof Command,
+  defineCommands: Define,
+  context: CliContext,
+): Command {
+  const program = new CommandClass("git-model")
     .description("A model registry that lives in your Git repository (run as `git model`).")
     .version(__VERSION__, "--version")
     // Program options only before the command, so `register --version 1.2.0` is register's own flag.
@@ -100,6 +113,24 @@ export async function run(argv: readonly string[]): Promise<number> {
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ outputError: (text, write) => write(text) })
     .exitOverride();
+  defineCommands(program, context);
+  // Every command takes the options that say where and how to run.
+  for (const command of [program, ...program.commands]) {
+    command
+      .option("--debug", "print stack traces on errors")
+      .option("-C, --cwd <dir>", "run as if started in <dir>")
+      .option("--config <file>", "configuration file, relative to the repository top")
+      .exitOverride();
+  }
+  return program;
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const discovered = discoverEarly(argv);
+  const [{ Command, CommanderError }, defineCommands] = await Promise.all([
+    import("commander"),
+    loadCommands(argv),
+  ]);
 
   let globals: GlobalOptions = {};
   let opened: Promise<Registry> | undefined;
@@ -115,17 +146,12 @@ export async function run(argv: readonly string[]): Promise<number> {
       return opened;
     },
   };
-  defineCommands(program, context);
-  // Every command takes the options that say where and how to run.
-  for (const command of program.commands) {
-    command
-      .option("--debug", "print stack traces on errors")
-      .option("-C, --cwd <dir>", "run as if started in <dir>")
-      .option("--config <file>", "configuration file, relative to the repository top")
-      .exitOverride();
-  }
+  const program = createProgram(Command, defineCommands, context);
   program.hook("preAction", (_program, command) => {
-    globals = command.opts<GlobalOptions>();
+    // Given after the command name, an option wins over the same one given before it.
+    const defined = (o: GlobalOptions) =>
+      Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+    globals = { ...defined(program.opts<GlobalOptions>()), ...defined(command.opts<GlobalOptions>()) };
   });
 
   try {

@@ -4,6 +4,13 @@ import { usage } from "./errors.js";
 import { CONFIG_FILE, type RegistryConfig, resolveConfig } from "./registry-config.js";
 
 /**
+ * Where a person reads about every key: the file ships in the npm package (package.json `files`)
+ * and is on the project's site, so the pointer works installed or not.
+ */
+export const CONFIGURATION_DOCS =
+  "docs/configuration.md in the git-model package, or https://github.com/git-model/git-model/blob/main/docs/configuration.md";
+
+/**
  * Reading .gitmodel.yaml: YAML (with line numbers for errors) checked against ConfigSchema
  * (config-schema.ts). The only module that loads yaml; the registry reaches it only when the
  * configuration cache misses (registry/core/config-cache.ts).
@@ -68,6 +75,6 @@ export function parseConfigFile(text: string, file = CONFIG_FILE): ParsedConfig 
   throw usage(`${file}${line ? `:${line}` : ""}: ${message}`, {
     file,
     ...(line ? { line } : {}),
-    hint: "see DESIGN section 2 (docs/configuration.md) for the keys .gitmodel.yaml accepts",
+    hint: `every key .gitmodel.yaml accepts, its default and an example: ${CONFIGURATION_DOCS}`,
   });
 }

@@ -1,4 +1,4 @@
-import { parseConfig } from "../../domain/config.js";
+import { CONFIGURATION_DOCS, parseConfig } from "../../domain/config.js";
 import { usage } from "../../domain/errors.js";
 import { CONFIG_FILE } from "../../domain/registry-config.js";
 import { readTextIfExists } from "../../infra/files.js";
@@ -15,7 +15,8 @@ export interface InitResult {
 const SCHEMES = ["semver", "timestamp", "major-minor"];
 
 function configTemplate(root: string, versioning: string): string {
-  return `# git-model configuration (every key is optional; see docs/configuration.md)
+  return `# git-model configuration. Every key is optional; each key, its default and an example:
+# ${CONFIGURATION_DOCS.replace(", or ", "\n#   or ")}
 root: ${root}
 versioning: ${versioning}          # semver | timestamp | major-minor
 # lfs: ["*.pkl", "*.joblib", "*.h5", "*.pth", "*.pt", "*.onnx", "*.safetensors", "*.bin"]
