@@ -1,5 +1,7 @@
 import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{ensureLfsReady,lfsPatternLine,withLfsLines}from"./chunk-LPH3NZQJ.js";import{inTransaction,writeOperation}from"./chunk-Q6UTRZVV.js";import{parseConfig}from"./chunk-7UEGDJ3A.js";import{CONFIG_FILE}from"./chunk-NOEOL42V.js";import{Git}from"./chunk-7XDTI6BU.js";import{readTextIfExists}from"./chunk-JIK54K6F.js";import{usage}from"./chunk-QV55HSDE.js";var SCHEMES=["semver","timestamp","major-minor"];function configTemplate(root,versioning){return`# git-model configuration (every key is optional; see docs/configuration.md)
+import{ensureLfsReady,lfsPatternLine,withLfsLines}from"./chunk-LPH3NZQJ.js";import{inTransaction,writeOperation}from"./chunk-Q6UTRZVV.js";import{CONFIGURATION_DOCS,parseConfig}from"./chunk-O3GSACJL.js";import{CONFIG_FILE}from"./chunk-NOEOL42V.js";import{Git}from"./chunk-7XDTI6BU.js";import{readTextIfExists}from"./chunk-JIK54K6F.js";import{usage}from"./chunk-QV55HSDE.js";var SCHEMES=["semver","timestamp","major-minor"];function configTemplate(root,versioning){return`# git-model configuration. Every key is optional; each key, its default and an example:
+# ${CONFIGURATION_DOCS.replace(", or ",`
+#   or `)}
 root: ${root}
 versioning: ${versioning}          # semver | timestamp | major-minor
 # lfs: ["*.pkl", "*.joblib", "*.h5", "*.pth", "*.pt", "*.onnx", "*.safetensors", "*.bin"]
