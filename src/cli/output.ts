@@ -1,5 +1,7 @@
 import { GitModelError } from "../domain/errors.js";
 
+export { formatBytes, formatNumber } from "../domain/format.js";
+
 /**
  * How the CLI speaks: results on stdout (JSON alone with --json), logs, warnings and errors on
  * stderr; colour only on a terminal and never with NO_COLOR.
@@ -48,23 +50,6 @@ export function table(
       .join("  ")
       .trimEnd();
   return [bold(line(headers)), ...cells.map(line)].join("\n");
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-/** Metric values as people read them: up to 6 significant digits. */
-export function formatNumber(value: number | undefined | null): string {
-  if (value === undefined || value === null) return "-";
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
 }
 
 /** Prints an error as one or two lines a person can act on; the stack only with --debug. */

@@ -34,7 +34,16 @@ export async function selectVersion(
   model: string,
   overrides: SelectOverrides = {},
 ): Promise<Selection> {
-  const summaries = await listVersions(registry, model);
+  return selectAmong(registry, model, await listVersions(registry, model), overrides);
+}
+
+/** selectVersion over versions already read (listVersions), e.g. by the report. */
+export async function selectAmong(
+  registry: Registry,
+  model: string,
+  summaries: readonly VersionSummary[],
+  overrides: SelectOverrides = {},
+): Promise<Selection> {
   const unreadable: Rejection[] = summaries
     .filter((s) => !s.metadata)
     .map((s) => ({

@@ -5,7 +5,7 @@ import { type StageEvent, stageHistory } from "../../domain/stage-history.js";
 import { isConfiguredStage } from "../../domain/stages-file.js";
 import { readTextIfExists } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
-import { readStageLog, type VersionEvent } from "./stage-log.js";
+import { readStageLog, type StageLog, type VersionEvent } from "./stage-log.js";
 import type { PrefetchedLog } from "./stage-log-command.js";
 
 /**
@@ -72,6 +72,20 @@ export async function history(
             ),
         ),
   ]);
+  return { model: name, stage: stage ?? null, entries: historyEntries(registry, log, metrics, stage) };
+}
+
+/**
+ * One model's timeline from its stage log (readStageLog, or one whole-registry readStageLogs):
+ * registrations and deletions (unless only `stage`'s moves are asked for) and stage moves, in
+ * the order of the log. `metrics`: version -> the registration's metrics from history.jsonl.
+ */
+export function historyEntries(
+  registry: Registry,
+  log: StageLog,
+  metrics: ReadonlyMap<string, Record<string, number> | undefined> = new Map(),
+  stage?: string,
+): HistoryEntry[] {
   // A deleted version leaves stages.json in its deletion commit: that is the deletion, not a move.
   const removedIn = new Set(log.deletions.map((d) => `${d.commit} ${d.version}`));
   const moves: HistoryEntry[] = stageHistory(log.snapshots, registry.config)
@@ -89,8 +103,5 @@ export async function history(
       : [];
   const position = (e: HistoryEntry) => log.order.get(e.commit) ?? Number.MAX_SAFE_INTEGER;
   // Stable: moves keep the domain's order within a commit (the commit's own version first).
-  const entries = [...versions, ...moves].sort(
-    (a, b) => position(a) - position(b) || RANK[a.type] - RANK[b.type],
-  );
-  return { model: name, stage: stage ?? null, entries };
+  return [...versions, ...moves].sort((a, b) => position(a) - position(b) || RANK[a.type] - RANK[b.type]);
 }
