@@ -51,6 +51,7 @@ export const COMMAND_MODULES: Record<string, () => Promise<Define>> = {
   cleanup: () => import("./commands/cleanup.js").then((m) => m.defineCleanup),
   validate: () => import("./commands/validate.js").then((m) => m.defineValidate),
   doctor: () => import("./commands/doctor.js").then((m) => m.defineDoctor),
+  report: () => import("./commands/report.js").then((m) => m.defineReport),
 };
 
 /** Program options that take a value: `git model -C dir list` names `list`, not `dir`. */

@@ -13,6 +13,7 @@ import { defineMonitor } from "./monitor.js";
 import { definePath } from "./path.js";
 import { definePull } from "./pull.js";
 import { defineRegister } from "./register.js";
+import { defineReport } from "./report.js";
 import { defineSelect } from "./select.js";
 import { defineShow } from "./show.js";
 import { defineStages } from "./stages.js";
@@ -40,6 +41,7 @@ export function defineCommands(program: Command, context: CliContext): void {
     defineCleanup,
     defineValidate,
     defineDoctor,
+    defineReport,
   ]) {
     define(program, context);
   }

@@ -1,0 +1,317 @@
+// git-model report: progressive enhancement. Every page reads without this script; with it,
+// tables sort and filter, and a version's details load on demand from data/<model>/<chunk>.js
+// (script tags rather than fetch, which browsers refuse for file:// pages).
+(() => {
+  const cellValue = (row, index) => {
+    const cell = row.cells[index];
+    if (!cell) return "";
+    return cell.dataset.v ?? cell.textContent.trim();
+  };
+
+  function makeSortable(table) {
+    const headers = [...table.tHead.rows[0].cells];
+    headers.forEach((th, index) => {
+      const kind = th.dataset.sort;
+      if (!kind) return;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      button.append(...th.childNodes);
+      th.append(button);
+      button.addEventListener("click", () => {
+        const ascending = th.getAttribute("aria-sort") !== "ascending";
+        for (const other of headers) other.removeAttribute("aria-sort");
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        const body = table.tBodies[0];
+        const rows = [...body.rows];
+        const sign = ascending ? 1 : -1;
+        const key = (row) => {
+          const raw = cellValue(row, index);
+          if (kind !== "num") return raw;
+          const value = Number.parseFloat(raw);
+          return Number.isFinite(value) ? value : null;
+        };
+        const keyed = rows.map((row, position) => ({ row, key: key(row), position }));
+        keyed.sort((a, b) => {
+          // Missing values last in both directions; ties keep the page's order.
+          if (a.key === null || a.key === "")
+            return b.key === null || b.key === "" ? a.position - b.position : 1;
+          if (b.key === null || b.key === "") return -1;
+          const order =
+            kind === "num"
+              ? a.key - b.key
+              : String(a.key).localeCompare(String(b.key), undefined, { numeric: true });
+          return order === 0 ? a.position - b.position : sign * order;
+        });
+        body.append(...keyed.map((k) => k.row));
+      });
+    });
+  }
+
+  function makeFilterable(controls) {
+    const table = document.getElementById(controls.dataset.filterFor);
+    if (!table) return;
+    const text = controls.querySelector("input[type=search]");
+    const stage = controls.querySelector("select");
+    const count = controls.querySelector(".count");
+    const rows = [...table.tBodies[0].rows];
+    const texts = rows.map((row) => row.textContent.toLowerCase());
+    const apply = () => {
+      const words = (text?.value ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+      const wanted = stage?.value ?? "";
+      let shown = 0;
+      rows.forEach((row, i) => {
+        const visible = (!wanted || row.dataset.stage === wanted) && words.every((w) => texts[i].includes(w));
+        row.hidden = !visible;
+        if (visible) shown++;
+      });
+      if (count) count.textContent = `${shown} of ${rows.length} shown`;
+    };
+    text?.addEventListener("input", apply);
+    stage?.addEventListener("change", apply);
+    controls.hidden = false;
+    apply();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Version details, loaded on demand
+
+  const chunks = new Map();
+  const waiting = new Map();
+  window.gitModelReport = {
+    addVersions(model, chunk, versions) {
+      const key = `${model}/${chunk}`;
+      chunks.set(key, versions);
+      for (const resolve of waiting.get(key) ?? []) resolve(versions);
+      waiting.delete(key);
+    },
+  };
+
+  function loadChunk(base, model, chunk) {
+    const key = `${model}/${chunk}`;
+    if (chunks.has(key)) return Promise.resolve(chunks.get(key));
+    return new Promise((resolve, reject) => {
+      const list = waiting.get(key) ?? [];
+      list.push(resolve);
+      if (list.length > 1) return;
+      waiting.set(key, list);
+      const script = document.createElement("script");
+      script.src = `${base}${chunk}.js`;
+      script.onerror = () => reject(new Error(`could not load ${script.src}`));
+      document.head.append(script);
+    });
+  }
+
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === "text") node.textContent = v;
+      else node.setAttribute(k, v);
+    }
+    node.append(...children.filter((c) => c !== null && c !== undefined));
+    return node;
+  };
+
+  const formatBytes = (bytes) => {
+    const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+  };
+
+  const show = (value) =>
+    value === null || value === undefined
+      ? "-"
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value);
+
+  function keyValueTable(caption, record, format = show) {
+    const entries = Object.entries(record ?? {});
+    if (entries.length === 0) return null;
+    const body = el("tbody");
+    for (const [k, v] of entries)
+      body.append(el("tr", {}, el("th", { scope: "row", text: k }), el("td", { text: format(v, k) })));
+    return el("table", {}, el("caption", { text: caption }), body);
+  }
+
+  const safeLink = (url, text) =>
+    /^https?:\/\//i.test(String(url))
+      ? el("a", { href: String(url), rel: "noopener", text: text ?? String(url) })
+      : document.createTextNode(String(url));
+
+  function renderDetails(panel, model, entry, goals) {
+    const meta = entry.metadata;
+    const title = el("h2", { id: "version-details-title", text: `${model}@${entry.version}` });
+    const close = el("button", { type: "button", class: "close", text: "Close" });
+    close.addEventListener("click", () => {
+      history.replaceState(null, "", location.pathname + location.search);
+      hideDetails();
+    });
+    panel.replaceChildren(el("header", {}, title, close));
+    const facts = el("p", { class: "note" });
+    facts.append(`stage ${entry.stage} · created ${meta?.created_at ?? "-"}`);
+    panel.append(facts);
+    if (!meta) {
+      panel.append(
+        el("p", {
+          class: "worse",
+          text: `metadata.json cannot be read: ${entry.problem ?? "unknown problem"}`,
+        }),
+      );
+      return;
+    }
+    if (meta.description) panel.append(el("p", { text: meta.description }));
+    const grid = el("div", { class: "details-grid" });
+    const artifacts = el("tbody");
+    for (const a of meta.artifacts ?? []) {
+      artifacts.append(
+        el(
+          "tr",
+          {},
+          el("th", { scope: "row", text: a.path }),
+          el("td", { class: "num", text: formatBytes(a.size) }),
+          el("td", { class: "mono", text: a.sha256 }),
+        ),
+      );
+    }
+    grid.append(
+      el(
+        "div",
+        { class: "table-wrap wide" },
+        el(
+          "table",
+          { class: "artifacts" },
+          el("caption", { text: "Artifacts" }),
+          el(
+            "thead",
+            {},
+            el(
+              "tr",
+              {},
+              el("th", { scope: "col", text: "path" }),
+              el("th", { scope: "col", class: "num", text: "size" }),
+              el("th", { scope: "col", text: "sha256" }),
+            ),
+          ),
+          artifacts,
+        ),
+      ),
+    );
+    const improvement = meta.improvement ?? {};
+    if (Object.keys(improvement).length) {
+      const body = el("tbody");
+      for (const [metric, pct] of Object.entries(improvement)) {
+        const goal = goals[`metrics.${metric}`];
+        const better = goal ? (goal === "min" ? pct < 0 : pct > 0) : null;
+        const cls = better === null || pct === 0 ? "" : better ? "better" : "worse";
+        body.append(
+          el(
+            "tr",
+            {},
+            el("th", { scope: "row", text: metric }),
+            el("td", { class: `num ${cls}`, text: `${pct > 0 ? "+" : ""}${pct}%` }),
+          ),
+        );
+      }
+      grid.append(
+        el(
+          "div",
+          { class: "table-wrap" },
+          el(
+            "table",
+            { class: "improvement" },
+            el("caption", { text: `Improvement over ${meta.lineage?.base ?? "its base"}` }),
+            body,
+          ),
+        ),
+      );
+    }
+    for (const [caption, record] of [
+      ["Metrics", meta.metrics],
+      ["Parameters", meta.params],
+      ["Tags", meta.tags],
+      ["Training", meta.training],
+      ["Lineage", meta.lineage],
+    ]) {
+      const table = keyValueTable(caption, record);
+      if (table) grid.append(el("div", { class: "table-wrap" }, table));
+    }
+    if (meta.source) {
+      const body = el("tbody");
+      for (const [k, v] of Object.entries(meta.source))
+        body.append(el("tr", {}, el("th", { scope: "row", text: k }), el("td", {}, safeLink(show(v)))));
+      grid.append(
+        el("div", { class: "table-wrap" }, el("table", {}, el("caption", { text: "Source" }), body)),
+      );
+    }
+    panel.append(grid);
+    const known = new Set([
+      "schema",
+      "name",
+      "version",
+      "created_at",
+      "description",
+      "artifacts",
+      "metrics",
+      "params",
+      "tags",
+      "training",
+      "lineage",
+      "improvement",
+      "source",
+    ]);
+    const rest = Object.fromEntries(Object.entries(meta).filter(([k]) => !known.has(k)));
+    if (Object.keys(rest).length) {
+      panel.append(
+        el("h3", { text: "Other fields" }),
+        el("pre", { class: "json", text: JSON.stringify(rest, null, 2) }),
+      );
+    }
+  }
+
+  let selectedRow = null;
+  function hideDetails() {
+    const panel = document.getElementById("version-details");
+    if (panel) panel.hidden = true;
+    selectedRow?.classList.remove("selected");
+    selectedRow = null;
+  }
+
+  async function openFromHash() {
+    const main = document.querySelector("main[data-model]");
+    const panel = document.getElementById("version-details");
+    if (!main || !panel) return;
+    const match = /^#v=(.+)$/.exec(location.hash);
+    if (!match) return hideDetails();
+    const version = decodeURIComponent(match[1]);
+    const row = [...document.querySelectorAll("#versions tbody tr")].find(
+      (r) => r.dataset.version === version,
+    );
+    if (!row) return hideDetails();
+    const model = main.dataset.model;
+    try {
+      const versions = await loadChunk(main.dataset.chunks, model, row.dataset.chunk);
+      const entry = versions.find((v) => v.version === version);
+      if (!entry) return hideDetails();
+      renderDetails(panel, model, entry, JSON.parse(main.dataset.goals || "{}"));
+      panel.hidden = false;
+      selectedRow?.classList.remove("selected");
+      selectedRow = row;
+      row.classList.add("selected");
+      panel.scrollIntoView({ block: "start" });
+    } catch (e) {
+      panel.replaceChildren(el("p", { class: "worse", text: String(e.message ?? e) }));
+      panel.hidden = false;
+    }
+  }
+
+  document.querySelectorAll("table.sortable").forEach(makeSortable);
+  document.querySelectorAll("[data-filter-for]").forEach(makeFilterable);
+  window.addEventListener("hashchange", openFromHash);
+  openFromHash();
+})();

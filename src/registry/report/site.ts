@@ -1,0 +1,537 @@
+import { lookupField } from "../../domain/fields.js";
+import { formatBytes, formatNumber } from "../../domain/format.js";
+import type { HistoryEntry } from "../stages/history.js";
+import css from "./assets/report.css" with { type: "text" };
+import script from "./assets/report.js" with { type: "text" };
+import {
+  driftChart,
+  type LineageNode,
+  lineageGraph,
+  type MetricPoint,
+  metricChart,
+  NARROW,
+  type PointMark,
+  sparkline,
+  timelineChart,
+  WIDE,
+} from "./charts.js";
+import type { ModelData, ReportData, VersionData } from "./data.js";
+import { esc, modelPage, shortTime, timeTag, versionAnchor } from "./html.js";
+import { lastMoveInto, shownStages, stageSpans, stageTone } from "./timeline.js";
+
+/**
+ * The report as files (path -> content), from the data alone: no I/O, so the same data always
+ * gives the same site. Pages are plain HTML that reads without JavaScript; the script adds
+ * sorting, filtering and the per-version details, which it loads on demand from data/.
+ */
+
+/** Versions per data file: a version's details cost one small script, whatever the model's size. */
+export const VERSIONS_PER_CHUNK = 200;
+/** Charts of other metrics beside the ranking one. */
+const MAX_OTHER_METRICS = 8;
+/** Metric columns of the versions table. */
+const MAX_METRIC_COLUMNS = 5;
+/** Lineage nodes drawn before the graph keeps to the chains of the versions that matter. */
+const MAX_LINEAGE_NODES = 250;
+/** The marker file that says a folder holds a report this command wrote. */
+export const MANIFEST = "git-model-report.json";
+
+export type SiteFiles = Map<string, string>;
+
+export function renderSite(data: ReportData, generator: string): SiteFiles {
+  const files: SiteFiles = new Map();
+  files.set("index.html", overviewPage(data));
+  files.set("assets/report.css", css);
+  files.set("assets/report.js", script);
+  for (const model of data.models) {
+    files.set(modelPage(model.name), modelPageHtml(data, model));
+    for (let start = 0, chunk = 0; start < model.versions.length; start += VERSIONS_PER_CHUNK, chunk++) {
+      const versions = model.versions.slice(start, start + VERSIONS_PER_CHUNK).map((v) => ({
+        version: v.version,
+        stage: v.stage,
+        metadata: v.metadata,
+        problem: v.problem,
+      }));
+      // JSON is valid JavaScript; the file is a script, so no HTML escaping applies.
+      files.set(
+        `data/${model.name}/${chunk}.js`,
+        `window.gitModelReport.addVersions(${JSON.stringify(model.name)},${JSON.stringify(String(chunk))},${JSON.stringify(versions)});\n`,
+      );
+    }
+  }
+  files.set(MANIFEST, `${JSON.stringify(manifest(data, generator), null, 2)}\n`);
+  return files;
+}
+
+/** What the report holds, for machines (and for the next run, which knows its own folder by it). */
+function manifest(data: ReportData, generator: string) {
+  return {
+    generator,
+    generated_at: data.generatedAt,
+    models: data.models.map((m) => ({
+      name: m.name,
+      page: modelPage(m.name),
+      versions: m.versions.length,
+      latest: m.versions.at(-1)?.version ?? null,
+      best: m.best?.version ?? null,
+      stages: m.holders,
+      monitoring: m.monitoring ? m.monitoring.status.code : null,
+    })),
+  };
+}
+
+/**
+ * A chart drawn twice, wide and narrow, and the stylesheet shows the one that fits: an SVG's text
+ * scales with it, so one drawing cannot stay legible both on a desktop and at 375 pixels.
+ */
+const responsive = (draw: (width: number) => string) =>
+  `<div class="chart-wide">${draw(WIDE)}</div><div class="chart-narrow">${draw(NARROW)}</div>`;
+
+// ---------------------------------------------------------------------------------------------
+// Page frame
+
+function page(data: ReportData, title: string, depth: number, body: string, mainAttrs = ""): string {
+  const up = "../".repeat(depth);
+  const repo = data.repositoryUrl
+    ? `<a class="where" href="${esc(data.repositoryUrl)}">${esc(data.repositoryUrl.replace(/^https:\/\//, ""))}</a>`
+    : "";
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="git-model report">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="${up}assets/report.css">
+<script src="${up}assets/report.js" defer></script>
+</head>
+<body>
+<header class="topbar"><a class="brand" href="${up}index.html">${esc(data.title)} · model registry</a><span class="where">${esc(data.root)}/</span>${repo}</header>
+<main${mainAttrs}>
+${body}
+</main>
+<footer class="foot">Built by <code>git model report</code> at ${timeTag(data.generatedAt)} UTC from the committed registry.</footer>
+</body>
+</html>
+`;
+}
+
+const stageBadge = (data: ReportData, stage: string, text = stage) =>
+  `<span class="badge stage-badge ${stageTone(data, stage)}">${esc(text)}</span>`;
+
+const statusBadge = (model: ModelData) =>
+  model.monitoring
+    ? `<span class="badge status-${esc(model.monitoring.status.code)}">${esc(model.monitoring.recommendation)}</span>`
+    : `<span class="muted">not monitored</span>`;
+
+const since = (iso: string | null | undefined) =>
+  iso ? `<span class="since">since ${timeTag(iso)}</span>` : "";
+
+const prLink = (data: ReportData, pr: number | null) =>
+  pr === null
+    ? "-"
+    : data.repositoryUrl
+      ? `<a href="${esc(`${data.repositoryUrl}/pull/${pr}`)}">#${pr}</a>`
+      : `#${pr}`;
+
+const commitLink = (data: ReportData, commit: string) =>
+  data.repositoryUrl
+    ? `<a class="mono" href="${esc(`${data.repositoryUrl}/commit/${commit}`)}">${esc(commit.slice(0, 7))}</a>`
+    : `<span class="mono">${esc(commit.slice(0, 7))}</span>`;
+
+function metricValue(v: VersionData, path: string | null): number | null {
+  if (!path || !v.metadata) return null;
+  const value = lookupField(v.metadata, path);
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+const metricName = (path: string) => path.replace(/^metrics\./, "");
+
+function latestOf(model: ModelData): VersionData | undefined {
+  return model.versions.at(-1);
+}
+
+/** The newest moment anything about the model changed: a registration, a move, a monitoring run. */
+function lastChange(model: ModelData): string | null {
+  const times = [
+    model.history.at(-1)?.at,
+    latestOf(model)?.created_at,
+    model.monitoring?.lines.at(-1)?.at,
+  ].filter((t): t is string => typeof t === "string" && !Number.isNaN(Date.parse(t)));
+  if (times.length === 0) return null;
+  return times.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The overview
+
+function overviewPage(data: ReportData): string {
+  const stages = shownStages(data);
+  const versionCount = data.models.reduce((sum, m) => sum + m.versions.length, 0);
+  const rows = data.models.map((m) => {
+    const latest = latestOf(m);
+    const bestVersion = m.best ? m.versions.find((v) => v.version === m.best?.version) : undefined;
+    const bestValue = m.rank.by === "metric" && bestVersion ? metricValue(bestVersion, m.rank.metric) : null;
+    const holderCells = stages.map((stage) => {
+      const held = m.holders[stage] ?? [];
+      if (held.length === 0) return `<td class="muted">-</td>`;
+      const links = held
+        .slice(-3)
+        .map((v) => `<a href="${esc(modelPage(m.name))}#${esc(versionAnchor(v))}">${esc(v)}</a>`)
+        .join(", ");
+      const more = held.length > 3 ? ` <span class="muted">+${held.length - 3}</span>` : "";
+      return `<td data-v="${esc(held.at(-1))}">${links}${more}${since(lastMoveInto(m.history, stage))}</td>`;
+    });
+    const trend = m.rank.metric
+      ? sparkline(
+          m.versions.map((v) => metricValue(v, m.rank.metric)),
+          `${metricName(m.rank.metric)} over ${m.versions.length} versions`,
+        )
+      : "";
+    const changed = lastChange(m);
+    return `<tr data-model="${esc(m.name)}">
+<th scope="row"><a href="${esc(modelPage(m.name))}">${esc(m.name)}</a></th>
+<td class="num" data-v="${m.versions.length}">${m.versions.length}</td>
+${holderCells.join("\n")}
+<td data-v="${esc(latest?.created_at ?? "")}">${latest ? `<a href="${esc(modelPage(m.name))}#${esc(versionAnchor(latest.version))}">${esc(latest.version)}</a>${latest.created_at ? `<span class="since">${timeTag(latest.created_at)}</span>` : ""}` : "-"}</td>
+<td data-v="${esc(m.best?.version ?? "")}">${
+      m.best
+        ? `<a href="${esc(modelPage(m.name))}#${esc(versionAnchor(m.best.version))}">${esc(m.best.version)}</a>${
+            bestValue !== null && m.rank.metric
+              ? `<span class="since">${esc(metricName(m.rank.metric))} ${esc(formatNumber(bestValue))}</span>`
+              : ""
+          }`
+        : `<span class="muted" title="${esc(m.bestNote ?? "")}">-</span>`
+    }</td>
+<td data-v="${esc(m.monitoring?.status.code ?? "")}">${statusBadge(m)}${m.monitoring ? since(m.monitoring.lines.at(-1)?.at) : ""}</td>
+<td>${trend}</td>
+<td data-v="${esc(changed ?? "")}">${timeTag(changed)}</td>
+</tr>`;
+  });
+  const needsAttention = data.models.filter(
+    (m) => m.monitoring && m.monitoring.status.code !== "ok" && m.monitoring.status.code !== "no-data",
+  ).length;
+  const body = `<h1>Models</h1>
+<p class="lede">${data.models.length} model${data.models.length === 1 ? "" : "s"}, ${versionCount} version${versionCount === 1 ? "" : "s"}${needsAttention ? `, ${needsAttention} with a monitoring recommendation` : ""}. Built ${timeTag(data.generatedAt)} UTC.</p>
+${
+  data.models.length === 0
+    ? `<section class="panel"><p>No models in <code>${esc(data.root)}/</code> yet: register one with <code>git model register &lt;model&gt; &lt;dir&gt;</code>.</p></section>`
+    : `<section class="panel" aria-labelledby="models-title">
+<h2 id="models-title">Every model</h2>
+<div class="controls" data-filter-for="models" hidden><input type="search" placeholder="Filter models" aria-label="Filter models"><span class="count" aria-live="polite"></span></div>
+<div class="table-wrap"><table id="models" class="sortable">
+<caption>Each model with the version holding each stage, its latest and best version (by the selection policy), its monitoring status, and when each last changed.</caption>
+<thead><tr><th scope="col" data-sort="text">Model</th><th scope="col" class="num" data-sort="num">Versions</th>${stages
+        .map((s) => `<th scope="col" data-sort="text">${esc(s)}</th>`)
+        .join(
+          "",
+        )}<th scope="col" data-sort="text">Latest</th><th scope="col" data-sort="text">Best</th><th scope="col" data-sort="text">Monitoring</th><th scope="col">Trend</th><th scope="col" data-sort="text">Last change</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table></div>
+</section>`
+}`;
+  return page(data, `${data.title} · model registry`, 0, body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A model's page
+
+function modelPageHtml(data: ReportData, model: ModelData): string {
+  const stages = shownStages(data);
+  const latest = latestOf(model);
+  const goals: Record<string, "min" | "max"> = {};
+  if (model.rank.metric) goals[model.rank.metric] = model.rank.goal;
+  const holderBadges = Object.entries(model.holders)
+    .filter(([stage]) => stage !== data.displacedTo)
+    .map(
+      ([stage, held]) =>
+        `${stageBadge(data, stage, `${stage}: ${held.slice(-3).join(", ")}${held.length > 3 ? ` +${held.length - 3}` : ""}`)}`,
+    )
+    .join("");
+  const cards = [
+    ["Versions", String(model.versions.length), ""],
+    ...stages.map((s) => [
+      s,
+      (model.holders[s] ?? []).slice(-2).join(", ") || "-",
+      since(lastMoveInto(model.history, s)),
+    ]),
+    [
+      "Latest",
+      latest?.version ?? "-",
+      latest?.created_at ? `<span class="since">${timeTag(latest.created_at)}</span>` : "",
+    ],
+    [
+      "Best",
+      model.best?.version ?? "-",
+      model.best && model.rank.metric && model.best.value !== null && model.rank.by === "metric"
+        ? `<span class="since">${esc(metricName(model.rank.metric))} ${esc(formatNumber(model.best.value))} (${model.rank.goal === "min" ? "lower" : "higher"} is better)</span>`
+        : model.bestNote
+          ? `<span class="since">${esc(model.bestNote)}</span>`
+          : "",
+    ],
+  ]
+    .map(
+      ([title, value, extra]) =>
+        `<div class="card"><dt>${esc(title)}</dt><dd>${esc(value)}${extra}</dd></div>`,
+    )
+    .join("");
+  const monitoringCard = `<div class="card"><dt>Monitoring</dt><dd>${statusBadge(model)}${model.monitoring ? since(model.monitoring.lines.at(-1)?.at) : ""}</dd></div>`;
+  const body = `<p><a href="../index.html">← All models</a></p>
+<h1>${esc(model.name)}</h1>
+<div class="holders">${holderBadges || `<span class="muted">No version holds a stage yet.</span>`}</div>
+<dl class="cards">${cards}${monitoringCard}</dl>
+${metricsSection(data, model)}
+${versionsSection(data, model)}
+<section id="version-details" class="panel details-panel" hidden aria-live="polite" aria-labelledby="version-details-title"></section>
+${timelineSection(data, model)}
+${monitoringSection(model)}
+${lineageSection(data, model)}`;
+  const attrs = ` data-model="${esc(model.name)}" data-chunks="../data/${esc(model.name)}/" data-goals="${esc(JSON.stringify(goals))}"`;
+  return page(data, `${model.name} · ${data.title}`, 1, body, attrs);
+}
+
+/** Metric names by how many versions record them, the ranking metric first. */
+function metricPaths(model: ModelData): string[] {
+  const counts = new Map<string, number>();
+  for (const v of model.versions)
+    for (const name of Object.keys(v.metrics))
+      counts.set(`metrics.${name}`, (counts.get(`metrics.${name}`) ?? 0) + 1);
+  const byUse = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([p]) => p);
+  return [...new Set([...(model.rank.metric ? [model.rank.metric] : []), ...byUse])];
+}
+
+function holderMarks(data: ReportData, model: ModelData): PointMark[] {
+  const marks: PointMark[] = [];
+  for (const stage of shownStages(data)) {
+    for (const version of (model.holders[stage] ?? []).slice(-3))
+      marks.push({ version, label: stage, tone: stageTone(data, stage) });
+  }
+  if (model.best && !marks.some((m) => m.version === model.best?.version))
+    marks.push({ version: model.best.version, label: "best", tone: "c5" });
+  return marks;
+}
+
+function metricsSection(data: ReportData, model: ModelData): string {
+  const paths = metricPaths(model);
+  if (paths.length === 0 || model.versions.length === 0)
+    return `<section class="panel"><h2>Metrics</h2><p class="muted">No version records a metric.</p></section>`;
+  const marks = holderMarks(data, model);
+  const pointsOf = (path: string): MetricPoint[] =>
+    model.versions.map((v) => ({ version: v.version, value: metricValue(v, path) }));
+  const [first, ...others] = paths;
+  const rankTitle = `${metricName(first!)} over ${model.versions.length} versions`;
+  const legend = marks.length
+    ? `<ul class="legend">${marks.map((m) => `<li class="${esc(m.tone)}">${esc(m.label)} ${esc(m.version)}</li>`).join("")}</ul>`
+    : "";
+  const ranking =
+    model.rank.by === "metric" && model.rank.metric === first
+      ? `the ranking metric of <code>select</code> (${model.rank.goal === "min" ? "lower" : "higher"} is better)`
+      : "the metric most versions record (no ranking metric is configured)";
+  const small = others
+    .slice(0, MAX_OTHER_METRICS)
+    .map(
+      (path) =>
+        `<figure><h3>${esc(metricName(path))}</h3>${metricChart({ title: `${metricName(path)} over versions`, points: pointsOf(path), marks, width: 400, height: 220 })}</figure>`,
+    )
+    .join("");
+  const more =
+    others.length > MAX_OTHER_METRICS
+      ? `<p class="note">${others.length - MAX_OTHER_METRICS} more metrics are in each version's details.</p>`
+      : "";
+  return `<section class="panel" aria-labelledby="metrics-title">
+<h2 id="metrics-title">${esc(metricName(first!))} over versions</h2>
+<figure>${responsive((width) => metricChart({ title: rankTitle, points: pointsOf(first!), marks, width }))}
+<figcaption>${esc(metricName(first!))} is ${ranking}; versions oldest to newest, stage holders marked.</figcaption></figure>
+${legend}
+${small ? `<h2 style="margin-top:1.2rem">Other metrics</h2><div class="small-multiples">${small}</div>${more}` : ""}
+</section>`;
+}
+
+function versionsSection(data: ReportData, model: ModelData): string {
+  const metrics = metricPaths(model).slice(0, MAX_METRIC_COLUMNS);
+  const stageOptions = [...new Set(model.versions.map((v) => v.stage))]
+    .map((s) => `<option value="${esc(s)}">${esc(s)}</option>`)
+    .join("");
+  // Newest first: the versions people look for are the recent ones.
+  const rows = model.versions
+    .map((v, i) => ({ v, chunk: Math.floor(i / VERSIONS_PER_CHUNK) }))
+    .reverse()
+    .map(({ v, chunk }) => {
+      const cells = metrics
+        .map((path) => {
+          const value = metricValue(v, path);
+          return `<td class="num" data-v="${value ?? ""}">${esc(formatNumber(value))}</td>`;
+        })
+        .join("");
+      return `<tr data-version="${esc(v.version)}" data-stage="${esc(v.stage)}" data-chunk="${chunk}"><th scope="row"><a href="#${esc(versionAnchor(v.version))}">${esc(v.version)}</a></th><td>${stageBadge(data, v.stage)}</td><td data-v="${esc(v.created_at ?? "")}">${v.created_at ? esc(shortTime(v.created_at)) : `<span class="worse">${esc(v.problem ?? "-")}</span>`}</td><td class="num" data-v="${v.size}">${esc(formatBytes(v.size))}</td><td class="num">${v.metadata?.artifacts.length ?? 0}</td>${cells}</tr>`;
+    })
+    .join("\n");
+  return `<section class="panel" aria-labelledby="versions-title">
+<h2 id="versions-title">Versions</h2>
+<div class="controls" data-filter-for="versions" hidden><input type="search" placeholder="Filter versions, e.g. 1.2 or production" aria-label="Filter versions"><select aria-label="Only the versions in a stage"><option value="">every stage</option>${stageOptions}</select><span class="count" aria-live="polite"></span></div>
+<div class="table-wrap"><table id="versions" class="sortable">
+<caption>${model.versions.length} versions of ${esc(model.name)}, newest first. Choose a version for its metadata, artifacts and improvement over its base.</caption>
+<thead><tr><th scope="col" data-sort="text">Version</th><th scope="col" data-sort="text">Stage</th><th scope="col" data-sort="text">Created (UTC)</th><th scope="col" class="num" data-sort="num">Size</th><th scope="col" class="num" data-sort="num">Artifacts</th>${metrics
+    .map((p) => `<th scope="col" class="num" data-sort="num">${esc(metricName(p))}</th>`)
+    .join("")}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table></div>
+<noscript><p class="note">A version's details need JavaScript; every version's metadata.json is in the repository under ${esc(data.root)}/${esc(model.name)}/.</p></noscript>
+</section>`;
+}
+
+function moveEvent(e: HistoryEntry): string {
+  if (e.type === "registration") return "registered";
+  if (e.type === "deletion") return "deleted";
+  return e.kind === "rollback" || !e.rollback ? e.kind : `${e.kind} (rollback)`;
+}
+
+function timelineSection(data: ReportData, model: ModelData): string {
+  const stages = shownStages(data);
+  const spans = stageSpans(data, model);
+  const moves = model.history.filter((e) => e.type !== "registration");
+  const chart = spans.length
+    ? `<figure>${responsive((width) => timelineChart(`Which version held each stage of ${model.name} when`, stages, spans, data.generatedAt, width))}<figcaption>One bar per holding, from the commit that moved the version in to the one that moved it out.</figcaption></figure>`
+    : `<p class="muted">No version has held ${stages.map(esc).join(" or ")} yet.</p>`;
+  const rows = [...moves]
+    .reverse()
+    .map((e) => {
+      const from = e.type === "move" ? e.from : "";
+      const to = e.type === "move" ? e.to : "";
+      const reason = e.type === "move" ? (e.reason ?? "") : "";
+      return `<tr><td data-v="${esc(e.at)}">${timeTag(e.at)}</td><td>${esc(moveEvent(e))}</td><th scope="row">${esc(e.version)}</th><td>${from ? stageBadge(data, from) : ""}</td><td>${to ? stageBadge(data, to) : ""}</td><td>${esc(e.who)}</td><td class="wrap">${esc(reason)}</td><td>${prLink(data, e.pullRequest)}</td><td>${commitLink(data, e.commit)}</td></tr>`;
+    })
+    .join("\n");
+  const registrations = model.history.length - moves.length;
+  return `<section class="panel" aria-labelledby="timeline-title">
+<h2 id="timeline-title">Stage timeline</h2>
+${chart}
+${
+  moves.length
+    ? `<div class="table-wrap" style="margin-top:0.8rem"><table id="moves" class="sortable">
+<caption>Every stage move and deletion, newest first: who, why and through which pull request (${registrations} registrations are in the versions table).</caption>
+<thead><tr><th scope="col" data-sort="text">When (UTC)</th><th scope="col" data-sort="text">Event</th><th scope="col" data-sort="text">Version</th><th scope="col" data-sort="text">From</th><th scope="col" data-sort="text">To</th><th scope="col" data-sort="text">Who</th><th scope="col">Reason</th><th scope="col">Pull request</th><th scope="col">Commit</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>`
+    : ""
+}
+</section>`;
+}
+
+function monitoringSection(model: ModelData): string {
+  const m = model.monitoring;
+  if (!m)
+    return `<section class="panel" aria-labelledby="monitoring-title"><h2 id="monitoring-title">Monitoring</h2><p class="muted">No monitoring runs yet (<code>git model monitor ${esc(model.name)} --version V --value X</code>).</p></section>`;
+  const { thresholds } = m.status;
+  const points = m.lines.map((l) => ({
+    at: l.at,
+    drift: l.drift_pct,
+    version: l.version,
+    challengerWon: l.challenger && l.winner === l.challenger.version ? l.challenger.version : null,
+  }));
+  const wins = points.filter((p) => p.challengerWon).length;
+  const recent = [...m.lines]
+    .slice(-20)
+    .reverse()
+    .map(
+      (l) =>
+        `<tr><td data-v="${esc(l.at)}">${timeTag(l.at)}</td><th scope="row">${esc(l.version)}</th><td>${esc(l.metric)}</td><td class="num">${esc(formatNumber(l.value))}</td><td class="num">${esc(formatNumber(l.baseline.value))}</td><td class="num">${esc(l.drift_pct)}%</td><td>${l.challenger ? `${esc(l.challenger.version)} (${esc(formatNumber(l.challenger.value))})` : "-"}</td><td>${esc(l.winner)}</td></tr>`,
+    )
+    .join("\n");
+  const shown = m.total > m.lines.length ? ` (the last ${m.lines.length} of ${m.total} runs)` : "";
+  return `<section class="panel" aria-labelledby="monitoring-title">
+<h2 id="monitoring-title">Monitoring</h2>
+<p>${statusBadge(model)} <span class="muted">${esc(m.status.message)}</span></p>
+<figure>${responsive((width) => driftChart({ title: `Drift of ${model.name} over time`, points, warn: thresholds.drift_warn_pct, retrain: thresholds.drift_retrain_pct, width }))}
+<figcaption>Drift of ${esc(m.status.metric ?? "the monitored metric")} against each version's registered baseline${esc(shown)}; positive is worse. ${wins} challenger win${wins === 1 ? "" : "s"}.</figcaption></figure>
+<ul class="legend"><li>drift %</li><li class="warn-key">plan retraining at ${esc(thresholds.drift_warn_pct)}%</li><li class="retrain-key">retrain now at ${esc(thresholds.drift_retrain_pct)}%</li><li class="win-key">challenger won</li></ul>
+<div class="table-wrap" style="margin-top:0.8rem"><table id="runs">
+<caption>The latest monitoring runs, newest first${m.issues ? ` (${m.issues} unreadable lines skipped)` : ""}.</caption>
+<thead><tr><th scope="col">When (UTC)</th><th scope="col">Version</th><th scope="col">Metric</th><th scope="col" class="num">Value</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Drift</th><th scope="col">Challenger</th><th scope="col">Winner</th></tr></thead>
+<tbody>
+${recent}
+</tbody></table></div>
+</section>`;
+}
+
+function lineageSection(data: ReportData, model: ModelData): string {
+  const own = new Map(model.versions.map((v) => [v.version, v]));
+  const baseOf = new Map<string, string>();
+  for (const v of model.versions) {
+    const base = v.metadata?.lineage?.base;
+    if (typeof base === "string" && base) baseOf.set(v.version, base.replace(/@v(?=\d)/, "@"));
+  }
+  if (baseOf.size === 0)
+    return `<section class="panel" aria-labelledby="lineage-title"><h2 id="lineage-title">Lineage</h2><p class="muted">No version records a base (<code>git model register ... --base ${esc(model.name)}@V --enhancement TYPE</code>).</p></section>`;
+  // A base of this model is named by its version; any other (another model's, a deleted one) by its reference.
+  const idOf = (ref: string) => {
+    const prefix = `${model.name}@`;
+    return ref.startsWith(prefix) && own.has(ref.slice(prefix.length)) ? ref.slice(prefix.length) : ref;
+  };
+  let members = new Set<string>();
+  for (const [version, base] of baseOf) {
+    members.add(version);
+    members.add(idOf(base));
+  }
+  let note = "";
+  if (members.size > MAX_LINEAGE_NODES) {
+    // Too many to read: the chains of the stage holders, the best and the newest versions.
+    const keys = [
+      ...Object.values(model.holders).flat(),
+      model.best?.version,
+      model.versions.at(-1)?.version,
+    ];
+    const kept = new Set<string>();
+    for (const key of keys) {
+      let current: string | undefined = key;
+      while (current !== undefined && !kept.has(current)) {
+        kept.add(current);
+        const base = baseOf.get(current);
+        current = base === undefined ? undefined : idOf(base);
+      }
+    }
+    note = `<p class="note">Showing the chains of the stage holders, the best and the latest version: ${kept.size} of ${members.size} versions.</p>`;
+    members = kept;
+  }
+  const nodes: LineageNode[] = [...members].map((id) => {
+    const version = own.get(id);
+    const base = baseOf.get(id);
+    const parent = base !== undefined && members.has(idOf(base)) ? idOf(base) : null;
+    const enhancement = version?.metadata?.lineage?.enhancement;
+    return {
+      id,
+      parent,
+      label: version ? `${id}${typeof enhancement === "string" ? ` (${enhancement})` : ""}` : id,
+      tone: version && version.stage !== data.initialStage ? stageTone(data, version.stage) : null,
+      external: !version,
+    };
+  });
+  breakCycles(nodes);
+  return `<section class="panel" aria-labelledby="lineage-title">
+<h2 id="lineage-title">Lineage</h2>
+<div class="table-wrap"><figure>${lineageGraph(`Lineage of ${model.name}: each version beside the base it was derived from`, nodes)}</figure></div>
+<figcaption>Each version to the right of the base it was derived from, with how (the enhancement); coloured by the stage it holds. A dashed node is not a version of ${esc(model.name)} in this registry.</figcaption>
+${note}
+</section>`;
+}
+
+/** A hand-edited base can make a loop (a derived from b derived from a): its nodes become roots. */
+function breakCycles(nodes: LineageNode[]): void {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  for (const node of nodes) {
+    const seen = new Set<string>([node.id]);
+    for (let up = node.parent; up !== null; up = byId.get(up)?.parent ?? null) {
+      if (seen.has(up)) {
+        node.parent = null;
+        break;
+      }
+      seen.add(up);
+    }
+  }
+}
