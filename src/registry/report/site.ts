@@ -51,6 +51,8 @@ export function renderSite(data: ReportData, generator: string): SiteFiles {
         stage: v.stage,
         metadata: v.metadata,
         problem: v.problem,
+        // Sizes as the tables print them, so the page needs no formatting code of its own.
+        sizes: v.metadata?.artifacts.map((a) => formatBytes(a.size)) ?? [],
       }));
       // JSON is valid JavaScript; the file is a script, so no HTML escaping applies.
       files.set(

@@ -112,17 +112,6 @@
     return node;
   };
 
-  const formatBytes = (bytes) => {
-    const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-  };
-
   const show = (value) =>
     value === null || value === undefined
       ? "-"
@@ -168,13 +157,13 @@
     if (meta.description) panel.append(el("p", { text: meta.description }));
     const grid = el("div", { class: "details-grid" });
     const artifacts = el("tbody");
-    for (const a of meta.artifacts ?? []) {
+    for (const [i, a] of (meta.artifacts ?? []).entries()) {
       artifacts.append(
         el(
           "tr",
           {},
           el("th", { scope: "row", text: a.path }),
-          el("td", { class: "num", text: formatBytes(a.size) }),
+          el("td", { class: "num", text: entry.sizes[i] ?? String(a.size) }),
           el("td", { class: "mono", text: a.sha256 }),
         ),
       );
