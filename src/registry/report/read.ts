@@ -4,6 +4,7 @@ import { compareText } from "../../domain/order.js";
 import { streamJsonl } from "../core/jsonl-stream.js";
 import type { Registry } from "../core/registry.js";
 import { monitoringFile, recommendationHeadline } from "../monitoring/monitoring.js";
+import { goalOf } from "../monitoring/trends.js";
 import { selectAmong } from "../selection/selection.js";
 import { historyEntries } from "../stages/history.js";
 import { readStageLogs, type StageLog } from "../stages/stage-log.js";
@@ -112,10 +113,12 @@ function rankOf(registry: Registry, model: string, versions: readonly VersionDat
   for (const v of versions)
     for (const name of Object.keys(v.metrics)) counts.set(name, (counts.get(name) ?? 0) + 1);
   const common = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0];
-  const monitor = registry.config.monitorFor(model);
   const metric = common === undefined ? null : `metrics.${common}`;
-  const goal = monitor && monitor.baseline === metric ? monitor.goal : "min";
-  return { by: rank?.score ? "score" : "newest", metric, goal };
+  return {
+    by: rank?.score ? "score" : "newest",
+    metric,
+    goal: metric ? goalOf(registry.config, model, metric) : "min",
+  };
 }
 
 async function readMonitoring(registry: Registry, model: string): Promise<MonitoringData | null> {
