@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import { ConfigSchema, type ParsedConfig } from "./config-schema.js";
 import { usage } from "./errors.js";
+import { beyondShapeLimits, INPUT_LIMITS, tooLarge } from "./input-limits.js";
 import { CONFIG_FILE, type RegistryConfig, resolveConfig } from "./registry-config.js";
 
 /**
@@ -37,6 +38,13 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegistryConfig {
  * must not read as "no compatible model".
  */
 export function parseConfigFile(text: string, file = CONFIG_FILE): ParsedConfig {
+  const beyond =
+    tooLarge(text, INPUT_LIMITS.configBytes, "a configuration file") ??
+    (bracketDepth(text) > INPUT_LIMITS.depth
+      ? `[ and { nested deeper than ${INPUT_LIMITS.depth} levels, the most git-model reads`
+      : null);
+  if (beyond)
+    throw usage(`${file}: ${beyond}`, { file, hint: "see docs/configuration.md for what it holds" });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
@@ -50,6 +58,8 @@ export function parseConfigFile(text: string, file = CONFIG_FILE): ParsedConfig 
     });
   }
   const data = doc.toJS() ?? {};
+  const shape = beyondShapeLimits(data);
+  if (shape) throw usage(`${file}: ${shape}`, { file, hint: "see docs/configuration.md for what it holds" });
   const result = ConfigSchema.safeParse(data);
   if (result.success) return result.data;
 
@@ -77,4 +87,19 @@ export function parseConfigFile(text: string, file = CONFIG_FILE): ParsedConfig 
     ...(line ? { line } : {}),
     hint: `every key .gitmodel.yaml accepts, its default and an example: ${CONFIGURATION_DOCS}`,
   });
+}
+
+/**
+ * The deepest nesting of `[` and `{`, counted over the whole text (quotes and comments
+ * included, so that none can hide an opening): yaml's parser recurses on flow collections, and
+ * 10,000 of them overflow its stack, 100,000 exhaust memory. A real configuration has two or three.
+ */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const c of text) {
+    if (c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return deepest;
 }

@@ -1,4 +1,5 @@
 import type { ZodMiniType } from "zod/mini";
+import { beyondShapeLimits, INPUT_LIMITS, tooLarge } from "./input-limits.js";
 import { describeIssues } from "./schemas.js";
 
 /**
@@ -52,12 +53,16 @@ export function parseJsonlLine<T>(
   raw: string,
   schema: ZodMiniType<T>,
 ): { ok: true; value: T } | { ok: false; syntax: boolean; message: string } {
+  const large = tooLarge(raw, INPUT_LIMITS.lineBytes, "a line");
+  if (large) return { ok: false, syntax: false, message: large };
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (e) {
     return { ok: false, syntax: true, message: `not JSON: ${(e as Error).message}` };
   }
+  const beyond = beyondShapeLimits(json);
+  if (beyond) return { ok: false, syntax: false, message: beyond };
   const result = schema.safeParse(json);
   if (!result.success)
     return { ok: false, syntax: false, message: describeIssues(result.error, 3).join("; ") };

@@ -1,3 +1,4 @@
+import { beyondShapeLimits, INPUT_LIMITS, tooLarge } from "./input-limits.js";
 import type { StagesFile } from "./schemas.js";
 import type { StageConfig } from "./stages.js";
 
@@ -19,9 +20,11 @@ function isStagesShape(json: unknown): json is StagesFile {
 
 /** The usual stages.json as JSON.parse gives it, or null for anything else (zod's to judge). */
 export function parseUsualStages(text: string): StagesFile | null {
+  // A file beyond the input limits is zod's path's to refuse, with the limit in the message.
+  if (tooLarge(text, INPUT_LIMITS.jsonBytes, "")) return null;
   try {
     const json: unknown = JSON.parse(text);
-    return isStagesShape(json) ? json : null;
+    return isStagesShape(json) && beyondShapeLimits(json) === null ? json : null;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import { invalid, notFound, usage } from "./errors.js";
+import { beyondShapeLimits, INPUT_LIMITS, LIMIT_HINT, tooLarge } from "./input-limits.js";
 import { error, hasErrors, type Problem, warning } from "./problems.js";
 import type { RegistryConfig } from "./registry-config.js";
 import { type StagesFile, StagesFileSchema } from "./schemas.js";
@@ -149,6 +150,8 @@ export function parseStagesJson(
   text: string,
   path: string,
 ): { file: StagesFile | null; problems: Problem[] } {
+  const large = tooLarge(text, INPUT_LIMITS.jsonBytes, "a JSON file");
+  if (large) return { file: null, problems: [error(path, large, { hint: LIMIT_HINT })] };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -166,6 +169,8 @@ export function parseStagesJson(
       ],
     };
   }
+  const beyond = beyondShapeLimits(json);
+  if (beyond) return { file: null, problems: [error(path, beyond, { hint: LIMIT_HINT })] };
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return {
       file: null,

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -89,5 +89,63 @@ describe("item 10: a run folder entry that is not a file or folder is refused at
     if (spawnSync("mknod", [join(devices, "null"), "c", "1", "3"]).status === 0) {
       await expectRefused(repo, ["register", "churn", devices], 2, [`${join(devices, "null")} is a device`]);
     }
+  });
+});
+
+describe("item 11: inputs beyond the limits are refused with the limit in the message", () => {
+  const deep = (levels: number) => `{"params": ${"[".repeat(levels)}1${"]".repeat(levels)}}`;
+
+  it("metadata nested 10,000 levels, in the run folder and as --metadata", async () => {
+    const run = runFolder({ "model.pkl": 64, "metadata.json": deep(10_000) });
+    const r = await expectRefused(repo, ["register", "churn", run], 1, ["nested deeper than 64 levels"]);
+    expect(r.stderr).toContain(join(run, "metadata.json"));
+    const file = join(runFolder({ "m.json": deep(100) }), "m.json");
+    await expectRefused(repo, ["register", "churn", runFolder({ "model.pkl": 64 }), "--metadata", file], 1, [
+      `${file}: nested deeper than 64 levels`,
+    ]);
+  });
+
+  it("metadata with more keys than the limit, and a file larger than it", async () => {
+    const keys = Object.fromEntries(Array.from({ length: 100_001 }, (_, i) => [`k${i}`, i]));
+    const many = runFolder({ "model.pkl": 64, "metadata.json": JSON.stringify({ params: keys }) });
+    await expectRefused(repo, ["register", "churn", many], 1, ["more than 100,000 keys and list items"]);
+    const big = runFolder({
+      "model.pkl": 64,
+      "metadata.json": JSON.stringify({ description: "x".repeat(9 * 2 ** 20) }),
+    });
+    await expectRefused(repo, ["register", "churn", big], 1, [
+      "more than the 8 MiB git-model reads in a JSON file",
+    ]);
+  });
+
+  it("a committed metadata.json, stages.json and history line beyond the limits", async () => {
+    const local = await newRepo();
+    expect((await cli(local, ["register", "churn", runFolder({ "model.pkl": 64 })])).code).toBe(0);
+    const version = readdirSync(join(local, "models", "churn")).find((n) => /^\d/.test(n))!;
+    writeFileSync(join(local, "models", "churn", version, "metadata.json"), deep(10_000));
+    const show = await cli(local, ["show", `churn@${version}`]);
+    expectClearError(show, 1, ["nested deeper than 64 levels"]);
+    writeFileSync(
+      join(local, "models", "churn", "stages.json"),
+      `{"production": ${"[".repeat(10_000)}${"]".repeat(10_000)}}`,
+    );
+    expectClearError(await cli(local, ["path", "churn#production"]), 1, [
+      "stages.json: nested deeper than 64 levels",
+    ]);
+    appendFileSync(join(local, "models", "churn", "history.jsonl"), `${deep(10_000)}\n`);
+    const validate = await cli(local, ["validate", "--json"]);
+    expect(validate.stderr).not.toMatch(/^ {4}at /m);
+    expect(validate.stdout).toContain("nested deeper than 64 levels");
+    expect(validate.code).toBe(1);
+  });
+
+  it(".gitmodel.yaml nested 100,000 levels, or larger than 1 MiB", async () => {
+    const local = await newRepo({
+      config: `root: models\nlfs: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`,
+      init: false,
+    });
+    await expectRefused(local, ["list"], 2, [".gitmodel.yaml: [ and { nested deeper than 64 levels"]);
+    writeFileSync(join(local, ".gitmodel.yaml"), `root: models\n# ${"x".repeat(2 ** 20)}\n`);
+    await expectRefused(local, ["list"], 2, [".gitmodel.yaml: ", "more than the 1 MiB git-model reads"]);
   });
 });

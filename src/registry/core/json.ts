@@ -1,7 +1,20 @@
 import { invalid } from "../../domain/errors.js";
+import { beyondShapeLimits, INPUT_LIMITS, LIMIT_HINT, tooLarge } from "../../domain/input-limits.js";
 
-/** JSON.parse with the error placed at file:line:column, which is where a person will look. */
+/**
+ * JSON.parse with the error placed at file:line:column, which is where a person will look, and
+ * the input limits (domain/input-limits.ts) checked before anything walks the value.
+ */
 export function parseJsonText(text: string, file: string): unknown {
+  const large = tooLarge(text, INPUT_LIMITS.jsonBytes, "a JSON file");
+  if (large) throw invalid(`${file}: ${large}`, { file, hint: LIMIT_HINT });
+  const value = parseJson(text, file);
+  const beyond = beyondShapeLimits(value);
+  if (beyond) throw invalid(`${file}: ${beyond}`, { file, hint: LIMIT_HINT });
+  return value;
+}
+
+function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

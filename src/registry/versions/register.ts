@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { conflict, environment, invalid, usage } from "../../domain/errors.js";
+import { INPUT_LIMITS, LIMIT_HINT, sizeTooLarge } from "../../domain/input-limits.js";
 import { jsonlLine } from "../../domain/jsonl.js";
 import { improvement } from "../../domain/lineage.js";
 import { assertModelName } from "../../domain/names.js";
@@ -280,6 +281,9 @@ async function readMetadataInput(file: string | null | undefined): Promise<Recor
   assertFileOrFolder(info, file);
   if (info.isDirectory())
     throw usage(`metadata file ${file} is a folder`, { hint: "--metadata takes a JSON file" });
+  // Checked before reading: a file of gigabytes is not read to be refused.
+  const large = sizeTooLarge(info.size, INPUT_LIMITS.jsonBytes, "a JSON file");
+  if (large) throw invalid(`${file}: ${large}`, { file, hint: LIMIT_HINT });
   const text = await readFile(file, "utf8");
   const json = parseJsonText(text, file);
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
