@@ -1,5 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{invalid}from"./chunk-QV55HSDE.js";function parseJsonText(text,file){try{return JSON.parse(text)}catch(e){let message=e.message,position=/at position (\d+)/.exec(message)?.[1],line,column,lc=/\(line (\d+) column (\d+)\)/.exec(message);if(lc)line=Number(lc[1]),column=Number(lc[2]);else if(position!==void 0){let before=text.slice(0,Number(position));line=before.split(`
-`).length,column=Number(position)-before.lastIndexOf(`
-`)}else if(/end of (JSON )?input/i.test(message)){let lines=text.split(`
-`);line=lines.length,column=(lines.at(-1)?.length??0)+1}let where=line===void 0?file:`${file}:${line}:${column}`,reason=message.replace(/\s*\(line \d+ column \d+\)/,"").replace(/ in JSON at position \d+/,"");throw invalid(`${where}: not valid JSON: ${reason}`,{file,...line!==void 0?{line}:{},...column!==void 0?{column}:{},hint:"fix the JSON at that line and column"})}}export{parseJsonText};

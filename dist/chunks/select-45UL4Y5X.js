@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-M6ZUIMRD.js";import"./chunk-FEGTSVLW.js";import"./chunk-NOPVSRWJ.js";import"./chunk-QMUBSQYY.js";import"./chunk-I7TSCUZE.js";import"./chunk-N5SXPGFL.js";import"./chunk-4GBIB3LL.js";import"./chunk-RU4H2FAI.js";import"./chunk-OQX6MEXB.js";import"./chunk-QHCJIN2L.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};
