@@ -1,6 +1,7 @@
-import { notFound, usage } from "./errors.js";
+import { conflict, notFound, usage } from "./errors.js";
 import type { StagesFile } from "./schemas.js";
 import {
+  displacedTarget,
   type HeldBefore,
   judgeMoves,
   parseTrailers,
@@ -196,20 +197,70 @@ export function stageHistory(snapshots: readonly StagesSnapshot[], config: Stage
 }
 
 /**
- * The version to restore for `rollback --stage`: the latest one that entered the stage other
- * than its current holder. Rolling back twice restores the rolled-back version, like reverting
- * a revert.
+ * What `rollback --stage` restores (docs/decisions/stages.md, "rollback"): the version the
+ * exclusive stage held just before its last change, which that change undoes. Rolling back twice
+ * restores the rolled-back version, like reverting a revert. A rollback of one stage never moves a
+ * version out of another: the earlier holder returns only from where versions are parked (the
+ * initial stage, or where this stage's displaced holders go). Otherwise, and when the stage held
+ * nothing before its last change, it refuses and says what to run instead.
  */
-export function previousHolder(
-  events: readonly StageEvent[],
-  stage: string,
-  current: string | undefined,
-): string | undefined {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const event = events[i]!;
-    if (event.to === stage && event.version !== current) return event.version;
+export function rollbackTarget(input: {
+  model: string;
+  stage: string;
+  events: readonly StageEvent[];
+  /** The stage's holder now, if any. */
+  current: string | undefined;
+  /** Where a registered version is now; undefined for a version that is no longer registered. */
+  stageOf: (version: string) => string | undefined;
+  config: StageConfig;
+}): { version: string; undone: string } {
+  const { model, stage, current, config } = input;
+  let holder: string | undefined;
+  let before: string | undefined;
+  let undone: StageEvent | undefined;
+  const events = input.events;
+  for (let i = 0; i < events.length; ) {
+    let j = i;
+    while (j < events.length && events[j]!.commit === events[i]!.commit) j++;
+    const change = events.slice(i, j);
+    const touches = change.filter((e) => e.to === stage || e.from === stage);
+    if (touches.length) {
+      before = holder;
+      undone = touches.find((e) => e.to === stage) ?? touches[0];
+      for (const e of change) if (e.from === stage && holder === e.version) holder = undefined;
+      for (const e of change) if (e.to === stage) holder = e.version;
+    }
+    i = j;
   }
-  return undefined;
+  const ref = `${model}#${stage}`;
+  if (!undone) {
+    throw notFound(`${ref} has no earlier holder to roll back to: no version has held it`, {
+      hint: `see the moves with git model history ${model} --stage ${stage}`,
+    });
+  }
+  const commit = undone.commit.slice(0, 7);
+  const takeOut = current ? `take ${current} out with git model demote ${model}@${current}` : undefined;
+  if (before === undefined || before === current) {
+    throw notFound(
+      `${ref} has no earlier holder to roll back to: it held no version before ${undone.version} entered it (commit ${commit})`,
+      { hint: `${takeOut ? `${takeOut}, or` : ""} promote the version you want to ${stage}`.trim() },
+    );
+  }
+  const where = input.stageOf(before);
+  if (where === undefined) {
+    throw notFound(`${ref}'s earlier holder ${before} is no longer registered, so it cannot be restored`, {
+      hint: `${takeOut ? `${takeOut}, or` : ""} promote the version you want to ${stage}`.trim(),
+    });
+  }
+  if (where !== config.initialStage && where !== displacedTarget(config, stage)) {
+    throw conflict(
+      `${ref}'s earlier holder ${before} is in ${where} now, and rolling back ${stage} does not move a version out of ${where}`,
+      {
+        hint: `${takeOut ? `${takeOut}; ` : ""}to move ${before} back anyway: git model promote ${model}@${before} ${stage}`,
+      },
+    );
+  }
+  return { version: before, undone: undone.commit };
 }
 
 // ---------------------------------------------------------------------------------------------

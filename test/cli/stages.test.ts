@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, git } from "../helpers/repo.js";
+import { cli, expectCliError, git, newRepo, runFolder } from "../helpers/repo.js";
 import { at, ok, seedRepo } from "../helpers/stages.js";
 
 /**
@@ -197,6 +197,50 @@ describe("demote and rollback", () => {
     // Rolling back twice restores the rolled-back version, like reverting a revert.
     await ok(repo, ["rollback", "rl"]);
     expect(stagesJson(repo)).toEqual({ champion: "1.0.1", archived: ["1.0.0"] });
+  });
+
+  it("rolling back one stage never moves a version out of another (the default stages, no promote policy)", async () => {
+    const repo = await newRepo();
+    for (const n of [1, 2]) {
+      expect((await cli(repo, ["register", "m", runFolder({ "params.json": `{"n": ${n}}` })])).code).toBe(0);
+    }
+    await ok(repo, ["promote", "m@1.0.0", "staging"]);
+    await ok(repo, ["promote", "m@1.0.0", "production"]);
+    await ok(repo, ["promote", "m@1.0.1", "staging"]);
+    const file = () => JSON.parse(readFileSync(join(repo, "models/m/stages.json"), "utf8"));
+    expect(file()).toEqual({ staging: "1.0.1", production: "1.0.0" });
+    const before = await snapshot(repo);
+    // Both forms: --stage, and the stage whose holder changed last.
+    for (const args of [
+      ["rollback", "m", "--stage", "staging"],
+      ["rollback", "m"],
+    ]) {
+      const r = await cli(repo, args);
+      expectCliError(r, 1, [
+        "m#staging has no earlier holder to roll back to: it held no version before 1.0.1 entered it",
+        "hint: take 1.0.1 out with git model demote m@1.0.1, or promote the version you want to staging",
+      ]);
+      expect(await snapshot(repo)).toEqual(before);
+    }
+    // An earlier holder parked where displaced versions go comes back; production stays as it is.
+    expect((await cli(repo, ["register", "m", runFolder({ "params.json": '{"n": 3}' })])).code).toBe(0);
+    await ok(repo, ["promote", "m@1.0.2", "staging"]);
+    const back = await ok(repo, ["rollback", "m", "--stage", "staging"]);
+    expect(back.stdout).toContain("rolled back m#staging to 1.0.1 (from archived)");
+    expect(file()).toEqual({ staging: "1.0.1", production: "1.0.0", archived: ["1.0.2"] });
+    // An earlier holder that went to production since stays there: refused, with what to run.
+    await ok(repo, ["promote", "m@1.0.1", "production"]);
+    await ok(repo, ["promote", "m@1.0.0", "staging"]);
+    await ok(repo, ["promote", "m@1.0.2", "staging"]);
+    await ok(repo, ["promote", "m@1.0.0", "production"]);
+    expect(file()).toEqual({ staging: "1.0.2", production: "1.0.0", archived: ["1.0.1"] });
+    const held = await snapshot(repo);
+    const moved = await cli(repo, ["rollback", "m", "--stage", "staging"]);
+    expectCliError(moved, 1, [
+      "m#staging's earlier holder 1.0.0 is in production now, and rolling back staging does not move a version out of production",
+      "hint: take 1.0.2 out with git model demote m@1.0.2; to move 1.0.0 back anyway: git model promote m@1.0.0 staging",
+    ]);
+    expect(await snapshot(repo)).toEqual(held);
   });
 
   it("rollback without an earlier holder, or of a list stage, is a clear error", async () => {

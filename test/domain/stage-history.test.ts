@@ -6,8 +6,8 @@ import {
   heldBeforeFrom,
   holderAt,
   instantOf,
-  previousHolder,
   pullRequestNumber,
+  rollbackTarget,
   type StagesSnapshot,
   stageHistory,
 } from "../../src/domain/stage-history.js";
@@ -236,12 +236,65 @@ describe("heldBeforeFrom and previousHolder", () => {
     ]);
   });
 
-  it("finds the version to restore for a rollback of a stage", () => {
-    const events = stageHistory(history, seed);
-    expect(previousHolder(stageHistory(history.slice(0, 4), seed), "champion", "1.3.0")).toBe("1.2.0");
-    expect(previousHolder(events, "champion", "1.2.0")).toBe("1.3.0");
-    expect(previousHolder(events, "archived", undefined)).toBe("1.3.0");
-    expect(previousHolder(stageHistory(history.slice(0, 2), seed), "champion", "1.2.0")).toBeUndefined();
+  it("restores the holder the stage had before its last change, twice like reverting a revert", () => {
+    const parked = (v: string) => (v === "1.2.0" ? "archived" : "beta");
+    const first = rollbackTarget({
+      model: "rl",
+      stage: "champion",
+      events: stageHistory(history.slice(0, 4), seed),
+      current: "1.3.0",
+      stageOf: parked,
+      config: seed,
+    });
+    expect(first).toEqual({ version: "1.2.0", undone: sha(4) });
+    // After the revert (commit 5) 1.2.0 holds champion again; its last change brought 1.2.0 back.
+    expect(
+      rollbackTarget({
+        model: "rl",
+        stage: "champion",
+        events: stageHistory(history.slice(0, 5), seed),
+        current: "1.2.0",
+        stageOf: () => "development",
+        config: seed,
+      }),
+    ).toEqual({ version: "1.3.0", undone: sha(5) });
+  });
+
+  it("refuses when the stage held nothing before, or its earlier holder holds another stage now", () => {
+    const input = {
+      model: "rl",
+      stage: "champion",
+      events: stageHistory(history.slice(0, 4), seed),
+      current: "1.3.0",
+      config: seed,
+    };
+    expect(() =>
+      rollbackTarget({
+        ...input,
+        events: stageHistory(history.slice(0, 2), seed),
+        current: "1.2.0",
+        stageOf: () => "champion",
+      }),
+    ).toThrow(
+      `rl#champion has no earlier holder to roll back to: it held no version before 1.2.0 entered it (commit ${sha(2).slice(0, 7)})`,
+    );
+    const moved = (() => {
+      try {
+        rollbackTarget({ ...input, stageOf: () => "beta" });
+      } catch (e) {
+        return e as GitModelError;
+      }
+    })();
+    expect(moved?.message).toBe(
+      "rl#champion's earlier holder 1.2.0 is in beta now, and rolling back champion does not move a version out of beta",
+    );
+    expect(moved?.hint).toBe(
+      "take 1.3.0 out with git model demote rl@1.3.0; to move 1.2.0 back anyway: git model promote rl@1.2.0 champion",
+    );
+    expect(moved?.exitCode).toBe(1);
+    expect(() => rollbackTarget({ ...input, stageOf: () => undefined })).toThrow(
+      "rl#champion's earlier holder 1.2.0 is no longer registered",
+    );
   });
 });
 

@@ -2,9 +2,10 @@ import { conflict, notFound, usage } from "../../domain/errors.js";
 import { assertModelName } from "../../domain/names.js";
 import type { Problem } from "../../domain/problems.js";
 import { parseReference, type Reference } from "../../domain/references.js";
-import { heldBeforeFrom, holderAt, previousHolder, stageHistory } from "../../domain/stage-history.js";
+import { heldBeforeFrom, holderAt, rollbackTarget, stageHistory } from "../../domain/stage-history.js";
 import {
   checkStageChange,
+  currentStage,
   holdersOf,
   isExclusive,
   type MovePlan,
@@ -252,24 +253,25 @@ export async function planRollback(
       hint: `move versions in and out of ${stage} with git model promote / demote`,
     });
   }
-  const current = holdersOf(stages.state, stage)[0];
-  const previous = previousHolder(events, stage, current);
-  if (previous === undefined) {
-    throw notFound(`${model}#${stage} has no earlier holder to roll back to`, {
-      hint: `see the moves with git model history ${model} --stage ${stage}`,
-    });
-  }
-  const undone = events.findLast((e) => e.to === stage || e.from === stage);
+  const { state } = stages;
+  const target = rollbackTarget({
+    model,
+    stage,
+    events,
+    current: holdersOf(state, stage)[0],
+    stageOf: (version) => (state.registered.has(version) ? currentStage(state, version) : undefined),
+    config,
+  });
   const plan = planMove({
     state: stages.state,
     config,
     scheme: stages.scheme,
-    version: previous,
+    version: target.version,
     to: stage,
     heldBefore: heldBeforeFrom(snapshots, config),
     model,
   });
-  return change(registry, stages, "rollback", plan, { reason: options.reason, rollbackOf: undone?.commit });
+  return change(registry, stages, "rollback", plan, { reason: options.reason, rollbackOf: target.undone });
 }
 
 /** Without --stage: the model's promote.to, else the exclusive stage whose holder changed last. */
