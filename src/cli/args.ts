@@ -1,11 +1,21 @@
 import { usage } from "../domain/errors.js";
+import { RESERVED_KEY } from "../domain/json-input.js";
 
 /** Parsers for repeatable `k=v` flags; commander calls them once per occurrence. */
 
 function splitPair(text: string, flag: string): [string, string] {
   const eq = text.indexOf("=");
   if (eq <= 0) throw usage(`${flag} takes key=value, got ${JSON.stringify(text)}`);
-  return [text.slice(0, eq).trim(), text.slice(eq + 1)];
+  const key = text.slice(0, eq).trim();
+  if (key === RESERVED_KEY) {
+    throw usage(
+      `${flag} ${JSON.stringify(text)}: the key "${RESERVED_KEY}" cannot be stored (JavaScript reserves it)`,
+      {
+        hint: "use another key name",
+      },
+    );
+  }
+  return [key, text.slice(eq + 1)];
 }
 
 export const collectMetric = (text: string, acc: Record<string, number> = {}) => {

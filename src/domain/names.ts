@@ -45,3 +45,12 @@ export function assertRelativePath(path: string, what = "path"): string {
   if (segments.some((s) => s.toLowerCase() === ".git")) throw fail("it names a .git folder");
   return path;
 }
+
+/**
+ * Files git reads in any folder: inside a version folder a `.gitattributes` switches LFS off for
+ * the version's model files (and validate said ok), a `.gitignore` hides them from `git add`.
+ */
+export const GIT_CONTROL_FILES: ReadonlySet<string> = new Set([".gitattributes", ".gitignore"]);
+
+export const gitControlFileProblem = (name: string) =>
+  `a ${name} in a version folder changes how git stores or ignores the version's files`;

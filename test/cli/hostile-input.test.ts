@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectClearError, expectRefused, snapshot } from "../helpers/refusal.js";
-import { cli, newRepo, runFolder } from "../helpers/repo.js";
+import { cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 
 /**
  * Issue 11, items 9-13: input that used to hang the CLI, crash it, or be silently changed is
@@ -147,5 +147,69 @@ describe("item 11: inputs beyond the limits are refused with the limit in the me
     await expectRefused(local, ["list"], 2, [".gitmodel.yaml: [ and { nested deeper than 64 levels"]);
     writeFileSync(join(local, ".gitmodel.yaml"), `root: models\n# ${"x".repeat(2 ** 20)}\n`);
     await expectRefused(local, ["list"], 2, [".gitmodel.yaml: ", "more than the 1 MiB git-model reads"]);
+  });
+});
+
+describe("item 13: input is kept exactly or refused, never silently changed", () => {
+  it("a __proto__ key in metrics, params or tags is refused, from a file or a flag", async () => {
+    const run = runFolder({ "model.pkl": 64, "metadata.json": '{"metrics": {"__proto__": 1, "acc": 0.9}}' });
+    await expectRefused(repo, ["register", "churn", run], 1, ['metrics.__proto__: the key "__proto__"']);
+    const plain = runFolder({ "model.pkl": 64 });
+    for (const flag of ["--metric", "--tag", "--param"]) {
+      await expectRefused(repo, ["register", "churn", plain, flag, "__proto__=1"], 2, ['"__proto__"']);
+    }
+  });
+
+  it("metadata that is not UTF-8 is refused, not turned into U+FFFD", async () => {
+    const run = runFolder({ "model.pkl": 64 });
+    writeFileSync(join(run, "metadata.json"), Buffer.from('{"description": "caf\xe9"}', "latin1"));
+    await expectRefused(repo, ["register", "churn", run], 1, [
+      `${join(run, "metadata.json")}: not UTF-8 text`,
+    ]);
+  });
+
+  it("a key given twice in metadata is refused, naming the key and its line", async () => {
+    const run = runFolder({
+      "model.pkl": 64,
+      "metadata.json": '{\n  "tags": {\n    "k": "a",\n    "k": "b"\n  }\n}\n',
+    });
+    await expectRefused(repo, ["register", "churn", run], 1, [
+      `${join(run, "metadata.json")}:4: tags.k is given twice`,
+    ]);
+  });
+
+  it("a .gitattributes (or .gitignore) in the run folder is refused; validate catches one in a version", async () => {
+    for (const name of [".gitattributes", "sub/.gitignore"]) {
+      const run = runFolder({ "model.pkl": 64, [name]: "*.pkl -filter -diff -merge\n" });
+      await expectRefused(repo, ["register", "churn", run], 2, [
+        `${join(run, name)}: a ${name.split("/").at(-1)}`,
+      ]);
+    }
+    const local = await newRepo();
+    expect((await cli(local, ["register", "churn", runFolder({ "model.pkl": 64 })])).code).toBe(0);
+    const version = readdirSync(join(local, "models", "churn")).find((n) => /^\d/.test(n))!;
+    // As register used to leave it: committed with the version, under its registration tag.
+    writeFileSync(join(local, "models", "churn", version, ".gitattributes"), "*.pkl -filter\n");
+    await git(local, ["add", "-A"]);
+    await git(local, ["commit", "-qm", "a version folder with its own .gitattributes"]);
+    await git(local, ["tag", "-f", "-a", "-m", "register", `churn@v${version}`]);
+    const r = await cli(local, ["validate"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(`models/churn/${version}/.gitattributes`);
+    expect(r.stdout + r.stderr).toContain("changes how git stores");
+  });
+
+  it("--version '' is refused, not taken as the next version", async () => {
+    await expectRefused(repo, ["register", "churn", runFolder({ "model.pkl": 64 }), "--version", ""], 2, [
+      'invalid version ""',
+    ]);
+  });
+
+  it("export creates folders with the mode the umask gives, not 0700", async () => {
+    const target = join(tempDir("gm-export-"), "out", "churn");
+    const r = await cli(repo, ["export", "churn@latest", target]);
+    expect(r.stderr).toBe("");
+    const umask = process.umask();
+    expect(statSync(target).mode & 0o777).toBe(0o777 & ~umask);
   });
 });

@@ -57,7 +57,8 @@ export function defineRegister(program: Command, context: CliContext): void {
         tag: flags.tag !== false,
         ...(flags.param ? { params: flags.param } : {}),
         ...(flags.description ? { description: flags.description } : {}),
-        ...(flags.version ? { version: flags.version } : {}),
+        // `--version ''` is an invalid version, not "the next one".
+        ...(flags.version !== undefined ? { version: flags.version } : {}),
         ...(flags.bump ? { bump: flags.bump } : {}),
         ...(flags.base ? { base: flags.base } : {}),
         ...(flags.enhancement ? { enhancement: flags.enhancement } : {}),

@@ -2,7 +2,7 @@ import { closeSync, constants, openSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { GitModelError } from "../../domain/errors.js";
 import { MAX_POINTER_SIZE, parseLfsPointer } from "../../domain/lfs.js";
-import { assertRelativePath } from "../../domain/names.js";
+import { assertRelativePath, GIT_CONTROL_FILES, gitControlFileProblem } from "../../domain/names.js";
 import { error, type Problem } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
 import type { Files } from "./listing.js";
@@ -79,7 +79,14 @@ export function checkVersion(
     artifacts.push({ path, sha256: artifact.sha256, size: artifact.size });
   }
   for (const name of names) {
-    if (name !== "metadata.json" && !listed.has(name)) {
+    const base = name.slice(name.lastIndexOf("/") + 1);
+    if (GIT_CONTROL_FILES.has(base)) {
+      problems.push(
+        error(`${folder}/${name}`, gitControlFileProblem(base), {
+          hint: `remove it: git rm ${folder}/${name}`,
+        }),
+      );
+    } else if (name !== "metadata.json" && !listed.has(name)) {
       problems.push(
         error(`${folder}/${name}`, "file is not listed in metadata.json artifacts", {
           hint: "register new files as a new version",

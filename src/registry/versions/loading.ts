@@ -1,9 +1,9 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { environment, invalid, notFound, usage } from "../../domain/errors.js";
 import { MAX_POINTER_SIZE, parseLfsPointer } from "../../domain/lfs.js";
 import { assertRelativePath } from "../../domain/names.js";
-import { assertRealPathInside, isInside } from "../../infra/files.js";
+import { assertRealPathInside, isInside, randomName } from "../../infra/files.js";
 import type { Registry, ResolvedVersion } from "../core/registry.js";
 import { ensureLfsReady } from "./lfs-tracking.js";
 import { hashFile } from "./run-folder.js";
@@ -162,7 +162,9 @@ export async function exportVersion(
   const exported: { path: string; size: number; sha256: string }[] = [];
   await mkdir(dirname(target), { recursive: true });
   // A sibling of the target: same file system, so the final renames cannot half-copy a file.
-  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.git-model-`));
+  // mkdir, not mkdtemp: mkdtemp makes the folder 0700, and it becomes the target.
+  const staging = join(dirname(target), `.${basename(target)}.git-model-${randomName()}`);
+  await mkdir(staging);
   try {
     for (const f of files) {
       const dest = join(staging, ...f.path.split("/"));

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { conflict, environment, invalid, usage } from "../../domain/errors.js";
 import { INPUT_LIMITS, LIMIT_HINT, sizeTooLarge } from "../../domain/input-limits.js";
+import { findDuplicateKey, findReservedKey, RESERVED_KEY } from "../../domain/json-input.js";
 import { jsonlLine } from "../../domain/jsonl.js";
 import { improvement } from "../../domain/lineage.js";
 import { assertModelName } from "../../domain/names.js";
@@ -62,10 +63,14 @@ const MAX_ATTEMPTS = 5;
  */
 export async function register(registry: Registry, options: RegisterOptions): Promise<RegisterResult> {
   const model = assertModelName(options.model);
-  if (options.version && options.bump) throw usage("--version and --bump cannot be used together");
+  if (options.version !== undefined && options.bump)
+    throw usage("--version and --bump cannot be used together");
   if (options.enhancement && !options.base)
     throw usage("--enhancement needs --base (the version it was derived from)");
   if (options.retry && !options.push) throw usage("--retry only applies with --push");
+  for (const field of ["metrics", "tags", "params"] as const) {
+    if (options[field]) assertNoReservedKey(options[field], "register", field);
+  }
   const remote = options.remote ?? "origin";
   // Independent reads, together: each is a process or a folder walk, and start-up dominates them.
   const [, run, branch] = await Promise.all([
@@ -261,7 +266,7 @@ async function chooseVersion(
 ): Promise<string> {
   const scheme = registry.scheme(model);
   const taken = await takenVersions(registry, model);
-  if (options.version) {
+  if (options.version !== undefined) {
     const version = parseVersion(scheme, options.version);
     if (taken.includes(version)) {
       throw conflict(`${model}@${version} exists already (versions are immutable)`, {
@@ -284,12 +289,39 @@ async function readMetadataInput(file: string | null | undefined): Promise<Recor
   // Checked before reading: a file of gigabytes is not read to be refused.
   const large = sizeTooLarge(info.size, INPUT_LIMITS.jsonBytes, "a JSON file");
   if (large) throw invalid(`${file}: ${large}`, { file, hint: LIMIT_HINT });
-  const text = await readFile(file, "utf8");
+  let text: string;
+  try {
+    // Strict: a Latin-1 file read as UTF-8 would have its accents turned into U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(file));
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    throw invalid(`${file}: not UTF-8 text`, { file, hint: "save the metadata as UTF-8 (JSON is UTF-8)" });
+  }
   const json = parseJsonText(text, file);
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     throw invalid(`${file}: metadata must be a JSON object`);
   }
+  // JSON.parse keeps the last of a key given twice; which one was meant is the author's call.
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    throw invalid(`${file}:${duplicate.line}: ${duplicate.path} is given twice`, {
+      file,
+      line: duplicate.line,
+      hint: "keep one of them",
+    });
+  }
+  assertNoReservedKey(json, file);
   return json as Record<string, unknown>;
+}
+
+/** A `__proto__` key would be dropped on the way to metadata.json: refused by its path. */
+function assertNoReservedKey(value: unknown, where: string, prefix = ""): void {
+  const path = findReservedKey(value, prefix);
+  if (path) {
+    throw invalid(`${where}: ${path}: the key "${RESERVED_KEY}" cannot be stored (JavaScript reserves it)`, {
+      hint: "use another key name",
+    });
+  }
 }
 
 async function resolveLineage(

@@ -3,7 +3,7 @@ import { createReadStream, type Stats } from "node:fs";
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { usage } from "../../domain/errors.js";
-import { assertRelativePath } from "../../domain/names.js";
+import { assertRelativePath, GIT_CONTROL_FILES, gitControlFileProblem } from "../../domain/names.js";
 import { compareText } from "../../domain/order.js";
 import { isInside } from "../../infra/files.js";
 
@@ -34,6 +34,11 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
       const full = join(folder, entry.name);
       const rel = relative(realDir, full).split(sep).join("/");
       if (entry.name === ".git") continue;
+      if (GIT_CONTROL_FILES.has(entry.name)) {
+        throw usage(`${join(dir, rel)}: ${gitControlFileProblem(entry.name)}`, {
+          hint: "remove it from the run folder (the registry's own .gitattributes stores model files in LFS)",
+        });
+      }
       let source = full;
       let kind: EntryKind = entry;
       if (entry.isSymbolicLink()) {
