@@ -128,3 +128,15 @@ export function redactor(token: string): (text: string) => string {
   const forms = [token, Buffer.from(`x-access-token:${token}`).toString("base64"), encodeURIComponent(token)];
   return (text) => forms.reduce((t, form) => t.split(form).join("***"), text);
 }
+
+/** Pushing for a pull request's event is never right, and for a fork's it would hand it a write token. */
+export function refusePullRequests(context: ActionContext, command: string): void {
+  const event = context.event();
+  if (!event.pullRequest) return;
+  throw usage(
+    `${command} never runs on ${event.name}${context.isForkPullRequest() ? " (and never pushes for a fork's pull request)" : ""}`,
+    {
+      hint: "run it on push to the default branch, schedule or workflow_dispatch; validate is the pull request's check",
+    },
+  );
+}

@@ -20,6 +20,6 @@ export function actionScm(env: NodeJS.ProcessEnv, token: string): Scm {
       hint: "leave the token input out (github.token is its default) or pass an app token",
     });
   const { owner, repo } = repositoryOf(env, null);
-  const octokit = getOctokit(token, octokitOptions(apiUrlFrom(env)), ...octokitPlugins);
+  const octokit = getOctokit(token, octokitOptions(apiUrlFrom(env), env), ...octokitPlugins);
   return new GitHubScm(octokit, owner, repo);
 }

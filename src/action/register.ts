@@ -1,5 +1,5 @@
-import { usage } from "../domain/errors.js";
 import { type PublishedTag, publishMissingTags } from "../registry/checks/publish-tags.js";
+import { refusePullRequests } from "./context.js";
 import type { ActionCommand } from "./main.js";
 import { BoundedMarkdown, cell, code, SUMMARY_LIMIT } from "./summary.js";
 
@@ -9,13 +9,8 @@ import { BoundedMarkdown, cell, code, SUMMARY_LIMIT } from "./summary.js";
  * a push of more than three tags.
  */
 export const registerCommand: ActionCommand = async (context) => {
+  refusePullRequests(context, "register");
   const event = context.event();
-  if (event.pullRequest) {
-    throw usage(
-      `register never runs on ${event.name}${context.isForkPullRequest() ? " (and never pushes for a fork's pull request)" : ""}: it tags what landed on the default branch`,
-      { hint: "run it on push to the default branch; validate is the pull request's check" },
-    );
-  }
   const branch = pushedBranch(event.name, event.payload, context.env);
   const defaultBranch = (event.payload.repository as { default_branch?: unknown } | undefined)
     ?.default_branch;

@@ -18,7 +18,14 @@ export interface PromotionProposal {
   reasons: readonly string[];
   /** A Mermaid chart of the ranking metric over versions, when there is one. */
   chart?: string;
+  /** What monitoring says of the model (seed 003: a challenger that keeps winning), one line each. */
+  monitoring?: readonly string[];
+  /** The change of stages.json as a unified diff. */
+  stagesDiff?: string;
 }
+
+/** GitHub refuses a pull request body over 65,536 characters; this leaves room for a person's edit. */
+export const BODY_LIMIT = 64_000;
 
 const MARKER = "git-model:promotion";
 
@@ -49,8 +56,37 @@ export function parsePromotionMarker(body: string): { model: string; stage: stri
 
 const cell = (v: number | undefined) => (v === undefined ? "–" : String(Number(v.toPrecision(6))));
 
-/** Markdown: what moves, the metrics side by side with their change, the reasons, the chart. */
-export function promotionBody(p: PromotionProposal): string {
+/**
+ * Markdown: what moves, the metrics side by side with their change, the reasons, what monitoring
+ * says, the exact stages.json change, the chart. Under BODY_LIMIT whatever the registry's size:
+ * the chart goes first, then metric rows and the diff are cut with a note.
+ */
+export function promotionBody(p: PromotionProposal, limit = BODY_LIMIT): string {
+  const full = renderBody(p, Number.POSITIVE_INFINITY);
+  if (full.length <= limit) return full;
+  const withoutChart = renderBody({ ...p, chart: "" }, Number.POSITIVE_INFINITY);
+  if (withoutChart.length <= limit) return withoutChart;
+  // Give each long part a share of what the fixed parts leave.
+  const fixed = renderBody({ ...p, chart: "", stagesDiff: "" }, 0).length;
+  return renderBody({ ...p, chart: "" }, Math.max(0, Math.floor((limit - fixed - 400) / 2)));
+}
+
+/** Cuts a list of lines to about `budget` characters, saying how many it left out. */
+function bounded(lines: readonly string[], budget: number, noun: string): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > budget) {
+      kept.push(`… and ${lines.length - kept.length} more ${noun}`);
+      break;
+    }
+    kept.push(line);
+    used += line.length + 1;
+  }
+  return kept;
+}
+
+function renderBody(p: PromotionProposal, budget: number): string {
   const lines = [
     promotionMarker(p),
     `## Promote \`${p.model}@${p.candidate.version}\` to **${p.stage}**`,
@@ -69,16 +105,30 @@ export function promotionBody(p: PromotionProposal): string {
       `| metric | ${holder} | ${p.candidate.version} (candidate) | change |`,
       "|---|---:|---:|---:|",
     );
-    for (const name of names) {
+    const rows = names.map((name) => {
       const before = a[name];
       const after = b[name];
       const pct = before === undefined || after === undefined ? null : percentChange(before, after);
       const change = pct === null ? "–" : `${pct >= 0 ? "+" : ""}${pct.toFixed(2)}%`;
-      lines.push(`| ${name} | ${cell(before)} | ${cell(after)} | ${change} |`);
-    }
+      return `| ${tableText(name)} | ${cell(before)} | ${cell(after)} | ${change} |`;
+    });
+    lines.push(...bounded(rows, budget, "metrics"));
   }
   if (p.reasons.length) lines.push("", "### Why", "", ...p.reasons.map((r) => `- ${r}`));
+  if (p.monitoring?.length) lines.push("", "### Monitoring", "", ...p.monitoring.map((m) => `- ${m}`));
+  if (p.stagesDiff)
+    lines.push(
+      "",
+      "### The change",
+      "",
+      "```diff",
+      ...bounded(p.stagesDiff.split("\n"), budget, "lines"),
+      "```",
+    );
   if (p.chart) lines.push("", p.chart);
   lines.push("", "Merging this pull request moves the stage; reverting the merge rolls it back.");
   return `${lines.join("\n")}\n`;
 }
+
+/** A metric name in a table cell: no column or line breaks. */
+const tableText = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");

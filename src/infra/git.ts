@@ -457,9 +457,19 @@ export class Git {
   async push(
     remote: string,
     refspecs: readonly string[],
-    options: { atomic?: boolean; force?: boolean } = {},
+    options: {
+      atomic?: boolean;
+      force?: boolean;
+      /** Overwrite `ref` only while the remote holds `expected` there (null: only while it does not exist). */
+      forceWithLease?: { ref: string; expected: string | null };
+    } = {},
   ): Promise<PushOutcome> {
-    const flags = [...(options.atomic ? ["--atomic"] : []), ...(options.force ? ["--force"] : [])];
+    const lease = options.forceWithLease;
+    const flags = [
+      ...(options.atomic ? ["--atomic"] : []),
+      ...(options.force ? ["--force"] : []),
+      ...(lease ? [`--force-with-lease=${lease.ref}:${lease.expected ?? ""}`] : []),
+    ];
     const r = await this.run(["push", "--porcelain", ...flags, "--", remote, ...refspecs], {
       allowFailure: true,
     });

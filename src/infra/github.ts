@@ -29,8 +29,8 @@ export interface Scm {
   readonly owner: string;
   readonly repo: string;
   defaultBranch(): Promise<string>;
-  /** The open pull request whose head is `branch` in this repository, if any. */
-  findOpenPullRequest(branch: string): Promise<PullRequest | null>;
+  /** The open pull requests of this repository (the first 1,000), for the bot to find its own by their markers. */
+  listOpenPullRequests(): Promise<PullRequest[]>;
   createPullRequest(input: PullRequestInput): Promise<PullRequest>;
   updatePullRequest(number: number, input: { title: string; body: string }): Promise<PullRequest>;
   closePullRequest(number: number, comment: string): Promise<void>;
@@ -82,7 +82,12 @@ export class GitHubScm implements Scm {
       return data as T;
     } catch (e) {
       const status = (e as { status?: number }).status;
-      const message = String((e as Error).message ?? e).split("\n")[0];
+      // The first line only, and never a URL's query or credentials: Octokit's messages are the
+      // API's, but a proxy or a network error may quote the request.
+      const message = String((e as Error).message ?? e)
+        .split("\n")[0]!
+        .replace(/(https?:\/\/)[^/@\s]*@/g, "$1")
+        .replace(/([?&][^=\s]*(?:token|key|secret|auth)[^=\s]*=)[^&\s]+/gi, "$1***");
       const auth = status === 401 || status === 403;
       throw environment(
         `GitHub API ${route.split(" ")[0]} ${route.split(" ")[1]?.replace("{owner}/{repo}", `${this.owner}/${this.repo}`)} failed${status ? ` (${status})` : ""}: ${message}`,
@@ -99,14 +104,18 @@ export class GitHubScm implements Scm {
     return (await this.call<{ default_branch: string }>("GET /repos/{owner}/{repo}")).default_branch;
   }
 
-  async findOpenPullRequest(branch: string): Promise<PullRequest | null> {
-    const pulls = await this.call<PullData[]>("GET /repos/{owner}/{repo}/pulls", {
-      state: "open",
-      head: `${this.owner}:${branch}`,
-      per_page: 10,
-    });
-    const match = pulls.find((p) => p.head.ref === branch);
-    return match ? toPullRequest(match) : null;
+  async listOpenPullRequests(): Promise<PullRequest[]> {
+    const all: PullRequest[] = [];
+    for (let page = 1; page <= 10; page++) {
+      const pulls = await this.call<PullData[]>("GET /repos/{owner}/{repo}/pulls", {
+        state: "open",
+        per_page: 100,
+        page,
+      });
+      all.push(...pulls.map(toPullRequest));
+      if (pulls.length < 100) break;
+    }
+    return all;
   }
 
   async createPullRequest(input: PullRequestInput): Promise<PullRequest> {
@@ -159,17 +168,23 @@ export class GitHubScm implements Scm {
  * Octokit's options for both faces: retries of 5xx, waits on (secondary) rate limits up to three
  * times, and no logging (Octokit's warnings would print request details).
  */
-export function octokitOptions(apiUrl: string) {
+export function octokitOptions(apiUrl: string, env: NodeJS.ProcessEnv = process.env) {
+  // The wait before retry n is n² times this (1 s, 4 s, 9 s); GIT_MODEL_API_RETRY_BASE_MS shortens
+  // it (tests, or a CI that would rather fail fast).
+  const base = Number(env.GIT_MODEL_API_RETRY_BASE_MS);
+  const retryAfterBaseValue =
+    Number.isFinite(base) && base >= 0 && env.GIT_MODEL_API_RETRY_BASE_MS ? base : 1000;
   return {
     baseUrl: apiUrl.replace(/\/+$/, ""),
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     throttle: {
+      retryAfterBaseValue,
       onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
         retryCount < 3,
       onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
         retryCount < 3,
     },
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retryAfterBaseValue },
   };
 }
 

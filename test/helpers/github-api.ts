@@ -32,7 +32,11 @@ export interface FakeGitHub {
   url: string;
   requests: RecordedRequest[];
   pulls: FakePull[];
-  failNext(count: number, status: number): void;
+  /**
+   * Fails the next `count` requests with `status`; `rateLimit` answers as GitHub's secondary rate
+   * limit does (403, "secondary rate limit", retry-after: 1).
+   */
+  failNext(count: number, status: number, options?: { rateLimit?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -50,7 +54,7 @@ export async function fakeGitHub(options: {
 }): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const pulls: FakePull[] = [];
-  let failures: { count: number; status: number } = { count: 0, status: 500 };
+  let failures: { count: number; status: number; rateLimit?: boolean } = { count: 0, status: 500 };
   const base = `/repos/${options.owner}/${options.repo}`;
   const pullJson = (p: FakePull) => ({
     number: p.number,
@@ -73,12 +77,21 @@ export async function fakeGitHub(options: {
       body,
       authorization: req.headers.authorization,
     });
-    const send = (status: number, data: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
+    const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(data));
     };
     if (failures.count > 0) {
       failures.count--;
+      if (failures.rateLimit)
+        return send(
+          403,
+          {
+            message:
+              "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+          },
+          { "retry-after": "1" },
+        );
       return send(failures.status, { message: "simulated failure" });
     }
     const route = `${req.method} ${url.pathname}`;
@@ -92,12 +105,15 @@ export async function fakeGitHub(options: {
     if (route === `GET ${base}/pulls`) {
       const head = url.searchParams.get("head");
       const state = url.searchParams.get("state") ?? "open";
+      const perPage = Number(url.searchParams.get("per_page") ?? 30);
+      const page = Number(url.searchParams.get("page") ?? 1);
       return send(
         200,
         pulls
           .filter(
             (p) => (state === "all" || p.state === state) && (!head || `${options.owner}:${p.head}` === head),
           )
+          .slice((page - 1) * perPage, page * perPage)
           .map(pullJson),
       );
     }
@@ -150,8 +166,8 @@ export async function fakeGitHub(options: {
     url: `http://127.0.0.1:${port}`,
     requests,
     pulls,
-    failNext: (count, status) => {
-      failures = { count, status };
+    failNext: (count, status, failOptions = {}) => {
+      failures = { count, status, ...failOptions };
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,83 +1,8 @@
+import { type DiffPaint, unifiedDiff as plainDiff } from "../../domain/diff.js";
 import { cyan, green, red } from "../output.js";
 
-/**
- * A unified diff of two small texts (stages.json before and after a move), for `--dry-run`.
- * Line-based longest common subsequence: stages files are a few dozen lines, so the quadratic
- * table costs nothing, and the output reads like `git diff`.
- */
-export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
-  const a = splitLines(before);
-  const b = splitLines(after);
-  const ops = diffLines(a, b);
-  if (ops.every((op) => op.kind === " ")) return "";
-  const out = [`--- ${before === "" ? "/dev/null" : `a/${path}`}`, `+++ b/${path}`];
-  let i = 0;
-  while (i < ops.length) {
-    if (ops[i]!.kind === " ") {
-      i++;
-      continue;
-    }
-    // A hunk: from `context` lines before the first change to `context` after the last one
-    // that is not followed by another change within 2 * context lines.
-    const start = Math.max(0, i - context);
-    let end = i;
-    for (let j = i; j < ops.length; j++) {
-      if (ops[j]!.kind !== " ") end = j;
-      else if (j - end > 2 * context) break;
-    }
-    const stop = Math.min(ops.length, end + context + 1);
-    const hunk = ops.slice(start, stop);
-    const oldStart = (ops[start]?.aLine ?? 0) + 1;
-    const newStart = (ops[start]?.bLine ?? 0) + 1;
-    const oldCount = hunk.filter((op) => op.kind !== "+").length;
-    const newCount = hunk.filter((op) => op.kind !== "-").length;
-    out.push(cyan(`@@ -${oldCount ? oldStart : oldStart - 1},${oldCount} +${newStart},${newCount} @@`));
-    for (const op of hunk) {
-      const line = `${op.kind}${op.text}`;
-      out.push(op.kind === "+" ? green(line) : op.kind === "-" ? red(line) : line);
-    }
-    i = stop;
-  }
-  return out.join("\n");
-}
+const COLOURS: DiffPaint = { hunk: cyan, added: green, removed: red };
 
-interface Op {
-  kind: " " | "-" | "+";
-  text: string;
-  /** Index of the line in the old (a) and new (b) text at this point. */
-  aLine: number;
-  bLine: number;
-}
-
-function splitLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = text.split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  return lines;
-}
-
-function diffLines(a: readonly string[], b: readonly string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  // lcs[i][j]: length of the common subsequence of a[i..] and b[j..].
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
-  const ops: Op[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      ops.push({ kind: " ", text: a[i]!, aLine: i++, bLine: j++ });
-    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      // Removals before additions, as git prints them.
-      ops.push({ kind: "-", text: a[i]!, aLine: i++, bLine: j });
-    } else {
-      ops.push({ kind: "+", text: b[j]!, aLine: i, bLine: j++ });
-    }
-  }
-  return ops;
-}
+/** The unified diff of `promote --dry-run`, coloured on a terminal. */
+export const unifiedDiff = (path: string, before: string, after: string) =>
+  plainDiff(path, before, after, { paint: COLOURS });
