@@ -523,17 +523,20 @@ ${note}
 </section>`;
 }
 
-/** A hand-edited base can make a loop (a derived from b derived from a): its nodes become roots. */
-function breakCycles(nodes: LineageNode[]): void {
+/** A hand-edited base can make a loop (a derived from b derived from a): it is cut where the walk meets itself. */
+function breakCycles(nodes: readonly LineageNode[]): void {
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  for (const node of nodes) {
-    const seen = new Set<string>([node.id]);
-    for (let up = node.parent; up !== null; up = byId.get(up)?.parent ?? null) {
-      if (seen.has(up)) {
-        node.parent = null;
-        break;
-      }
-      seen.add(up);
+  // 1: on the walk under way; 2: walked before, known to end at a root. Each node is walked once.
+  const state = new Map<string, 1 | 2>();
+  for (const start of nodes) {
+    const walked: string[] = [];
+    let node: LineageNode | undefined = start;
+    while (node && !state.has(node.id)) {
+      state.set(node.id, 1);
+      walked.push(node.id);
+      node = node.parent === null ? undefined : byId.get(node.parent);
     }
+    if (node && state.get(node.id) === 1) node.parent = null;
+    for (const id of walked) state.set(id, 2);
   }
 }
