@@ -4,11 +4,13 @@ import type { Metadata } from "../../domain/schemas.js";
 import type { HistoryEntry } from "../stages/history.js";
 
 /**
- * Everything the report shows, read once from the registry (read.ts) and rendered by pure
- * functions (site.ts). Plain data: a test or another renderer can build it by hand.
+ * What the report shows, read from the registry (read.ts) and rendered by pure functions
+ * (site.ts). Plain data: a test or another renderer can build it by hand. The site's facts come
+ * first; then one model at a time is read, rendered, written and let go, so memory is bounded by
+ * the largest model, not by the registry; the overview keeps a summary of each.
  */
 
-export interface ReportData {
+export interface ReportFacts {
   /** ISO time the report was built. */
   generatedAt: string;
   /** The repository's folder name, the site's title. */
@@ -19,7 +21,8 @@ export interface ReportData {
   stages: StageDefinition[];
   initialStage: string;
   displacedTo: string | null;
-  models: ModelData[];
+  /** Model names, sorted. */
+  models: string[];
 }
 
 export interface VersionData {
@@ -65,6 +68,25 @@ export interface ModelData {
   /** Registrations, deletions and stage moves, oldest first (git model history). */
   history: HistoryEntry[];
   monitoring: MonitoringData | null;
+}
+
+/** What the overview shows of a model. */
+export interface ModelSummary {
+  name: string;
+  versions: number;
+  holders: Record<string, string[]>;
+  /** stage -> when it last got a new holder. */
+  holderSince: Record<string, string | null>;
+  latest: { version: string; created_at: string | null } | null;
+  best: ModelData["best"];
+  bestNote: string | null;
+  rank: RankInfo;
+  /** The best version's value of the ranking metric, when ranked by one. */
+  bestValue: number | null;
+  monitoring: { code: string; recommendation: string; at: string | null } | null;
+  /** The charted metric over versions, oldest first, for the overview's sparkline. */
+  trend: (number | null)[];
+  lastChange: string | null;
 }
 
 /** Monitoring runs kept for the drift chart: the most recent ones. */

@@ -14,7 +14,7 @@ import {
   type ModelData,
   type MonitoringData,
   type RankInfo,
-  type ReportData,
+  type ReportFacts,
   type VersionData,
 } from "./data.js";
 
@@ -31,18 +31,19 @@ export interface ReadReportOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export async function readReport(registry: Registry, options: ReadReportOptions = {}): Promise<ReportData> {
+/** The site's facts, and every model's stage log from one `git log` of the registry root. */
+export async function readFacts(
+  registry: Registry,
+  options: ReadReportOptions = {},
+): Promise<{ facts: ReportFacts; logs: Map<string, StageLog> }> {
   const models = await registry.models();
   const [logs, repositoryUrl] = await Promise.all([
-    // Started first: git walks the history while the files below are read.
     models.length ? readStageLogs(registry, "all") : Promise.resolve(new Map<string, StageLog>()),
     options.repositoryUrl !== undefined
       ? Promise.resolve(options.repositoryUrl)
       : repositoryWebUrl(registry, options.env ?? process.env),
   ]);
-  const data: ModelData[] = [];
-  for (const model of models) data.push(await readModel(registry, model, logs.get(model), options.now));
-  return {
+  const facts: ReportFacts = {
     generatedAt: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     title: basename(registry.top),
     repositoryUrl,
@@ -50,15 +51,17 @@ export async function readReport(registry: Registry, options: ReadReportOptions 
     stages: registry.config.stages,
     initialStage: registry.config.initialStage,
     displacedTo: registry.config.displacedTo ?? null,
-    models: data,
+    models,
   };
+  return { facts, logs };
 }
 
-async function readModel(
+/** One model: its versions' metadata, stages, selection, history (from its log) and monitoring. */
+export async function readModel(
   registry: Registry,
   model: string,
   log: StageLog | undefined,
-  now: Date | undefined,
+  now?: Date,
 ): Promise<ModelData> {
   const [summaries, stages, monitoring] = await Promise.all([
     listVersions(registry, model),
@@ -83,7 +86,7 @@ async function readModel(
   let best: ModelData["best"] = null;
   let bestNote: string | null = null;
   try {
-    const selection = await selectAmong(registry, model, summaries, now ? { now } : {});
+    const selection = selectAmong(registry, model, summaries, now ? { now } : {});
     const winner = selection.candidates.find((c) => c.version === selection.winner);
     best = selection.winner
       ? { version: selection.winner, value: winner?.value ?? winner?.score ?? null }

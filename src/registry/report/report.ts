@@ -1,12 +1,15 @@
 import { join, resolve } from "node:path";
 import type { Registry } from "../core/registry.js";
-import { type ReadReportOptions, readReport } from "./read.js";
-import { MANIFEST, renderSite } from "./site.js";
-import { writeSite } from "./write.js";
+import type { ModelSummary } from "./data.js";
+import { type ReadReportOptions, readFacts, readModel } from "./read.js";
+import { MANIFEST, renderModel, renderOverview, summarizeModel } from "./site.js";
+import { SiteWriter } from "./write.js";
 
 /**
- * `git model report --out DIR` (issue 14): the registry as a static web site, read once
- * (read.ts), rendered by pure functions (site.ts) and written all at once (write.ts).
+ * `git model report --out DIR` (issue 14): the registry as a static web site. The facts and
+ * every model's stage log are read first (read.ts: one `git log`); then each model is read,
+ * rendered (site.ts, pure) and written into a temporary folder, and the overview last; the
+ * folder then takes DIR's place at once (write.ts).
  */
 
 export interface ReportOptions extends ReadReportOptions {
@@ -28,9 +31,7 @@ export interface ReportResult {
 }
 
 export async function writeReport(registry: Registry, options: ReportOptions): Promise<ReportResult> {
-  const data = await readReport(registry, options);
-  const files = renderSite(data, `git-model ${__VERSION__}`);
-  const written = await writeSite(resolve(options.cwd ?? process.cwd(), options.out), files, {
+  const writer = await SiteWriter.open(resolve(options.cwd ?? process.cwd(), options.out), {
     ...(options.force ? { force: true } : {}),
     manifest: MANIFEST,
     protect: [
@@ -39,13 +40,27 @@ export async function writeReport(registry: Registry, options: ReportOptions): P
       { path: registry.git.gitDir, what: "the repository's .git folder" },
     ],
   });
+  const summaries: ModelSummary[] = [];
+  try {
+    const { facts, logs } = await readFacts(registry, options);
+    for (const name of facts.models) {
+      const model = await readModel(registry, name, logs.get(name), options.now);
+      await writer.writeAll(renderModel(facts, model));
+      summaries.push(summarizeModel(facts, model));
+    }
+    await writer.writeAll(renderOverview(facts, summaries, `git-model ${__VERSION__}`));
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+  const written = await writer.finish();
   return {
     ...written,
     index: join(written.out, "index.html"),
-    models: data.models.map((m) => ({
+    models: summaries.map((m) => ({
       name: m.name,
       page: join(written.out, "models", `${m.name}.html`),
-      versions: m.versions.length,
+      versions: m.versions,
     })),
   };
 }

@@ -15,7 +15,7 @@ import {
   timelineChart,
   WIDE,
 } from "./charts.js";
-import type { ModelData, ReportData, VersionData } from "./data.js";
+import type { ModelData, ModelSummary, ReportFacts, VersionData } from "./data.js";
 import { esc, modelPage, shortTime, timeTag, versionAnchor } from "./html.js";
 import { lastMoveInto, shownStages, stageSpans, stageTone } from "./timeline.js";
 
@@ -38,46 +38,81 @@ export const MANIFEST = "git-model-report.json";
 
 export type SiteFiles = Map<string, string>;
 
-export function renderSite(data: ReportData, generator: string): SiteFiles {
+/** A model's page and the data files its versions' details load from. */
+export function renderModel(data: ReportFacts, model: ModelData): SiteFiles {
   const files: SiteFiles = new Map();
-  files.set("index.html", overviewPage(data));
-  files.set("assets/report.css", css);
-  files.set("assets/report.js", script);
-  for (const model of data.models) {
-    files.set(modelPage(model.name), modelPageHtml(data, model));
-    for (let start = 0, chunk = 0; start < model.versions.length; start += VERSIONS_PER_CHUNK, chunk++) {
-      const versions = model.versions.slice(start, start + VERSIONS_PER_CHUNK).map((v) => ({
-        version: v.version,
-        stage: v.stage,
-        metadata: v.metadata,
-        problem: v.problem,
-        // Sizes as the tables print them, so the page needs no formatting code of its own.
-        sizes: v.metadata?.artifacts.map((a) => formatBytes(a.size)) ?? [],
-      }));
-      // JSON is valid JavaScript; the file is a script, so no HTML escaping applies.
-      files.set(
-        `data/${model.name}/${chunk}.js`,
-        `window.gitModelReport.addVersions(${JSON.stringify(model.name)},${JSON.stringify(String(chunk))},${JSON.stringify(versions)});\n`,
-      );
-    }
+  files.set(modelPage(model.name), modelPageHtml(data, model));
+  for (let start = 0, chunk = 0; start < model.versions.length; start += VERSIONS_PER_CHUNK, chunk++) {
+    const versions = model.versions.slice(start, start + VERSIONS_PER_CHUNK).map((v) => ({
+      version: v.version,
+      stage: v.stage,
+      metadata: v.metadata,
+      problem: v.problem,
+      // Sizes as the tables print them, so the page needs no formatting code of its own.
+      sizes: v.metadata?.artifacts.map((a) => formatBytes(a.size)) ?? [],
+    }));
+    // JSON is valid JavaScript; the file is a script, so no HTML escaping applies.
+    files.set(
+      `data/${model.name}/${chunk}.js`,
+      `window.gitModelReport.addVersions(${JSON.stringify(model.name)},${JSON.stringify(String(chunk))},${JSON.stringify(versions)});\n`,
+    );
   }
-  files.set(MANIFEST, `${JSON.stringify(manifest(data, generator), null, 2)}\n`);
   return files;
 }
 
+/** What the overview keeps of a model once its page is written. */
+export function summarizeModel(data: ReportFacts, model: ModelData): ModelSummary {
+  const latest = latestOf(model);
+  const bestVersion = model.best ? model.versions.find((v) => v.version === model.best?.version) : undefined;
+  return {
+    name: model.name,
+    versions: model.versions.length,
+    holders: model.holders,
+    holderSince: Object.fromEntries(shownStages(data).map((s) => [s, lastMoveInto(model.history, s)])),
+    latest: latest ? { version: latest.version, created_at: latest.created_at } : null,
+    best: model.best,
+    bestNote: model.bestNote,
+    rank: model.rank,
+    bestValue: model.rank.by === "metric" && bestVersion ? metricValue(bestVersion, model.rank.metric) : null,
+    monitoring: model.monitoring
+      ? {
+          code: model.monitoring.status.code,
+          recommendation: model.monitoring.recommendation,
+          at: model.monitoring.lines.at(-1)?.at ?? null,
+        }
+      : null,
+    trend: model.rank.metric ? model.versions.map((v) => metricValue(v, model.rank.metric)) : [],
+    lastChange: lastChange(model),
+  };
+}
+
+/** The overview, the shared assets, and the manifest that marks the folder as a report. */
+export function renderOverview(
+  data: ReportFacts,
+  models: readonly ModelSummary[],
+  generator: string,
+): SiteFiles {
+  return new Map([
+    ["index.html", overviewPage(data, models)],
+    ["assets/report.css", css],
+    ["assets/report.js", script],
+    [MANIFEST, `${JSON.stringify(manifest(data, models, generator), null, 2)}\n`],
+  ]);
+}
+
 /** What the report holds, for machines (and for the next run, which knows its own folder by it). */
-function manifest(data: ReportData, generator: string) {
+function manifest(data: ReportFacts, models: readonly ModelSummary[], generator: string) {
   return {
     generator,
     generated_at: data.generatedAt,
-    models: data.models.map((m) => ({
+    models: models.map((m) => ({
       name: m.name,
       page: modelPage(m.name),
-      versions: m.versions.length,
-      latest: m.versions.at(-1)?.version ?? null,
+      versions: m.versions,
+      latest: m.latest?.version ?? null,
       best: m.best?.version ?? null,
       stages: m.holders,
-      monitoring: m.monitoring ? m.monitoring.status.code : null,
+      monitoring: m.monitoring?.code ?? null,
     })),
   };
 }
@@ -92,7 +127,7 @@ const responsive = (draw: (width: number) => string) =>
 // ---------------------------------------------------------------------------------------------
 // Page frame
 
-function page(data: ReportData, title: string, depth: number, body: string, mainAttrs = ""): string {
+function page(data: ReportFacts, title: string, depth: number, body: string, mainAttrs = ""): string {
   const up = "../".repeat(depth);
   const repo = data.repositoryUrl
     ? `<a class="where" href="${esc(data.repositoryUrl)}">${esc(data.repositoryUrl.replace(/^https:\/\//, ""))}</a>`
@@ -119,7 +154,7 @@ ${body}
 `;
 }
 
-const stageBadge = (data: ReportData, stage: string, text = stage) =>
+const stageBadge = (data: ReportFacts, stage: string, text = stage) =>
   `<span class="badge stage-badge ${stageTone(data, stage)}">${esc(text)}</span>`;
 
 const statusBadge = (model: ModelData) =>
@@ -130,14 +165,14 @@ const statusBadge = (model: ModelData) =>
 const since = (iso: string | null | undefined) =>
   iso ? `<span class="since">since ${timeTag(iso)}</span>` : "";
 
-const prLink = (data: ReportData, pr: number | null) =>
+const prLink = (data: ReportFacts, pr: number | null) =>
   pr === null
     ? "-"
     : data.repositoryUrl
       ? `<a href="${esc(`${data.repositoryUrl}/pull/${pr}`)}">#${pr}</a>`
       : `#${pr}`;
 
-const commitLink = (data: ReportData, commit: string) =>
+const commitLink = (data: ReportFacts, commit: string) =>
   data.repositoryUrl
     ? `<a class="mono" href="${esc(`${data.repositoryUrl}/commit/${commit}`)}">${esc(commit.slice(0, 7))}</a>`
     : `<span class="mono">${esc(commit.slice(0, 7))}</span>`;
@@ -168,56 +203,55 @@ function lastChange(model: ModelData): string | null {
 // ---------------------------------------------------------------------------------------------
 // The overview
 
-function overviewPage(data: ReportData): string {
+function overviewPage(data: ReportFacts, models: readonly ModelSummary[]): string {
   const stages = shownStages(data);
-  const versionCount = data.models.reduce((sum, m) => sum + m.versions.length, 0);
-  const rows = data.models.map((m) => {
-    const latest = latestOf(m);
-    const bestVersion = m.best ? m.versions.find((v) => v.version === m.best?.version) : undefined;
-    const bestValue = m.rank.by === "metric" && bestVersion ? metricValue(bestVersion, m.rank.metric) : null;
+  const versionCount = models.reduce((sum, m) => sum + m.versions, 0);
+  const rows = models.map((m) => {
+    const page = esc(modelPage(m.name));
     const holderCells = stages.map((stage) => {
       const held = m.holders[stage] ?? [];
       if (held.length === 0) return `<td class="muted">-</td>`;
       const links = held
         .slice(-3)
-        .map((v) => `<a href="${esc(modelPage(m.name))}#${esc(versionAnchor(v))}">${esc(v)}</a>`)
+        .map((v) => `<a href="${page}#${esc(versionAnchor(v))}">${esc(v)}</a>`)
         .join(", ");
       const more = held.length > 3 ? ` <span class="muted">+${held.length - 3}</span>` : "";
-      return `<td data-v="${esc(held.at(-1))}">${links}${more}${since(lastMoveInto(m.history, stage))}</td>`;
+      return `<td data-v="${esc(held.at(-1))}">${links}${more}${since(m.holderSince[stage])}</td>`;
     });
     const trend = m.rank.metric
-      ? sparkline(
-          m.versions.map((v) => metricValue(v, m.rank.metric)),
-          `${metricName(m.rank.metric)} over ${m.versions.length} versions`,
-        )
+      ? sparkline(m.trend, `${metricName(m.rank.metric)} over ${m.versions} versions`)
       : "";
-    const changed = lastChange(m);
+    const latest = m.latest
+      ? `<a href="${page}#${esc(versionAnchor(m.latest.version))}">${esc(m.latest.version)}</a>${m.latest.created_at ? `<span class="since">${timeTag(m.latest.created_at)}</span>` : ""}`
+      : "-";
+    const best = m.best
+      ? `<a href="${page}#${esc(versionAnchor(m.best.version))}">${esc(m.best.version)}</a>${
+          m.bestValue !== null && m.rank.metric
+            ? `<span class="since">${esc(metricName(m.rank.metric))} ${esc(formatNumber(m.bestValue))}</span>`
+            : ""
+        }`
+      : `<span class="muted" title="${esc(m.bestNote ?? "")}">-</span>`;
+    const monitoring = m.monitoring
+      ? `<span class="badge status-${esc(m.monitoring.code)}">${esc(m.monitoring.recommendation)}</span>${since(m.monitoring.at)}`
+      : `<span class="muted">not monitored</span>`;
     return `<tr data-model="${esc(m.name)}">
-<th scope="row"><a href="${esc(modelPage(m.name))}">${esc(m.name)}</a></th>
-<td class="num" data-v="${m.versions.length}">${m.versions.length}</td>
+<th scope="row"><a href="${page}">${esc(m.name)}</a></th>
+<td class="num" data-v="${m.versions}">${m.versions}</td>
 ${holderCells.join("\n")}
-<td data-v="${esc(latest?.created_at ?? "")}">${latest ? `<a href="${esc(modelPage(m.name))}#${esc(versionAnchor(latest.version))}">${esc(latest.version)}</a>${latest.created_at ? `<span class="since">${timeTag(latest.created_at)}</span>` : ""}` : "-"}</td>
-<td data-v="${esc(m.best?.version ?? "")}">${
-      m.best
-        ? `<a href="${esc(modelPage(m.name))}#${esc(versionAnchor(m.best.version))}">${esc(m.best.version)}</a>${
-            bestValue !== null && m.rank.metric
-              ? `<span class="since">${esc(metricName(m.rank.metric))} ${esc(formatNumber(bestValue))}</span>`
-              : ""
-          }`
-        : `<span class="muted" title="${esc(m.bestNote ?? "")}">-</span>`
-    }</td>
-<td data-v="${esc(m.monitoring?.status.code ?? "")}">${statusBadge(m)}${m.monitoring ? since(m.monitoring.lines.at(-1)?.at) : ""}</td>
+<td data-v="${esc(m.latest?.created_at ?? "")}">${latest}</td>
+<td data-v="${esc(m.best?.version ?? "")}">${best}</td>
+<td data-v="${esc(m.monitoring?.code ?? "")}">${monitoring}</td>
 <td>${trend}</td>
-<td data-v="${esc(changed ?? "")}">${timeTag(changed)}</td>
+<td data-v="${esc(m.lastChange ?? "")}">${timeTag(m.lastChange)}</td>
 </tr>`;
   });
-  const needsAttention = data.models.filter(
-    (m) => m.monitoring && m.monitoring.status.code !== "ok" && m.monitoring.status.code !== "no-data",
+  const needsAttention = models.filter(
+    (m) => m.monitoring && m.monitoring.code !== "ok" && m.monitoring.code !== "no-data",
   ).length;
   const body = `<h1>Models</h1>
-<p class="lede">${data.models.length} model${data.models.length === 1 ? "" : "s"}, ${versionCount} version${versionCount === 1 ? "" : "s"}${needsAttention ? `, ${needsAttention} with a monitoring recommendation` : ""}. Built ${timeTag(data.generatedAt)} UTC.</p>
+<p class="lede">${models.length} model${models.length === 1 ? "" : "s"}, ${versionCount} version${versionCount === 1 ? "" : "s"}${needsAttention ? `, ${needsAttention} with a monitoring recommendation` : ""}. Built ${timeTag(data.generatedAt)} UTC.</p>
 ${
-  data.models.length === 0
+  models.length === 0
     ? `<section class="panel"><p>No models in <code>${esc(data.root)}/</code> yet: register one with <code>git model register &lt;model&gt; &lt;dir&gt;</code>.</p></section>`
     : `<section class="panel" aria-labelledby="models-title">
 <h2 id="models-title">Every model</h2>
@@ -241,7 +275,7 @@ ${rows.join("\n")}
 // ---------------------------------------------------------------------------------------------
 // A model's page
 
-function modelPageHtml(data: ReportData, model: ModelData): string {
+function modelPageHtml(data: ReportFacts, model: ModelData): string {
   const stages = shownStages(data);
   const latest = latestOf(model);
   const goals: Record<string, "min" | "max"> = {};
@@ -305,7 +339,7 @@ function metricPaths(model: ModelData): string[] {
   return [...new Set([...(model.rank.metric ? [model.rank.metric] : []), ...byUse])];
 }
 
-function holderMarks(data: ReportData, model: ModelData): PointMark[] {
+function holderMarks(data: ReportFacts, model: ModelData): PointMark[] {
   const marks: PointMark[] = [];
   for (const stage of shownStages(data)) {
     for (const version of (model.holders[stage] ?? []).slice(-3))
@@ -316,7 +350,7 @@ function holderMarks(data: ReportData, model: ModelData): PointMark[] {
   return marks;
 }
 
-function metricsSection(data: ReportData, model: ModelData): string {
+function metricsSection(data: ReportFacts, model: ModelData): string {
   const paths = metricPaths(model);
   if (paths.length === 0 || model.versions.length === 0)
     return `<section class="panel"><h2>Metrics</h2><p class="muted">No version records a metric.</p></section>`;
@@ -352,7 +386,7 @@ ${small ? `<h2 style="margin-top:1.2rem">Other metrics</h2><div class="small-mul
 </section>`;
 }
 
-function versionsSection(data: ReportData, model: ModelData): string {
+function versionsSection(data: ReportFacts, model: ModelData): string {
   const metrics = metricPaths(model).slice(0, MAX_METRIC_COLUMNS);
   const stageOptions = [...new Set(model.versions.map((v) => v.stage))]
     .map((s) => `<option value="${esc(s)}">${esc(s)}</option>`)
@@ -393,7 +427,7 @@ function moveEvent(e: HistoryEntry): string {
   return e.kind === "rollback" || !e.rollback ? e.kind : `${e.kind} (rollback)`;
 }
 
-function timelineSection(data: ReportData, model: ModelData): string {
+function timelineSection(data: ReportFacts, model: ModelData): string {
   const stages = shownStages(data);
   const spans = stageSpans(data, model);
   const moves = model.history.filter((e) => e.type !== "registration");
@@ -462,7 +496,7 @@ ${recent}
 </section>`;
 }
 
-function lineageSection(data: ReportData, model: ModelData): string {
+function lineageSection(data: ReportFacts, model: ModelData): string {
   const own = new Map(model.versions.map((v) => [v.version, v]));
   const baseOf = new Map<string, string>();
   for (const v of model.versions) {

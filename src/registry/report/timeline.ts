@@ -1,18 +1,18 @@
 import type { HistoryEntry } from "../stages/history.js";
 import type { StageSpan } from "./charts.js";
-import type { ModelData, ReportData } from "./data.js";
+import type { ModelData, ReportFacts } from "./data.js";
 
 /** What the pages derive from the data: which stages to show, their colours, who held what when. */
 
 /** The stages worth a column and a timeline row: not the initial one (everything starts there), not where displaced versions go. */
-export function shownStages(data: Pick<ReportData, "stages" | "initialStage" | "displacedTo">): string[] {
+export function shownStages(data: Pick<ReportFacts, "stages" | "initialStage" | "displacedTo">): string[] {
   return data.stages
     .map((s) => s.name)
     .filter((name) => name !== data.initialStage && name !== data.displacedTo);
 }
 
 /** A colour class per configured stage, stable across pages (c0..c5 in the stylesheet). */
-export function stageTone(data: Pick<ReportData, "stages">, stage: string): string {
+export function stageTone(data: Pick<ReportFacts, "stages">, stage: string): string {
   const i = data.stages.findIndex((s) => s.name === stage);
   return i < 0 ? "c5" : `c${i % 6}`;
 }
@@ -28,7 +28,7 @@ export function lastMoveInto(history: readonly HistoryEntry[], stage: string): s
 
 /** Every holding of the shown stages, from the stage moves in order. */
 export function stageSpans(
-  data: Pick<ReportData, "stages" | "initialStage" | "displacedTo">,
+  data: Pick<ReportFacts, "stages" | "initialStage" | "displacedTo">,
   model: Pick<ModelData, "history">,
 ): StageSpan[] {
   const shown = new Set(shownStages(data));

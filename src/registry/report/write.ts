@@ -23,12 +23,6 @@ export interface WriteSiteOptions {
   manifest: string;
 }
 
-export interface WrittenSite {
-  out: string;
-  files: number;
-  bytes: number;
-}
-
 const TEMP = /^\.(.+)\.git-model-(?:tmp|old)-(\d+)-[0-9a-f]+$/;
 
 /** The real path of `path`, as far as it exists, with the rest appended. */
@@ -41,44 +35,82 @@ async function realPathOf(path: string): Promise<string> {
   }
 }
 
-export async function writeSite(
-  outInput: string,
-  files: ReadonlyMap<string, string>,
-  options: WriteSiteOptions,
-): Promise<WrittenSite> {
-  const out = await realPathOf(resolve(outInput));
-  for (const { path, what, intoAllowed } of options.protect) {
-    const real = await realPathOf(path);
-    if (!intoAllowed && isInside(real, out))
-      throw usage(`--out ${outInput} is inside ${what} (${real})`, {
-        hint: "write the report outside it, e.g. --out ../registry-report or a folder in .gitignore",
-      });
-    if (isInside(out, real))
-      throw usage(`--out ${outInput} contains ${what} (${real}): replacing it would remove it`, {
-        hint: "name a folder of its own for the report, e.g. --out report",
-      });
-  }
-  await checkTarget(outInput, out, options);
-  const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
-  await removeStaleTemps(parent, basename(out));
+export interface WrittenSite {
+  out: string;
+  files: number;
+  bytes: number;
+}
 
-  const temp = join(parent, tempName(out, "tmp"));
-  let bytes = 0;
-  try {
-    await mkdir(temp);
-    const folders = new Set([...files.keys()].map((f) => dirname(f)).filter((d) => d !== "."));
-    for (const folder of [...folders].sort()) await mkdir(join(temp, folder), { recursive: true });
-    for (const [path, content] of files) {
-      await writeFile(join(temp, path), content);
-      bytes += Buffer.byteLength(content);
+/**
+ * A report being written: files go into the temporary folder as they are rendered (so no more
+ * than one model's pages is held in memory), and `finish` puts the folder in place.
+ */
+export class SiteWriter {
+  private files = 0;
+  private bytes = 0;
+  private readonly folders = new Set<string>();
+
+  private constructor(
+    private readonly outInput: string,
+    readonly out: string,
+    private readonly temp: string,
+    private readonly options: WriteSiteOptions,
+  ) {}
+
+  /** Checks the target (see WriteSiteOptions) and creates the temporary folder beside it. */
+  static async open(outInput: string, options: WriteSiteOptions): Promise<SiteWriter> {
+    const out = await realPathOf(resolve(outInput));
+    for (const { path, what, intoAllowed } of options.protect) {
+      const real = await realPathOf(path);
+      if (!intoAllowed && isInside(real, out))
+        throw usage(`--out ${outInput} is inside ${what} (${real})`, {
+          hint: "write the report outside it, e.g. --out ../registry-report or a folder in .gitignore",
+        });
+      if (isInside(out, real))
+        throw usage(`--out ${outInput} contains ${what} (${real}): replacing it would remove it`, {
+          hint: "name a folder of its own for the report, e.g. --out report",
+        });
     }
-    await swapIn(outInput, temp, out, options);
-  } catch (e) {
-    await rm(temp, { recursive: true, force: true });
-    throw e;
+    await checkTarget(outInput, out, options);
+    const parent = dirname(out);
+    await mkdir(parent, { recursive: true });
+    await removeStaleTemps(parent, basename(out));
+    const temp = join(parent, tempName(out, "tmp"));
+    await mkdir(temp);
+    return new SiteWriter(outInput, out, temp, options);
   }
-  return { out, files: files.size, bytes };
+
+  /** Writes one file of the site; `path` is relative and comes from the renderer, never from the registry. */
+  async write(path: string, content: string): Promise<void> {
+    const folder = dirname(path);
+    if (folder !== "." && !this.folders.has(folder)) {
+      await mkdir(join(this.temp, folder), { recursive: true });
+      this.folders.add(folder);
+    }
+    await writeFile(join(this.temp, path), content);
+    this.files++;
+    this.bytes += Buffer.byteLength(content);
+  }
+
+  async writeAll(files: ReadonlyMap<string, string>): Promise<void> {
+    for (const [path, content] of files) await this.write(path, content);
+  }
+
+  /** Puts the finished folder in the target's place. */
+  async finish(): Promise<WrittenSite> {
+    try {
+      await swapIn(this.outInput, this.temp, this.out, this.options);
+    } catch (e) {
+      await this.abort();
+      throw e;
+    }
+    return { out: this.out, files: this.files, bytes: this.bytes };
+  }
+
+  /** Removes the temporary folder; the target is left as it was. */
+  async abort(): Promise<void> {
+    await rm(this.temp, { recursive: true, force: true });
+  }
 }
 
 const tempName = (out: string, kind: "tmp" | "old") =>
