@@ -142,7 +142,10 @@ export async function changesSince(
     [...versionKeys].filter((k) => objects.get(`${baseCommit}:${root}/${k}/metadata.json`)),
   );
 
-  const presentNow = new Set([...files.keys()].map((p) => p.split("/").slice(1, 3).join("/")));
+  // "<model>/<version>" of every listed file: the path below the root (which may be several folders deep).
+  const presentNow = new Set(
+    [...files.keys()].map((p) => p.slice(root.length + 1).split("/").slice(0, 2).join("/")),
+  );
   const added: VersionRef[] = [];
   const removed: VersionRef[] = [];
   for (const key of versionKeys) {

@@ -207,11 +207,13 @@ export async function immutability(
   // Uncommitted edits to a committed (so registered) version.
   const uncommitted: [string, string][] = [];
   for (const path of changed) {
-    const parts = path.split("/");
-    if (parts.length < 4 || !scope.get(parts[1]!)?.versions.has(parts[2]!)) continue;
-    const key = `${parts[1]}/${parts[2]}`;
+    // <model>/<version>/<file...> below the root, which may be several folders deep.
+    const parts = path.slice(root.length + 1).split("/");
+    if (!path.startsWith(`${root}/`) || parts.length < 3 || !scope.get(parts[0]!)?.versions.has(parts[1]!))
+      continue;
+    const key = `${parts[0]}/${parts[1]}`;
     if (baseVersions && !baseVersions.has(key)) continue;
-    if (headTrees.has(parts.slice(0, 3).join("/"))) uncommitted.push([path, key]);
+    if (headTrees.has(`${root}/${key}`)) uncommitted.push([path, key]);
   }
   if (edited.length === 0 && uncommitted.length === 0) return problems;
   // Which files changed in each edited folder (one diff-tree over all the tree pairs), and the
