@@ -25,8 +25,10 @@ describe("validate with a nested root", () => {
     // The whole registry: the edit is named as one of a registered, so immutable, version.
     const whole = await cli(repo, ["validate", "--json"]);
     expect(whole.code).toBe(1);
-    expect(JSON.parse(whole.stdout).problems.map((p: { message: string }) => p.message).join("\n")).toContain(
-      "edited after registration",
-    );
+    expect(
+      JSON.parse(whole.stdout)
+        .problems.map((p: { message: string }) => p.message)
+        .join("\n"),
+    ).toContain("edited after registration");
   });
 });

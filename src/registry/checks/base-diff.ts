@@ -144,7 +144,13 @@ export async function changesSince(
 
   // "<model>/<version>" of every listed file: the path below the root (which may be several folders deep).
   const presentNow = new Set(
-    [...files.keys()].map((p) => p.slice(root.length + 1).split("/").slice(0, 2).join("/")),
+    [...files.keys()].map((p) =>
+      p
+        .slice(root.length + 1)
+        .split("/")
+        .slice(0, 2)
+        .join("/"),
+    ),
   );
   const added: VersionRef[] = [];
   const removed: VersionRef[] = [];
