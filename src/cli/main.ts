@@ -126,6 +126,20 @@ export function createProgram(
   return program;
 }
 
+/**
+ * `-C <dir>` must name a folder: otherwise git cannot start there, and node reports that as git
+ * missing (ENOENT) or as `spawn ENOTDIR`.
+ */
+function assertDirectory(dir: string): void {
+  const stat = process.getBuiltinModule("node:fs").statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw usage(`-C ${dir}: no such folder`, { hint: "pass -C the folder of a git repository" });
+  if (!stat.isDirectory()) {
+    throw usage(`-C ${dir}: not a folder`, {
+      hint: "pass -C the folder of a git repository, not a file in it",
+    });
+  }
+}
+
 export async function run(argv: readonly string[]): Promise<number> {
   const discovered = discoverEarly(argv);
   const [{ Command, CommanderError }, defineCommands] = await Promise.all([
@@ -153,6 +167,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     const defined = (o: GlobalOptions) =>
       Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
     globals = { ...defined(program.opts<GlobalOptions>()), ...defined(command.opts<GlobalOptions>()) };
+    if (globals.cwd !== undefined) assertDirectory(globals.cwd);
   });
 
   try {

@@ -34,22 +34,42 @@ export function log(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
-/** A plain-text table: columns padded to their widest cell, numbers right-aligned. */
+/**
+ * A plain-text table: columns padded to their widest cell; a column of numbers (with `-` for
+ * none) right-aligned, unless it is named in `text` (versions: `1.10` of major-minor is not a
+ * number, and every scheme's versions line up the same way). A column of only `-` is text.
+ */
 export function table(
   headers: readonly string[],
   rows: readonly (readonly (string | number | null | undefined)[])[],
+  options: { text?: readonly string[] } = {},
 ): string {
   const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? "-" : String(c))));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
-  const isNumber = (c: string) =>
-    c === "-" || (/^[+-]?\d/.test(c) && !Number.isNaN(Number(c.replace(/%$/, ""))));
-  const numeric = headers.map((_, i) => cells.length > 0 && cells.every((r) => isNumber(r[i] ?? "-")));
+  const isNumber = (c: string) => /^[+-]?\d/.test(c) && !Number.isNaN(Number(c.replace(/%$/, "")));
+  const numeric = headers.map(
+    (h, i) =>
+      !options.text?.includes(h) &&
+      cells.some((r) => isNumber(r[i] ?? "-")) &&
+      cells.every((r) => (r[i] ?? "-") === "-" || isNumber(r[i] ?? "-")),
+  );
   const line = (r: readonly string[]) =>
     r
       .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join("  ")
       .trimEnd();
   return [bold(line(headers)), ...cells.map(line)].join("\n");
+}
+
+/** A registry time as every table prints it: UTC, to the second, `2026-01-31 14:03:11`. */
+export function formatWhen(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "");
 }
 
 /** Prints an error as one or two lines a person can act on; the stack only with --debug. */

@@ -76,7 +76,10 @@ describe("compare and lineage over a base model and its enhancements", () => {
       lineage: { base: "rl@1.0.1", enhancement: "replay" }, // --base rl@v1.0.1, recorded canonically
       stage: "development",
     });
-    expect(c.metrics).toEqual([{ name: "sharpe_ratio", a: 1.5, b: 1.1, change: -0.4, changePct: -26.67 }]);
+    // No goal is configured for sharpe_ratio: no verdict (issue 10 item 8).
+    expect(c.metrics).toEqual([
+      { name: "sharpe_ratio", a: 1.5, b: 1.1, change: -0.4, changePct: -26.67, goal: null, verdict: null },
+    ]);
     expect(c.params).toEqual([]);
     expect(c.commonAncestor).toBe("rl@1.0.0");
   });

@@ -53,11 +53,12 @@ describe("metricTrendFor and renderTrend", () => {
     const text = renderTrend(trend, "churn");
     const [header, ...rows] = text.split("\n");
     expect(header).toMatch(/^version\s+registered\s+val_rmse$/);
-    expect(rows[0]).toMatch(/^1\.0\.0\s+\d{4}-\d\d-\d\dT[\d:]+Z\s+0\.0125$/);
-    expect(rows[1]).toMatch(/^1\.0\.2\s+\S+\s+0\.0114\s+best$/);
+    // The same UTC format as every other table (list, history): 2026-01-31 14:03:11.
+    expect(rows[0]).toMatch(/^1\.0\.0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+0\.0125$/);
+    expect(rows[1]).toMatch(/^1\.0\.2\s+\S+ \S+\s+0\.0114\s+best$/);
     expect(text).toContain("trend   █▁▄  (3 registrations, lower is better)");
     expect(text).toContain("change  0.0125 (1.0.0) -> 0.0118 (1.0.3): -5.6%, better");
-    expect(text).toMatch(/best {4}1\.0\.2: 0\.0114 \(registered \S+\)/);
+    expect(text).toMatch(/best {4}1\.0\.2: 0\.0114 \(registered \S+ \S+\)/);
     expect(text).toContain("missing 1.0.1 (no metrics.val_rmse)");
   });
 

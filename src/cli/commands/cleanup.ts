@@ -10,6 +10,7 @@ interface CleanupFlags {
   keep: string;
   dryRun?: boolean;
   yes?: boolean;
+  reason?: string;
   json?: boolean;
 }
 
@@ -21,6 +22,7 @@ export function defineCleanup(program: Command, context: CliContext): void {
     .requiredOption("--keep <n>", "how many of the newest versions to keep (at least 1)")
     .option("--dry-run", "list what would be deleted and change nothing")
     .option("--yes", "do not ask for confirmation (required when stdin is not a terminal)")
+    .option("--reason <text>", "why, recorded as a Reason: trailer and in the tags (history shows it)")
     .option("--json", "print the result as JSON")
     .addHelpText(
       "after",
@@ -32,6 +34,7 @@ export function defineCleanup(program: Command, context: CliContext): void {
       const result = await cleanup(registry, model, {
         keep,
         dryRun: Boolean(flags.dryRun),
+        ...(flags.reason ? { reason: flags.reason } : {}),
         confirm: (plan) =>
           confirmed(
             `delete ${plan.versions.length} version(s) of ${model}:\n${plan.versions

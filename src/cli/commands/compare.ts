@@ -1,9 +1,11 @@
 import type { Command } from "commander";
 import type { ValueDifference } from "../../domain/compare.js";
 import { show } from "../../domain/filters.js";
+import type { Goal } from "../../domain/goals.js";
 import { compareVersions, type VersionComparison } from "../../registry/selection/lineage.js";
 import type { CliContext } from "../main.js";
 import { bold, formatNumber, print, printJson, table } from "../output.js";
+import { judgedPct, metricGoal, modelOfRef, type Verdict, verdictOf } from "../render/verdict.js";
 
 export function defineCompare(program: Command, context: CliContext): void {
   program
@@ -21,12 +23,17 @@ export function defineCompare(program: Command, context: CliContext): void {
     .action(async (a: string, b: string, opts: { json?: boolean }) => {
       const registry = await context.registry();
       const comparison = await compareVersions(registry, a, b);
-      if (opts.json) return printJson(comparison);
-      printComparison(comparison);
+      // Each metric's change says whether it is better, by the goal the configuration gives it.
+      const metrics = comparison.metrics.map((m) => {
+        const goal = metricGoal(registry.config, modelOfRef(comparison.a.ref), m.name) ?? null;
+        return { ...m, goal, verdict: verdictOf(m.change, goal ?? undefined) };
+      });
+      if (opts.json) return printJson({ ...comparison, metrics });
+      printComparison(comparison, metrics);
     });
 }
 
-function printComparison(c: VersionComparison): void {
+function printComparison(c: VersionComparison, metrics: readonly JudgedMetric[]): void {
   const { a, b } = c;
   print(bold(`${a.ref} (${a.stage})  ->  ${b.ref} (${b.stage})`));
   print();
@@ -35,15 +42,21 @@ function printComparison(c: VersionComparison): void {
     print(
       table(
         ["metric", a.ref, b.ref, "change", "change %"],
-        c.metrics.map((m) => [
+        metrics.map((m) => [
           m.name,
           formatNumber(m.a),
           formatNumber(m.b),
           signed(m.change),
-          m.changePct === null ? "-" : `${signed(m.changePct)}%`,
+          m.changePct === null ? m.verdict && `(${m.verdict})` : judgedPct(m.changePct, m.goal ?? undefined),
         ]),
       ),
     );
+  const unjudged = metrics.filter((m) => m.goal === null && m.change !== null && m.change !== 0);
+  if (unjudged.length > 0 && c.metrics.length > 0) {
+    print(
+      `(no goal configured for ${unjudged.map((m) => m.name).join(", ")}: set select.rank or monitor.goal to say whether a change is better)`,
+    );
+  }
   for (const [label, differences] of [
     ["param", c.params],
     ["tag", c.tags],
@@ -55,6 +68,8 @@ function printComparison(c: VersionComparison): void {
   print();
   print(`lineage: ${describeLineage(c)}`);
 }
+
+type JudgedMetric = VersionComparison["metrics"][number] & { goal: Goal | null; verdict: Verdict | null };
 
 const signed = (value: number | null): string =>
   value === null ? "-" : `${value > 0 ? "+" : ""}${formatNumber(value)}`;

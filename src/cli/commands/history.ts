@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { HistoryEntry } from "../../registry/stages/history.js";
 import { prefetchModelLog } from "../../registry/stages/stage-log-command.js";
 import type { CliContext } from "../main.js";
-import { print, printJson, table } from "../output.js";
+import { formatWhen, print, printJson, table } from "../output.js";
 
 /**
  * `history MODEL`. This module loads almost nothing: the model's `git log` starts first
@@ -49,17 +49,18 @@ export function defineHistory(program: Command, context: CliContext): void {
         table(
           ["when", "event", "version", "from", "to", "who", "commit", "pr", "reason"],
           result.entries.map(row),
+          { text: ["version", "from", "to"] },
         ),
       );
     });
 }
 
 function row(e: HistoryEntry): (string | null)[] {
-  const when = e.at.replace("T", " ").replace(/(\+00:00|Z)$/, "");
+  const when = formatWhen(e.at);
   const pr = e.pullRequest === null ? null : `#${e.pullRequest}`;
   const commit = e.commit.slice(0, 7);
   if (e.type === "registration") return [when, "registered", e.version, null, null, e.who, commit, pr, null];
-  if (e.type === "deletion") return [when, "deleted", e.version, null, null, e.who, commit, pr, null];
+  if (e.type === "deletion") return [when, "deleted", e.version, null, null, e.who, commit, pr, e.reason];
   const event = e.kind === "rollback" || !e.rollback ? e.kind : `${e.kind} (rollback)`;
   return [when, event, e.version, e.from, e.to, e.who, commit, pr, e.reason];
 }

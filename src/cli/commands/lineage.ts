@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { lineageOf } from "../../registry/selection/lineage.js";
 import type { CliContext } from "../main.js";
-import { bold, formatNumber, print, printJson, table } from "../output.js";
+import { bold, formatWhen, print, printJson, table } from "../output.js";
+import { judgedPct, metricGoal, modelOfRef } from "../render/verdict.js";
 
 export function defineLineage(program: Command, context: CliContext): void {
   program
@@ -23,11 +24,14 @@ export function defineLineage(program: Command, context: CliContext): void {
           ["version", "created", "derived from", "enhancement", "improvement"],
           report.chain.map((link) => [
             link.ref,
-            link.registered ? link.created_at?.replace("T", " ").replace("Z", "") : "(not in the registry)",
+            link.registered ? formatWhen(link.created_at) : "(not in the registry)",
             link.base ?? "(root)",
             link.enhancement,
             Object.entries(link.improvement)
-              .map(([metric, pct]) => `${metric} ${pct > 0 ? "+" : ""}${formatNumber(pct)}%`)
+              .map(
+                ([metric, pct]) =>
+                  `${metric} ${judgedPct(pct, metricGoal(registry.config, modelOfRef(report.ref), metric))}`,
+              )
               .join(", ") || null,
           ]),
         ),
@@ -38,6 +42,7 @@ export function defineLineage(program: Command, context: CliContext): void {
         table(
           ["derived", "from", "enhancement", "depth"],
           report.descendants.map((d) => [d.ref, d.base, d.enhancement, d.depth]),
+          { text: ["derived", "from"] },
         ),
       );
     });

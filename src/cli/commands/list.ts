@@ -4,7 +4,7 @@ import { compareText } from "../../domain/order.js";
 import { listModels } from "../../registry/versions/model-summary.js";
 import { collectList } from "../args.js";
 import type { CliContext } from "../main.js";
-import { formatBytes, formatNumber, log, print, printJson, table, yellow } from "../output.js";
+import { formatBytes, formatNumber, formatWhen, log, print, printJson, table, yellow } from "../output.js";
 
 interface ListFlags {
   json?: boolean;
@@ -68,6 +68,7 @@ export function defineList(program: Command, context: CliContext): void {
               m.latest,
               ...stageNames.map((s) => [m.stages[s] ?? "-"].flat().join(",")),
             ]),
+            { text: ["latest", ...stageNames] },
           ),
         );
         return;
@@ -90,10 +91,11 @@ export function defineList(program: Command, context: CliContext): void {
         descending: Boolean(opts.desc),
       });
       for (const warning of warnings) log(`${yellow("warning", process.stderr)}: ${warning}`);
-      if (skipped.length)
+      for (const v of skipped)
         log(
-          `${yellow("warning", process.stderr)}: left out ${skipped.map((v) => v.version).join(", ")}: unreadable metadata.json (run git model validate)`,
+          `${yellow("warning", process.stderr)}: left out ${model}@${v.version}: ${v.problem ?? "unreadable metadata.json"}`,
         );
+      if (skipped.length) log("  (git model validate reports every problem)");
       if (opts.json) return printJson(versions.map(({ metadata: _m, ...v }) => v));
       const sortMetric = /^metrics\.([^.]+)$/.exec(opts.sort ?? "")?.[1];
       const sortColumn = opts.sort && !sortMetric && !SHOWN_FIELDS.has(opts.sort) ? opts.sort : undefined;
@@ -103,13 +105,14 @@ export function defineList(program: Command, context: CliContext): void {
         sortMetric ?? rankMetric,
       );
       if (versions.length === 0 && (opts.where || opts.sort)) return print(`no version of ${model} matches`);
+      if (versions.length === 0 && skipped.length) return print(`no readable version of ${model}`);
       print(
         table(
           ["version", "stage", "created", "artifacts", "size", ...(sortColumn ? [sortColumn] : []), ...shown],
           versions.map((v) => [
             v.version,
             v.stage,
-            v.created_at?.replace("T", " ").replace("Z", "") ?? v.problem ?? "-",
+            formatWhen(v.created_at),
             v.artifacts,
             formatBytes(v.size),
             ...(sortColumn
@@ -117,6 +120,7 @@ export function defineList(program: Command, context: CliContext): void {
               : []),
             ...shown.map((m) => formatNumber(v.metrics[m])),
           ]),
+          { text: ["version"] },
         ),
       );
     });

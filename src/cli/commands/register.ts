@@ -48,6 +48,10 @@ export function defineRegister(program: Command, context: CliContext): void {
     )
     .action(async (model: string, dir: string, flags: RegisterFlags) => {
       const registry = await context.registry();
+      // A first registration without .gitmodel.yaml creates the registry with the defaults: say where.
+      const { existsSync } = process.getBuiltinModule("node:fs");
+      const firstWithDefaults =
+        !existsSync(`${registry.top}/${registry.configFile}`) && !existsSync(registry.abs(registry.root));
       const result = await register(registry, {
         model,
         dir,
@@ -70,7 +74,7 @@ export function defineRegister(program: Command, context: CliContext): void {
       });
       if (result.renumbered.length)
         log(`the remote took ${result.renumbered.join(", ")} first; registered the next version`);
-      if (flags.json) return printJson(result);
+      if (flags.json) return printJson({ ...result, repository: registry.top, root: registry.root });
       const parts = [
         `registered ${result.model}@${result.version}`,
         `in ${result.folder}`,
@@ -79,5 +83,10 @@ export function defineRegister(program: Command, context: CliContext): void {
       if (result.tag) parts.push(`tag ${result.tag}`);
       if (result.pushed) parts.push("pushed");
       print(parts.join(", "));
+      if (firstWithDefaults) {
+        print(
+          `the first version in ${registry.top}: registry root ${registry.root}/, default settings (no ${registry.configFile}; git model init writes one)`,
+        );
+      }
     });
 }

@@ -80,6 +80,7 @@ function printExplanation(result: Selection): void {
       table(
         ["rejected", "reasons"],
         result.rejected.map((r) => [r.version, r.reasons.join("; ")]),
+        { text: ["rejected"] },
       ),
     );
   }
@@ -98,6 +99,7 @@ function candidateTable(result: Selection): string {
     return table(
       ["candidate", rank.path],
       candidates.map((c) => [c.version, formatNumber(c.value)]),
+      { text: ["candidate"] },
     );
   }
   if (rank.by === "score") {
@@ -108,10 +110,12 @@ function candidateTable(result: Selection): string {
         formatNumber(c.score),
         ...(c.breakdown ?? []).map((t) => `${formatNumber(t.points)} (${formatNumber(t.value)})`),
       ]),
+      { text: ["candidate"] },
     );
   }
   return table(
     ["candidate"],
     candidates.map((c) => [c.version]),
+    { text: ["candidate"] },
   );
 }

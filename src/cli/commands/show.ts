@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { holderThen } from "../../registry/stages/stages.js";
 import type { CliContext } from "../main.js";
-import { bold, formatBytes, formatNumber, print, printJson } from "../output.js";
+import { bold, formatBytes, formatNumber, formatWhen, print, printJson } from "../output.js";
+import { judgedPct, metricGoal } from "../render/verdict.js";
 import { withStageEnv } from "../stage-env.js";
 
 export function defineShow(program: Command, context: CliContext): void {
@@ -44,7 +45,7 @@ export function defineShow(program: Command, context: CliContext): void {
         ],
         ["stage", v.stage],
         ["folder", v.folder],
-        ["created", m.created_at],
+        ["created", formatWhen(m.created_at) ?? undefined],
         ["description", m.description],
         [
           "artifacts",
@@ -61,7 +62,13 @@ export function defineShow(program: Command, context: CliContext): void {
             ? `${m.lineage.base}${m.lineage.enhancement ? ` (${m.lineage.enhancement})` : ""}`
             : undefined,
         ],
-        ["improvement", pairs(m.improvement, (p) => `${p > 0 ? "+" : ""}${formatNumber(p)}%`)],
+        [
+          "improvement",
+          m.improvement &&
+            Object.entries(m.improvement)
+              .map(([k, p]) => `${k}=${judgedPct(p, metricGoal(registry.config, v.model, k))}`)
+              .join("  "),
+        ],
         [
           "source",
           m.source

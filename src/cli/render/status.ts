@@ -1,6 +1,6 @@
 import type { JsonlIssue } from "../../domain/jsonl.js";
 import { type GoalChoice, type MonitoringStatus, round2 } from "../../domain/monitoring.js";
-import { bold, formatNumber, log, yellow } from "../output.js";
+import { bold, formatNumber, formatWhen, log, yellow } from "../output.js";
 
 /** The numbers behind a monitoring recommendation, shared by `monitor` and `status`. */
 export function renderStatus(status: MonitoringStatus, goal?: GoalChoice | null): string[] {
@@ -9,7 +9,7 @@ export function renderStatus(status: MonitoringStatus, goal?: GoalChoice | null)
   if (status.latest && status.champion) {
     const l = status.latest;
     lines.push(
-      `  champion    ${status.champion}: ${status.runs} run${status.runs === 1 ? "" : "s"} on ${status.metric}, latest ${l.at}`,
+      `  champion    ${status.champion}: ${status.runs} run${status.runs === 1 ? "" : "s"} on ${status.metric}, latest ${formatWhen(l.at)}`,
       `  latest      ${status.metric} ${formatNumber(l.value)} vs baseline ${l.baseline.path} ${formatNumber(l.baseline.value)}: drift ${signedPct(l.drift_pct)}`,
     );
     if (goal) lines.push(`  goal        ${goalText(goal, status.metric ?? "the metric")}`);

@@ -1,5 +1,5 @@
 import { type MetricTrend, sparkline } from "../../domain/trends.js";
-import { formatNumber, table } from "../output.js";
+import { formatNumber, formatWhen, table } from "../output.js";
 
 /**
  * `history MODEL --metric NAME` as text (issue 5): the series as a table, a sparkline, the change
@@ -10,12 +10,17 @@ export function renderTrend(trend: MetricTrend, model?: string): string {
   const subject = model ? `${model} ${trend.metric}` : trend.metric;
   if (trend.points.length === 0) return `${subject}: no registrations yet`;
   const best = trend.best;
-  const rows = trend.points.map((p) => [p.version, p.at, formatNumber(p.value), p === best ? "best" : ""]);
+  const rows = trend.points.map((p) => [
+    p.version,
+    formatWhen(p.at),
+    formatNumber(p.value),
+    p === best ? "best" : "",
+  ]);
   const first = trend.points[0]!;
   const last = trend.points.at(-1)!;
   const direction = trend.goal === "min" ? "lower is better" : "higher is better";
   const lines = [
-    table(["version", "registered", trend.metric, ""], rows),
+    table(["version", "registered", trend.metric, ""], rows, { text: ["version"] }),
     "",
     `trend   ${sparkline(trend.points.map((p) => p.value))}  (${trend.points.length} registrations, ${direction})`,
   ];
@@ -27,7 +32,8 @@ export function renderTrend(trend: MetricTrend, model?: string): string {
       `change  ${formatNumber(first.value)} (${first.version}) -> ${formatNumber(last.value)} (${last.version}): ${change}, ${verdict}`,
     );
   }
-  if (best) lines.push(`best    ${best.version}: ${formatNumber(best.value)} (registered ${best.at})`);
+  if (best)
+    lines.push(`best    ${best.version}: ${formatNumber(best.value)} (registered ${formatWhen(best.at)})`);
   if (trend.missing.length) {
     lines.push(`missing ${trend.missing.join(", ")} (no ${trend.path})`);
   }

@@ -2,6 +2,7 @@ import { usage } from "../../domain/errors.js";
 import { parseJsonl } from "../../domain/jsonl.js";
 import { HistoryLineSchema } from "../../domain/schemas.js";
 import { type StageEvent, stageHistory } from "../../domain/stage-history.js";
+import { parseTrailers } from "../../domain/stages.js";
 import { isConfiguredStage } from "../../domain/stages-file.js";
 import { readTextIfExists } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
@@ -17,7 +18,7 @@ import type { PrefetchedLog } from "./stage-log-command.js";
 
 export type HistoryEntry =
   | ({ type: "registration"; metrics: Record<string, number> | null } & VersionEvent)
-  | ({ type: "deletion" } & VersionEvent)
+  | ({ type: "deletion"; reason: string | null } & VersionEvent)
   | ({ type: "move" } & StageEvent);
 
 export interface ModelHistory {
@@ -86,6 +87,11 @@ export function historyEntries(
   metrics: ReadonlyMap<string, Record<string, number> | undefined> = new Map(),
   stage?: string,
 ): HistoryEntry[] {
+  let bodyOf: Map<string, string> | undefined;
+  const bodies = () => {
+    bodyOf ??= new Map(log.snapshots.map((s) => [s.commit, s.body]));
+    return bodyOf;
+  };
   // A deleted version leaves stages.json in its deletion commit: that is the deletion, not a move.
   const removedIn = new Set(log.deletions.map((d) => `${d.commit} ${d.version}`));
   const moves: HistoryEntry[] = stageHistory(log.snapshots, registry.config)
@@ -98,10 +104,17 @@ export function historyEntries(
           ...log.registrations.map(
             (r): HistoryEntry => ({ type: "registration", ...r, metrics: metrics.get(r.version) ?? null }),
           ),
-          ...log.deletions.map((d): HistoryEntry => ({ type: "deletion", ...d })),
+          ...log.deletions.map(
+            (d): HistoryEntry => ({ type: "deletion", ...d, reason: deletionReason(bodies(), d.commit) }),
+          ),
         ]
       : [];
   const position = (e: HistoryEntry) => log.order.get(e.commit) ?? Number.MAX_SAFE_INTEGER;
   // Stable: moves keep the domain's order within a commit (the commit's own version first).
   return [...versions, ...moves].sort((a, b) => position(a) - position(b) || RANK[a.type] - RANK[b.type]);
+}
+
+/** The `Reason:` trailer `delete --reason` and `cleanup --reason` write, or null. */
+function deletionReason(bodyOf: ReadonlyMap<string, string>, commit: string): string | null {
+  return parseTrailers(bodyOf.get(commit) ?? "").reason ?? null;
 }

@@ -97,7 +97,13 @@ export async function findVersions(
   if (query.sort !== undefined) splitPath(query.sort);
   const all = await listVersions(registry, model);
   if (filters.length === 0 && query.sort === undefined) {
-    return { versions: query.descending ? all.reverse() : all, skipped: [], warnings: [] };
+    // A version whose metadata.json cannot be read is left out (the caller warns), as with filters.
+    const readable = all.filter((v) => v.metadata);
+    return {
+      versions: query.descending ? readable.reverse() : readable,
+      skipped: all.filter((v) => !v.metadata),
+      warnings: [],
+    };
   }
   const readable = all.flatMap((v) =>
     v.metadata ? [{ summary: v, view: withStage(v.metadata, v.stage) }] : [],

@@ -90,6 +90,8 @@ async function deleteOne(registry: Registry, refText: string, options: DeleteOpt
 export interface CleanupOptions {
   keep: number;
   dryRun?: boolean;
+  /** Why, recorded as a `Reason:` trailer and in the deregistration tags; `history` shows it. */
+  reason?: string;
   confirm?: Confirm;
 }
 
@@ -135,7 +137,7 @@ async function cleanupNow(
   const message = deletionMessage(
     model,
     plan.remove.map((r) => r.version),
-    { keep },
+    { keep, reason: options.reason },
   );
   const result = await removeVersions(registry, model, plan.remove, message, options);
   return { ...base, deleted: result.deleted, commit: result.commit };
