@@ -1,8 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{GitModelError}from"./chunk-QV55HSDE.js";var useColor=stream=>!!stream.isTTY&&!("NO_COLOR"in process.env)&&process.env.TERM!=="dumb",paint=code=>(text,stream=process.stdout)=>useColor(stream)?`\x1B[${code}m${text}\x1B[0m`:text,bold=paint("1"),dim=paint("2"),red=paint("31"),green=paint("32"),yellow=paint("33"),cyan=paint("36");function printJson(value){process.stdout.write(`${JSON.stringify(value,null,2)}
-`)}function print(text=""){process.stdout.write(`${text}
-`)}function log(text){process.stderr.write(`${text}
-`)}function table(headers,rows){let cells=rows.map(r=>r.map(c=>c==null?"-":String(c))),widths=headers.map((h,i)=>Math.max(h.length,...cells.map(r=>(r[i]??"").length))),isNumber=c=>c==="-"||/^[+-]?\d/.test(c)&&!Number.isNaN(Number(c.replace(/%$/,""))),numeric=headers.map((_,i)=>cells.length>0&&cells.every(r=>isNumber(r[i]??"-"))),line=r=>r.map((c,i)=>numeric[i]?c.padStart(widths[i]):c.padEnd(widths[i])).join("  ").trimEnd();return[bold(line(headers)),...cells.map(line)].join(`
-`)}function reportError(e,debug){if(e instanceof GitModelError)return log(`${red("error",process.stderr)}: ${e.message.replaceAll(`
-`,`
-       `)}`),e.hint&&log(`${dim("hint",process.stderr)}: ${e.hint}`),debug&&e.stack&&log(e.stack),e.exitCode;let err=e,message=err?.code&&err.path?`${err.code}: ${err.path}`:String(err?.message??e);return log(`${red("error",process.stderr)}: ${message}`),debug&&err?.stack?log(err.stack):log(`${dim("hint",process.stderr)}: run again with --debug for details`),2}export{bold,dim,red,green,yellow,cyan,printJson,print,log,table,reportError};

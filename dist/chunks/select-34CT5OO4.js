@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-TG7UZMIJ.js";import"./chunk-RA22O747.js";import"./chunk-4MGIYDAA.js";import"./chunk-H3GRD2TV.js";import"./chunk-I7TSCUZE.js";import"./chunk-N5SXPGFL.js";import"./chunk-UHEKZWNJ.js";import"./chunk-LRMPHZM6.js";import"./chunk-RU4H2FAI.js";import"./chunk-OQX6MEXB.js";import"./chunk-QHCJIN2L.js";import"./chunk-PK44DES3.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};
