@@ -22,6 +22,10 @@ const quiet = process.argv.includes("--quiet");
 const root = new URL("..", import.meta.url).pathname;
 // Built aside and swapped in, so a process running dist/ never sees it half written.
 const outdir = check ? mkdtempSync(join(tmpdir(), "git-model-dist-")) : mkdtempSync(join(root, ".dist-"));
+// A failed build leaves no half-built folder behind (a stray .dist-* would be linted and packed).
+process.on("exit", (code) => {
+  if (code !== 0) rmSync(outdir, { recursive: true, force: true });
+});
 
 // Names this build for the configuration cache (src/registry/core/config-cache.ts): the sources and
 // the locked dependencies, so a cache written by any other build is never read.
