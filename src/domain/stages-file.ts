@@ -69,3 +69,18 @@ export function stagesByVersion(file: StagesFile | null, config: StageConfig): M
 export function configuredStageOf(file: StagesFile | null, config: StageConfig): Map<string, string> {
   return new Map([...stagesByVersion(file, config)].filter(([, stage]) => isConfiguredStage(config, stage)));
 }
+
+/**
+ * The first value of a stages.json that is not a version name of the model's scheme, or null.
+ * A value is used to build a folder path (`models/churn/<value>`), so `../../../evil` must be
+ * refused before any use, not looked up.
+ */
+export function badStageValue(
+  file: StagesFile,
+  isVersion: (value: string) => boolean,
+): { stage: string; value: string } | null {
+  for (const stage of Object.keys(file)) {
+    for (const value of versionsIn(file, stage)) if (!isVersion(value)) return { stage, value };
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { closeSync, constants, lstatSync, openSync, readFileSync, readlinkSync } from "node:fs";
 import { lstat, mkdir, open, readFile, realpath, rename, rm } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, sep } from "node:path";
-import { usage } from "../domain/errors.js";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+import { invalid, usage } from "../domain/errors.js";
 
 /** File-system edges: atomic writes, durable appends, and paths that cannot leave their root. */
 
@@ -37,7 +37,14 @@ export async function writeFileAtomic(path: string, data: string | Buffer): Prom
  */
 export async function appendLine(path: string, line: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const handle = await open(path, "a+");
+  // "a+", except that a symbolic link in the last part is refused (ELOOP) rather than followed.
+  const handle = await open(
+    path,
+    constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+    0o666,
+  ).catch((e) => {
+    throw (e as NodeJS.ErrnoException).code === "ELOOP" ? linkError(path, path) : e;
+  });
   try {
     const { size } = await handle.stat();
     let prefix = "";
@@ -90,26 +97,88 @@ export function isInside(parent: string, child: string): boolean {
 }
 
 /**
+ * The real location of `path` (links resolved) as far as it exists, with the parts that do not
+ * exist yet added as they are: where a write to `path` would land.
+ */
+export async function realPathAsFarAsExists(path: string): Promise<string> {
+  let probe = path;
+  const missing: string[] = [];
+  for (;;) {
+    try {
+      return join(await realpath(probe), ...missing.reverse());
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      const parent = dirname(probe);
+      if (parent === probe) return path;
+      missing.push(basename(probe));
+      probe = parent;
+    }
+  }
+}
+
+/**
  * Refuses a path whose real location (symlinks resolved, as far as it exists) is outside `root`.
  * Names are checked before they get here; this catches links placed in the tree.
  */
 export async function assertRealPathInside(root: string, path: string): Promise<void> {
   const realRoot = await realpath(root).catch(() => root);
-  let probe = path;
-  for (;;) {
+  if (!isInside(realRoot, await realPathAsFarAsExists(path))) {
+    throw usage(`${relative(root, path) || path} leads outside the registry (through a symbolic link)`, {
+      hint: "replace the link by the real folder, or remove it",
+    });
+  }
+}
+
+/** A symbolic link where git-model reads or writes registry files: `shown` is the path to name. */
+export function linkError(full: string, shown: string) {
+  let target = "";
+  try {
+    target = ` (to ${readlinkSync(full)})`;
+  } catch {}
+  return invalid(`${shown} is a symbolic link${target}: git-model does not follow links in the registry`, {
+    hint: "put the file or folder itself in its place (or remove the link) and commit",
+  });
+}
+
+/**
+ * Refuses `path` (relative to `top`, with forward slashes) when any of its parts below `top` is a
+ * symbolic link. Git commits a link, not what it points to, so a write through one lands outside
+ * the registry (or the repository), and a read through one shows what is not registered. Each
+ * existing part is checked with lstat; parts named in `checked` are known not to be links (a
+ * listing said so, or an earlier call), and the parts checked here are added to it.
+ */
+export function assertNoLinkOnPath(top: string, path: string, checked?: Set<string>): void {
+  let prefix = "";
+  for (const part of path.split("/")) {
+    prefix = prefix ? `${prefix}/${part}` : part;
+    if (checked?.has(prefix)) continue;
+    let isLink: boolean;
     try {
-      const real = await realpath(probe);
-      if (!isInside(realRoot, real)) {
-        throw usage(`${relative(root, path) || path} leads outside the registry (through a symbolic link)`, {
-          hint: "replace the link by the real folder, or remove it",
-        });
-      }
-      return;
+      isLink = lstatSync(join(top, prefix)).isSymbolicLink();
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-      const parent = dirname(probe);
-      if (parent === probe) return;
-      probe = parent;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return;
+      throw e;
     }
+    if (isLink) throw linkError(join(top, prefix), prefix);
+    checked?.add(prefix);
+  }
+}
+
+/** A file's text, null when it does not exist; a symbolic link in its last part is refused, not followed. */
+export function readTextNoFollowSync(full: string, shown: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "ELOOP") throw linkError(full, shown);
+    throw e;
+  }
+  try {
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,6 +10,7 @@ import {
   git,
   newRepo,
   runFolder,
+  tempDir,
 } from "../helpers/repo.js";
 
 /**
@@ -53,6 +54,24 @@ async function expectOk(repo: string, args: string[]): Promise<CliResult> {
   const r = await cli(repo, args);
   expect(r.code, `exit ${r.code}\n${r.stderr}`).toBe(0);
   return r;
+}
+
+/** A registry with churn@1.0.0 and churn@1.0.1 registered, 1.0.0 in production. */
+async function twoVersions(): Promise<string> {
+  const repo = await newRepo();
+  await expectOk(repo, ["register", "churn", runFolder({ "model.pkl": 64, "a.txt": "one\n" })]);
+  await expectOk(repo, ["register", "churn", runFolder({ "model.pkl": 80, "a.txt": "two\n" })]);
+  await expectOk(repo, ["promote", "churn@1.0.0", "staging"]);
+  await expectOk(repo, ["promote", "churn@1.0.0", "production"]);
+  return repo;
+}
+
+/** Replaces a committed registry file by a symbolic link and commits the link. */
+async function commitLink(repo: string, path: string, target: string): Promise<void> {
+  await git(repo, ["rm", "-q", "-r", "--", path]);
+  symlinkSync(target, join(repo, path));
+  await git(repo, ["add", "--", path]);
+  await git(repo, ["commit", "-q", "-m", `link ${path}`]);
 }
 
 describe("root: values git could not check out, or that are git's own", () => {
@@ -137,5 +156,192 @@ describe("names git refuses are refused up front, with the rule they break", () 
     const version = `1.0.0-${"a".repeat(188 - 6)}`;
     await expectOk(repo, ["register", "churn", run, "--version", version]);
     expect(await git(repo, ["tag", "--list", `churn@v${version}`])).toContain(version);
+  });
+});
+
+describe("symbolic links committed inside the registry: no write or read follows them", () => {
+  let repo: string;
+  let notes: string;
+  const NOTES = "my notes, not the registry's\n";
+
+  beforeAll(async () => {
+    repo = await twoVersions();
+    notes = join(repo, "notes.txt");
+    writeFileSync(notes, NOTES);
+    await git(repo, ["add", "notes.txt"]);
+    await git(repo, ["commit", "-q", "-m", "notes"]);
+  });
+
+  it("register refuses a history.jsonl that links out of the registry, and appends nothing to its target", async () => {
+    const copy = await cloneOf(repo);
+    await commitLink(copy, "models/churn/history.jsonl", "../../notes.txt");
+    await expectRefused(copy, ["register", "churn", runFolder({ "model.pkl": 16 })], 1, [
+      "models/churn/history.jsonl is a symbolic link (to ../../notes.txt)",
+    ]);
+    expect(readFileSync(join(copy, "notes.txt"), "utf8")).toBe(NOTES);
+    expect(existsSync(join(copy, "models/churn/1.0.2"))).toBe(false);
+  });
+
+  it("monitor refuses a monitoring.jsonl that links out, and promote a stages.json that does", async () => {
+    const copy = await cloneOf(repo);
+    symlinkSync("../../notes.txt", join(copy, "models/churn/monitoring.jsonl"));
+    await git(copy, ["add", "models/churn/monitoring.jsonl"]);
+    await git(copy, ["commit", "-q", "-m", "link monitoring"]);
+    await expectRefused(
+      copy,
+      ["monitor", "churn", "--version", "1.0.0", "--metric", "val_rmse", "--value", "0.5"],
+      1,
+      ["monitoring.jsonl is a symbolic link"],
+    );
+    await commitLink(copy, "models/churn/stages.json", "../../notes.txt");
+    await expectRefused(copy, ["promote", "churn@1.0.1", "staging"], 1, [
+      "models/churn/stages.json is a symbolic link (to ../../notes.txt)",
+    ]);
+    expect(readFileSync(join(copy, "notes.txt"), "utf8")).toBe(NOTES);
+  });
+
+  it("a model folder or the registry root that is a link is neither written nor read", async () => {
+    const copy = await cloneOf(repo);
+    const elsewhere = tempDir("gm-elsewhere-");
+    mkdirSync(join(elsewhere, "1.0.0"));
+    writeFileSync(join(elsewhere, "1.0.0", "metadata.json"), "{}\n");
+    symlinkSync(elsewhere, join(copy, "models", "fraud"));
+    await expectRefused(copy, ["register", "fraud", runFolder({ "model.pkl": 16 })], 1, [
+      "models/fraud is a symbolic link",
+    ]);
+    expect(readdirSync(elsewhere)).toEqual(["1.0.0"]);
+    await expectRefused(copy, ["show", "fraud@1.0.0"], 1, ["models/fraud is a symbolic link"]);
+    await expectRefused(copy, ["path", "fraud@1.0.0"], 1, ["models/fraud is a symbolic link"]);
+    const validate = await cli(copy, ["validate"]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout + validate.stderr).toContain("models/fraud");
+    expect(validate.stdout + validate.stderr).toContain("symbolic link");
+  });
+
+  it.each(["stages.json", "1.0.0/metadata.json"])(
+    "readers refuse a %s that links out, and validate reports it",
+    async (file) => {
+      const copy = await cloneOf(repo);
+      const foreign = tempDir("gm-foreign-");
+      writeFileSync(join(foreign, "x.json"), '{"production": "1.0.1"}\n');
+      await commitLink(copy, `models/churn/${file}`, join(foreign, "x.json"));
+      await expectRefused(copy, ["show", "churn@1.0.0"], 1, [`models/churn/${file} is a symbolic link`]);
+      await expectRefused(copy, ["path", "churn#production"], 1, [`models/churn/${file} is a symbolic link`]);
+      const validate = await cli(copy, ["validate", "--json"]);
+      expect(validate.code).toBe(1);
+      const report = JSON.parse(validate.stdout);
+      expect(JSON.stringify(report)).toContain(`models/churn/${file}`);
+      expect(JSON.stringify(report)).toContain("symbolic link");
+    },
+  );
+});
+
+describe("export compares real paths with the registry's", () => {
+  let repo: string;
+
+  beforeAll(async () => {
+    repo = await twoVersions();
+  });
+
+  it("refuses --force to a link to a registered version, which stays as it was", async () => {
+    const link = join(tempDir(), "serving");
+    symlinkSync(join(repo, "models/churn/1.0.0"), link);
+    const before = readFileSync(join(repo, "models/churn/1.0.0/metadata.json"), "utf8");
+    await expectRefused(repo, ["export", "churn@1.0.1", link, "--force"], 2, [
+      "cannot export into the registry (models/)",
+    ]);
+    expect(readFileSync(join(repo, "models/churn/1.0.0/metadata.json"), "utf8")).toBe(before);
+  });
+
+  it("refuses a new folder under a link to the model folder, so no fake version appears", async () => {
+    const link = join(tempDir(), "churn-link");
+    symlinkSync(join(repo, "models/churn"), link);
+    await expectRefused(repo, ["export", "churn@1.0.1", join(link, "9.9.9")], 2, [
+      "cannot export into the registry (models/)",
+    ]);
+    expect(existsSync(join(repo, "models/churn/9.9.9"))).toBe(false);
+    const list = await expectOk(repo, ["list", "churn", "--json"]);
+    expect(list.stdout).not.toContain("9.9.9");
+  });
+
+  it("refuses a target under a link into .git", async () => {
+    const link = join(tempDir(), "dotgit");
+    symlinkSync(join(repo, ".git"), link);
+    await expectRefused(repo, ["export", "churn@1.0.1", join(link, "hooks", "x")], 2, ["git's folder"]);
+    expect(existsSync(join(repo, ".git", "hooks", "x"))).toBe(false);
+  });
+});
+
+describe("stages.json values are version names, checked before any use", () => {
+  let repo: string;
+
+  beforeAll(async () => {
+    repo = await twoVersions();
+  });
+
+  it.each([
+    ["../../../evil", '"production": "../../../evil"'],
+    ["1.0.0/../../../../evil", '"production": "1.0.0/../../../../evil"'],
+    ["/etc", '"production": "/etc"'],
+    ["list", '"production": ["1.0.0", "../../../evil"]'],
+  ])("refuses a value like %j in path, show and export, naming the file", async (_, entry) => {
+    const copy = await cloneOf(repo);
+    // A folder outside the repository, beside it, that ../../../evil from models/churn reaches.
+    const evil = join(copy, "..", "evil");
+    mkdirSync(evil);
+    writeFileSync(join(evil, "secret.txt"), "not registered\n");
+    const metadata = JSON.parse(readFileSync(join(copy, "models/churn/1.0.0/metadata.json"), "utf8"));
+    writeFileSync(join(evil, "metadata.json"), JSON.stringify({ ...metadata, artifacts: [] }));
+    writeFileSync(join(copy, "models/churn/stages.json"), `{${entry}}\n`);
+    await git(copy, ["commit", "-q", "-am", "hand edit"]);
+    const out = join(tempDir(), "out");
+    for (const args of [
+      ["path", "churn#production"],
+      ["show", "churn#production"],
+      ["export", "churn#production", out],
+    ]) {
+      await expectRefused(copy, args, 1, ["models/churn/stages.json", "is not a semver version of churn"]);
+    }
+    expect(existsSync(out)).toBe(false);
+    const validate = await cli(copy, ["validate"]);
+    expect(validate.code).toBe(1);
+  });
+
+  it("--config refuses a link that leads out of the repository", async () => {
+    const outside = join(tempDir(), "config.yaml");
+    writeFileSync(outside, "root: elsewhere\n");
+    symlinkSync(outside, join(repo, "linked.yaml"));
+    await expectRefused(repo, ["list", "--config", "linked.yaml"], 2, [
+      "configuration file linked.yaml leads outside the repository",
+    ]);
+  });
+});
+
+describe("raw errors become messages", () => {
+  let repo: string;
+
+  beforeAll(async () => {
+    repo = await newRepo();
+  });
+
+  it("a file name that is not UTF-8", async () => {
+    const run = runFolder({ "model.pkl": 16 });
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${run}/`), Buffer.from([0x6d, 0xff, 0x2e, 0x70, 0x6b, 0x6c])]),
+      "x",
+    );
+    await expectRefused(repo, ["register", "churn", run], 2, ["holds a file whose name is not valid UTF-8"]);
+  });
+
+  it("a link to the folder that holds it, and a loop of links", async () => {
+    const run = runFolder({ "model.pkl": 16, "sub/a.txt": "a\n" });
+    symlinkSync("..", join(run, "sub", "up"));
+    await expectRefused(repo, ["register", "churn", run], 2, [
+      "sub/up is a symbolic link to a folder that holds it",
+    ]);
+    const loop = runFolder({ "model.pkl": 16 });
+    symlinkSync("b", join(loop, "a"));
+    symlinkSync("a", join(loop, "b"));
+    await expectRefused(repo, ["register", "churn", loop], 2, ["a is a loop of symbolic links"]);
   });
 });

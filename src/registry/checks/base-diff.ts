@@ -184,7 +184,7 @@ export async function changesSince(
     const before = objects.get(`${baseCommit}:${path}`)?.content.toString("utf8") ?? null;
     if (name === "stages.json") stagesChanged.push(model);
     if ((name === "history.jsonl" || name === "monitoring.jsonl") && before !== null) {
-      const now = (await readTextIfExists(registry.abs(path))) ?? "";
+      const now = registry.readText(path) ?? "";
       if (!now.startsWith(before)) {
         const line = firstDifferingLine(before, now);
         problems.push(

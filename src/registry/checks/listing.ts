@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { isModelName } from "../../domain/names.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
@@ -12,6 +12,8 @@ export interface Listing {
   files: Files;
   changed: Set<string>;
   untracked: string[];
+  /** Symbolic links in the registry, committed or not: reported, never followed. */
+  links: string[];
 }
 
 /**
@@ -25,7 +27,8 @@ export function listRegistryFiles(
   pathspecs: readonly string[] = [registry.root],
 ): Promise<Listing> {
   const git = registry.git;
-  if (pathspecs.length === 0) return Promise.resolve({ files: new Map(), changed: new Set(), untracked: [] });
+  if (pathspecs.length === 0)
+    return Promise.resolve({ files: new Map(), changed: new Set(), untracked: [], links: [] });
   const staged = git.text(["ls-files", "-s", "-z", "--", ...pathspecs]);
   const status = git.list([
     "status",
@@ -38,14 +41,17 @@ export function listRegistryFiles(
   ]);
   return Promise.all([staged, status]).then(([index, rows]) => {
     const files: Files = new Map();
+    const links: string[] = [];
     // "<mode> <oid> <stage>\t<path>\0", read without splitting the whole text first
     for (let pos = 0; pos < index.length; ) {
       let end = index.indexOf("\0", pos);
       if (end < 0) end = index.length;
       const oid = index.indexOf(" ", pos) + 1;
       const tab = index.indexOf("\t", oid);
-      if (tab > 0 && tab < end)
+      if (tab > 0 && tab < end) {
         files.set(index.slice(tab + 1, end), index.slice(oid, index.indexOf(" ", oid)));
+        if (index.startsWith("120000 ", pos)) links.push(index.slice(tab + 1, end));
+      }
       pos = end + 1;
     }
     const changed = new Set<string>();
@@ -55,11 +61,22 @@ export function listRegistryFiles(
       const path = row.slice(3);
       changed.add(path);
       if (xy === "??") untracked.push(path);
+      // A link not committed yet, or a committed file replaced by one (a type change).
+      if ((xy === "??" || xy.includes("T")) && !links.includes(path) && isLink(`${registry.top}/${path}`))
+        links.push(path);
       if (xy[1] === "D" || (xy[0] === "D" && xy[1] === " ")) files.delete(path);
       else files.set(path, xy[1] === " " ? (files.get(path) ?? null) : null);
     }
-    return { files, changed, untracked };
+    return { files, changed, untracked, links };
   });
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 export interface ModelFiles {

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import type { ZodMiniType } from "zod/mini";
+import { GitModelError } from "../../domain/errors.js";
 import { type JsonlIssue, parseJsonl } from "../../domain/jsonl.js";
 import type { Metadata } from "../../domain/schemas.js";
-import { readTextSync } from "../../infra/files.js";
+import { readTextNoFollowSync } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
 import { isMissing, readFolderNames } from "./listing.js";
 import type { Wanted } from "./scope.js";
@@ -75,10 +75,10 @@ export function readMetadataOutcome(
 ): Outcome<MetadataSummary> {
   try {
     // Synchronous: 10,000 small reads through fs/promises cost seconds (docs/benchmarks.md).
-    const { name, version, artifacts } = checkers.parseMetadata(
-      readFileSync(absolute(registry, file), "utf8"),
-      file,
-    );
+    const text = readTextNoFollowSync(absolute(registry, file), file);
+    if (text === null)
+      return { ok: false, error: Object.assign(new Error(`${file} is missing`), { code: "ENOENT" }) };
+    const { name, version, artifacts } = checkers.parseMetadata(text, file);
     return { ok: true, value: { name, version, artifacts } };
   } catch (error) {
     return { ok: false, error };
@@ -92,7 +92,14 @@ export function jsonlIssues(
   name: string,
   checkers: Checkers,
 ): JsonlIssue[] | null {
-  const text = readTextSync(absolute(registry, file));
+  let text: string | null;
+  try {
+    text = readTextNoFollowSync(absolute(registry, file), file);
+  } catch (e) {
+    // A link is reported by the listing (validate.ts), never followed.
+    if (e instanceof GitModelError) return [];
+    throw e;
+  }
   return text === null ? null : parseJsonl(text, checkers.jsonl[name]!).issues;
 }
 

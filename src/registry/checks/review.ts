@@ -165,7 +165,7 @@ export async function reviewChange(
     const { stage, holder } = holders.get(model)!;
     const rank = registry.config.selectFor(model)?.rank?.metric;
     const rankMetric = rank ? metricName(trendPath(rank)) : null;
-    const metadata = parseJson(readTextSync(registry.abs(`${root}/${model}/${version}/metadata.json`)));
+    const metadata = parseJson(registry.readText(`${root}/${model}/${version}/metadata.json`));
     const holderMetadata = holder
       ? parseJson(holderFiles.get(holderSpec(model, holder))?.content.toString("utf8"))
       : null;
@@ -222,9 +222,7 @@ async function stageMoveReviews(
   }
   const moves: StageMoveReview[] = [];
   for (const model of [...models].sort(compareText)) {
-    const after = parseUsualStages(
-      readTextSync(registry.abs(`${registry.root}/${model}/stages.json`)) ?? "{}",
-    );
+    const after = parseUsualStages(registry.readText(`${registry.root}/${model}/stages.json`) ?? "{}");
     for (const m of stageMoves(before.get(model) ?? null, after, registry.config)) {
       moves.push({ model, ...m, reason: reasons.get(`${model}\0${m.version}\0${m.to}`) ?? null });
     }

@@ -64,7 +64,13 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     jsonl: new Map(),
   };
   await parseWorkTree(registry, wanted, parsed);
-  const { files, changed, untracked } = await listing;
+  const { files, changed, untracked, links } = await listing;
+  // Reported even where the link replaced a registered file (which is an edit too): the link is the cause.
+  const linkProblems = links.map((link) =>
+    error(link, "is a symbolic link: git-model does not follow links in the registry", {
+      hint: "put the file or folder itself in its place (or remove the link) and commit",
+    }),
+  );
   let scope = groupByModel(registry, files.keys(), problems);
   const report: ValidationReport = {
     problems,
@@ -126,6 +132,8 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     }
   }
   await checkArtifacts(registry, artifacts, files, problems, parsed.checkers);
-  report.problems = mergeProblems(problems, baseEdits, await immutable);
+  report.problems = [...linkProblems, ...mergeProblems(problems, baseEdits, await immutable)].sort(
+    (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
+  );
   return report;
 }

@@ -1,9 +1,10 @@
+import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import type { ParsedConfig } from "../../domain/config-schema.js";
 import { usage } from "../../domain/errors.js";
 import { assertRelativePath } from "../../domain/names.js";
 import { CONFIG_FILE, type RegistryConfig, resolveConfig } from "../../domain/registry-config.js";
-import { readTextSync } from "../../infra/files.js";
+import { isInside, readTextSync } from "../../infra/files.js";
 import { readGitCache, writeGitCache } from "../../infra/git-cache.js";
 
 /**
@@ -45,6 +46,7 @@ export async function loadConfig(where: ConfigLocation): Promise<RegistryConfig>
   const file = where.file ?? CONFIG_FILE;
   // Relative to the repository top, and inside it.
   if (where.explicit) assertRelativePath(file, "configuration file");
+  assertConfigInside(where.top, file);
   const text = readTextSync(join(where.top, file));
   if (text === null && where.explicit) throw usage(`configuration file ${file} does not exist`);
   const cached = BUILD === null ? null : (readGitCache(where.gitDir, CACHE_FILE) as CacheEntry | null);
@@ -61,6 +63,21 @@ export async function loadConfig(where: ConfigLocation): Promise<RegistryConfig>
   const parsed = text === null ? defaultConfigFile() : parseConfigFile(text, file);
   if (BUILD !== null) writeGitCache(where.gitDir, CACHE_FILE, { build: BUILD, file, text, parsed });
   return resolveConfig(parsed);
+}
+
+/** A configuration file that is a link, or under one, must lead to a file inside the repository. */
+function assertConfigInside(top: string, file: string): void {
+  let real: string;
+  try {
+    real = realpathSync(join(top, file));
+  } catch {
+    return; // missing (the defaults), or reported by the read
+  }
+  if (!isInside(realpathSync(top), real)) {
+    throw usage(`configuration file ${file} leads outside the repository (to ${real})`, {
+      hint: "keep .gitmodel.yaml in the repository; a symbolic link to a file elsewhere is not read",
+    });
+  }
 }
 
 declare const __BUILD_ID__: string | undefined;

@@ -1,8 +1,9 @@
-import { createReadStream } from "node:fs";
+import { constants, createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { ZodMiniType } from "zod/mini";
 import { type JsonlIssue, parseJsonlLine } from "../../domain/jsonl.js";
+import { linkError } from "../../infra/files.js";
 
 /**
  * Streams a JSONL file line by line with the rules of the domain's parseJsonl (a torn last line
@@ -93,9 +94,11 @@ export async function streamJsonl<T>(
 async function sizeAndLastByte(path: string): Promise<{ size: number; lastByte: number | null } | null> {
   let file: Awaited<ReturnType<typeof open>>;
   try {
-    file = await open(path, "r");
+    // A registry file that is a symbolic link is refused, not followed out of the registry.
+    file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    if ((e as NodeJS.ErrnoException).code === "ELOOP") throw linkError(path, path);
     throw e;
   }
   try {

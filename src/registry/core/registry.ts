@@ -1,13 +1,13 @@
 import { type Dirent, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { notFound, usage } from "../../domain/errors.js";
+import { invalid, notFound, usage } from "../../domain/errors.js";
 import { assertModelName, isModelName } from "../../domain/names.js";
 import { parseReference, type Reference } from "../../domain/references.js";
 import { CONFIG_FILE, type RegistryConfig } from "../../domain/registry-config.js";
 import type { Metadata, StagesFile } from "../../domain/schemas.js";
-import { configuredStageOf, parseUsualStages } from "../../domain/stages-file.js";
+import { badStageValue, configuredStageOf, parseUsualStages } from "../../domain/stages-file.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../../domain/versions.js";
-import { readTextSync } from "../../infra/files.js";
+import { assertNoLinkOnPath, readTextNoFollowSync } from "../../infra/files.js";
 import { Git } from "../../infra/git.js";
 import { loadConfig } from "./config-cache.js";
 
@@ -93,6 +93,11 @@ export class Registry {
   }
 
   versionFolder(model: string, version: string): string {
+    // The last guard before a name becomes a path: only a version of the model's scheme.
+    const scheme = this.scheme(model);
+    if (scheme.parse(version) !== version) {
+      throw invalid(`${JSON.stringify(version)} is not a ${scheme.name} version of ${model}`);
+    }
     return `${this.modelFolder(model)}/${version}`;
   }
 
@@ -100,9 +105,30 @@ export class Registry {
     return join(this.top, repoRelative);
   }
 
+  /** Registry paths known not to run through a symbolic link (see readText). */
+  private readonly notLinks = new Set<string>();
+
+  /**
+   * A registry file's text (null when it does not exist), refusing a symbolic link in any part
+   * of its path: what is read must be what git has registered, not a file elsewhere.
+   */
+  readText(repoRelative: string): string | null {
+    assertNoLinkOnPath(this.top, repoRelative, this.notLinks);
+    return readTextNoFollowSync(this.abs(repoRelative), repoRelative);
+  }
+
+  /** A registry folder's entries, null when it does not exist; a link in its path is refused. */
+  private readFolder(repoRelative: string): Dirent[] | null {
+    assertNoLinkOnPath(this.top, repoRelative, this.notLinks);
+    const entries = readFolderSync(this.abs(repoRelative));
+    // Folders that readdir says are folders (not links) need no lstat of their own later.
+    for (const e of entries ?? []) if (e.isDirectory()) this.notLinks.add(`${repoRelative}/${e.name}`);
+    return entries;
+  }
+
   /** Model folders under the root whose names are valid, sorted. */
   async models(): Promise<string[]> {
-    const entries = readFolderSync(this.rootPath) ?? [];
+    const entries = this.readFolder(this.root) ?? [];
     return entries
       .filter((e) => e.isDirectory() && isModelName(e.name))
       .map((e) => e.name)
@@ -112,7 +138,7 @@ export class Registry {
   /** The model's name, once it is known to be valid and to have a folder here. */
   async assertModelExists(model: string): Promise<string> {
     assertModelName(model);
-    const entries = readFolderSync(this.abs(this.modelFolder(model)));
+    const entries = this.readFolder(this.modelFolder(model));
     if (entries === null) {
       const known = await this.models();
       throw notFound(`no model named ${model} in ${this.root}/`, {
@@ -132,13 +158,13 @@ export class Registry {
   /** A model's version folders in no particular order: cheaper where only a count or the newest is needed. */
   async versionFolders(model: string): Promise<string[]> {
     const scheme = this.scheme(model);
-    const entries = readFolderSync(this.abs(this.modelFolder(model))) ?? [];
+    const entries = this.readFolder(this.modelFolder(model)) ?? [];
     return entries.filter((e) => e.isDirectory() && scheme.parse(e.name) === e.name).map((e) => e.name);
   }
 
   async readMetadata(model: string, version: string): Promise<Metadata> {
     const file = `${this.versionFolder(model, version)}/metadata.json`;
-    const text = readTextSync(this.abs(file));
+    const text = this.readText(file);
     if (text === null) throw notFound(`${file} is missing`, { file, hint: "run git model validate" });
     const { parseMetadata } = await import("./parse-files.js");
     return parseMetadata(text, file);
@@ -147,13 +173,26 @@ export class Registry {
   /** stages.json of a model ({} when the model has none yet). */
   async readStages(model: string): Promise<StagesFile> {
     const file = `${this.modelFolder(model)}/stages.json`;
-    const text = readTextSync(this.abs(file));
+    const text = this.readText(file);
     if (text === null) return {};
     // The usual file is taken as JSON.parse gives it; anything else gets zod's checks and messages.
-    const usual = parseUsualStages(text);
-    if (usual) return usual;
-    const { parseStagesText } = await import("./parse-files.js");
-    return parseStagesText(text, file);
+    let stages = parseUsualStages(text);
+    if (!stages) {
+      const { parseStagesText } = await import("./parse-files.js");
+      stages = parseStagesText(text, file);
+    }
+    const scheme = this.scheme(model);
+    const bad = badStageValue(stages, (v) => scheme.parse(v) === v);
+    if (bad) {
+      throw invalid(
+        `${file}: ${JSON.stringify(bad.value)} under ${bad.stage} is not a ${scheme.name} version of ${model}`,
+        {
+          file,
+          hint: `stages.json names versions like ${scheme.example}; fix the file (git log -p -- ${file})`,
+        },
+      );
+    }
+    return stages;
   }
 
   /** Resolves `churn@1.3.0`, `churn@latest`, `churn#production` or `churn` to a registered version. */

@@ -1,7 +1,14 @@
 import { copyFile, mkdir, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { conflict } from "../../domain/errors.js";
-import { appendLine, assertRealPathInside, exists, randomName, writeFileAtomic } from "../../infra/files.js";
+import {
+  appendLine,
+  assertNoLinkOnPath,
+  assertRealPathInside,
+  exists,
+  randomName,
+  writeFileAtomic,
+} from "../../infra/files.js";
 import { type Git, type PushOutcome, TagExistsError, type TreeChange } from "../../infra/git.js";
 import { notice } from "./notices.js";
 import { describeHolder, withWriteLock } from "./write-lock.js";
@@ -70,6 +77,9 @@ export class Transaction {
   }
 
   private async track(path: string): Promise<void> {
+    // No part of the path may be a link (a committed history.jsonl -> ../../notes.txt would take
+    // the append out of the registry); with none, the path is where its name says it is.
+    assertNoLinkOnPath(this.git.top, path);
     await assertRealPathInside(this.git.top, this.abs(path));
   }
 

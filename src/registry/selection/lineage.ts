@@ -102,7 +102,7 @@ async function derivedVersions(registry: Registry): Promise<Metadata[]> {
     (await registry.models()).map(async (model) => {
       const [versions, text] = await Promise.all([
         registry.versions(model),
-        readTextIfExists(registry.abs(`${registry.modelFolder(model)}/history.jsonl`)),
+        Promise.resolve(registry.readText(`${registry.modelFolder(model)}/history.jsonl`)),
       ]);
       const present = new Set(versions);
       return parseJsonl(text ?? "", HistoryLineSchema).records.flatMap(({ value }): Metadata[] =>
@@ -143,7 +143,8 @@ function readRef(registry: Registry, ref: string): Metadata | undefined {
     if (parsed.kind !== "version" || registry.scheme(parsed.model).parse(parsed.version) !== parsed.version)
       return undefined;
     const file = `${registry.versionFolder(parsed.model, parsed.version)}/metadata.json`;
-    return parseMetadata(readFileSync(registry.abs(file), "utf8"), file);
+    const text = registry.readText(file);
+    return text === null ? undefined : parseMetadata(text, file);
   } catch {
     // Not a registered version (or unreadable): the chain ends there, as after a cleanup.
     return undefined;

@@ -63,7 +63,7 @@ export async function history(
     readStageLog(registry, name, options.ref, { commitGraph: true, prefetched: options.prefetched ?? null }),
     options.metrics === false
       ? new Map<string, Record<string, number> | undefined>()
-      : readTextIfExists(registry.abs(historyFile)).then(
+      : Promise.resolve(registry.readText(historyFile)).then(
           (lines) =>
             new Map(
               parseJsonl(lines ?? "", HistoryLineSchema).records.map(({ value }) => [

@@ -1,6 +1,6 @@
-import { conflict, notFound, usage } from "../../domain/errors.js";
+import { conflict, GitModelError, notFound, usage } from "../../domain/errors.js";
 import { assertModelName } from "../../domain/names.js";
-import type { Problem } from "../../domain/problems.js";
+import { error, type Problem } from "../../domain/problems.js";
 import { parseReference, type Reference } from "../../domain/references.js";
 import { heldBeforeFrom, holderAt, rollbackTarget, stageHistory } from "../../domain/stage-history.js";
 import {
@@ -21,7 +21,7 @@ import {
 } from "../../domain/stages.js";
 import { isConfiguredStage, versionsIn } from "../../domain/stages-file.js";
 import { parseVersion, sortVersions, type VersionScheme } from "../../domain/versions.js";
-import { exists, readTextIfExists, readTextSync } from "../../infra/files.js";
+import { exists } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
 import { inTransaction, writeOperation } from "../core/transaction.js";
 import { readStageLog, readStageLogs } from "./stage-log.js";
@@ -78,10 +78,8 @@ function stateOf(
 export async function loadModelStages(registry: Registry, model: string): Promise<ModelStages> {
   await registry.assertModelExists(model);
   const file = `${registry.modelFolder(model)}/stages.json`;
-  const [text, registered] = await Promise.all([
-    readTextIfExists(registry.abs(file)),
-    registeredVersions(registry, model),
-  ]);
+  const text = registry.readText(file);
+  const registered = await registeredVersions(registry, model);
   const { state } = stateOf(registry, model, file, text, registered);
   return { model, file, text: text ?? "", state, scheme: registry.scheme(model) };
 }
@@ -298,7 +296,7 @@ export async function commitStageChange(
   options: { tag?: boolean } = {},
 ): Promise<{ commit: string; tags: string[] }> {
   return writeOperation(registry.git, planned.message.split("\n")[0]!, async () => {
-    const now = (await readTextIfExists(registry.abs(planned.file))) ?? "";
+    const now = registry.readText(planned.file) ?? "";
     if (now !== planned.before) {
       throw conflict(`${planned.file} changed while the change was planned`, {
         hint: "run the command again",
@@ -481,7 +479,15 @@ export async function stageProblems(
   for (const model of models) {
     const file = `${registry.modelFolder(model)}/stages.json`;
     // Synchronous, as in registry.ts: a few hundred bytes per model (docs/benchmarks.md).
-    const text = readTextSync(registry.abs(file));
+    let text: string | null;
+    try {
+      text = registry.readText(file);
+    } catch (e) {
+      // A link in its path: reported (as validate reports every link), not followed.
+      if (!(e instanceof GitModelError)) throw e;
+      problems.push(error(file, e.message, e.hint ? { hint: e.hint } : {}));
+      continue;
+    }
     const registered = options.registered?.get(model) ?? (await registeredVersions(registry, model));
     const { parsed, state } = stateOf(registry, model, file, text, registered);
     if (!base || !changed.includes(model)) {

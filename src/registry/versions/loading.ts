@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { environment, invalid, notFound, usage } from "../../domain/errors.js";
 import { MAX_POINTER_SIZE, parseLfsPointer } from "../../domain/lfs.js";
 import { assertRelativePath } from "../../domain/names.js";
-import { assertRealPathInside, isInside, randomName } from "../../infra/files.js";
+import { assertRealPathInside, isInside, randomName, realPathAsFarAsExists } from "../../infra/files.js";
 import type { Registry, ResolvedVersion } from "../core/registry.js";
 import { ensureLfsReady } from "./lfs-tracking.js";
 import { hashFile } from "./run-folder.js";
@@ -134,10 +134,25 @@ export async function exportVersion(
 ): Promise<ExportResult> {
   const version = await registry.resolve(ref);
   const target = resolve(targetDir);
-  if (isInside(registry.rootPath, target)) {
-    throw usage(`cannot export into the registry (${registry.root}/): ${targetDir}`, {
-      hint: "export to a folder outside the registry, for example /srv/models/churn",
-    });
+  // Where the files would really land: a link to models/churn/1.0.0 (or to models/churn, with
+  // /9.9.9 after it) must not overwrite a version or make a new one. Git's own folder neither.
+  const [realTarget, realRoot, realGitDir] = await Promise.all([
+    realPathAsFarAsExists(target),
+    realPathAsFarAsExists(registry.rootPath),
+    realPathAsFarAsExists(registry.git.gitDir),
+  ]);
+  if (
+    isInside(realRoot, realTarget) ||
+    isInside(registry.rootPath, target) ||
+    isInside(realGitDir, realTarget)
+  ) {
+    const into = isInside(realGitDir, realTarget) ? "git's folder" : `the registry (${registry.root}/)`;
+    throw usage(
+      `cannot export into ${into}: ${targetDir}${realTarget === target ? "" : ` (really ${realTarget})`}`,
+      {
+        hint: "export to a folder outside the registry, for example /srv/models/churn",
+      },
+    );
   }
   const checks = await checkArtifacts(version);
   assertNoneMissing(version, checks);

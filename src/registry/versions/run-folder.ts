@@ -28,7 +28,8 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
   const found: { path: string; source: string }[] = [];
   let metadataFile: string | null = null;
 
-  async function walk(folder: string): Promise<void> {
+  /** `realFolder`: where `folder` really is, to tell a link to a folder that holds it (a loop). */
+  async function walk(folder: string, realFolder: string): Promise<void> {
     const entries = await readdir(folder, { withFileTypes: true });
     for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
       const full = join(folder, entry.name);
@@ -39,11 +40,22 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
           hint: "remove it from the run folder (the registry's own .gitattributes stores model files in LFS)",
         });
       }
+      // readdir decodes names as UTF-8; a name that is not comes back with U+FFFD and names no file.
+      if (entry.name.includes("\uFFFD") && !(await lstat(full).catch(() => null))) {
+        throw usage(`${join(dir, relative(realDir, folder))} holds a file whose name is not valid UTF-8`, {
+          hint: "rename it to UTF-8: artifact paths are recorded as text in metadata.json",
+        });
+      }
       let source = full;
       let kind: EntryKind = entry;
       if (entry.isSymbolicLink()) {
-        const target = await realpath(full).catch(() => null);
-        if (!target) throw usage(`${join(dir, rel)} is a broken symbolic link`);
+        const target = await realpath(full).catch((e: NodeJS.ErrnoException) => e);
+        if (typeof target !== "string") {
+          throw usage(
+            `${join(dir, rel)} is ${target.code === "ELOOP" ? "a loop of symbolic links" : "a broken symbolic link"}`,
+            { hint: "remove the link, or replace it by what it should point to" },
+          );
+        }
         if (!isInside(realDir, target)) {
           throw usage(`${join(dir, rel)} is a symbolic link out of the run folder (to ${target})`, {
             hint: "copy the file into the run folder instead of linking to it",
@@ -51,10 +63,15 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
         }
         source = target;
         kind = await lstat(target);
+        if (kind.isDirectory() && isInside(target, realFolder)) {
+          throw usage(`${join(dir, rel)} is a symbolic link to a folder that holds it (a loop)`, {
+            hint: "remove the link: the folder's files are registered without it",
+          });
+        }
       }
       assertFileOrFolder(kind, join(dir, rel));
       if (kind.isDirectory()) {
-        await walk(full);
+        await walk(full, source === full ? join(realFolder, entry.name) : source);
       } else if (rel === "metadata.json") {
         metadataFile = source;
       } else {
@@ -63,7 +80,7 @@ export async function readRunFolder(dir: string): Promise<{ files: RunFile[]; me
       }
     }
   }
-  await walk(realDir);
+  await walk(realDir, realDir);
   if (found.length === 0) {
     throw usage(`run folder ${dir} has no files to register`, {
       hint: "a version needs at least one artifact",
