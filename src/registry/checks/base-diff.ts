@@ -1,7 +1,6 @@
 import { type Dirent, readdirSync } from "node:fs";
 import { usage } from "../../domain/errors.js";
 import { error, type Problem } from "../../domain/problems.js";
-import { readTextIfExists } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
 import { type Files, readFolderSync } from "./listing.js";
 import type { VersionRef } from "./validate.js";

@@ -5,7 +5,6 @@ import type { StagesFile } from "../../domain/schemas.js";
 import { isExclusive, parseTrailers, stageMoves } from "../../domain/stages.js";
 import { parseUsualStages, versionsIn } from "../../domain/stages-file.js";
 import { type MetricTrend, trendPath } from "../../domain/trends.js";
-import { readTextSync } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
 import { metricTrendFor } from "../monitoring/trends.js";
 import type { ValidationReport, VersionRef } from "./validate.js";

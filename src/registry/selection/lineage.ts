@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { type ComparedSide, type Comparison, compareMetadata } from "../../domain/compare.js";
 import { parseJsonl } from "../../domain/jsonl.js";
 import {
@@ -11,7 +10,6 @@ import {
 } from "../../domain/lineage.js";
 import { parseReference } from "../../domain/references.js";
 import { HistoryLineSchema, type Metadata } from "../../domain/schemas.js";
-import { readTextIfExists } from "../../infra/files.js";
 import { parseMetadata } from "../core/parse-files.js";
 import type { Registry } from "../core/registry.js";
 
