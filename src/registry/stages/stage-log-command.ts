@@ -1,10 +1,11 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { environment } from "../../domain/errors.js";
 import { isModelName } from "../../domain/names.js";
 import { CONFIG_FILE } from "../../domain/registry-config.js";
+import { isInside } from "../../infra/files.js";
 import { catFileBatchReader, Git, spawnGit } from "../../infra/git.js";
 
 /**
@@ -209,7 +210,11 @@ export function prefetchModelLog(cwd: string, model: string, configFile = CONFIG
   try {
     const dir = Git.locate(cwd)?.top;
     if (dir === undefined) return null;
-    const root = guessRoot(join(dir, configFile));
+    const configPath = join(dir, configFile);
+    // Only a plain file in the repository: a guess never reads through a link or out of it.
+    if (!isInside(dir, configPath) || lstatSync(configPath, { throwIfNoEntry: false })?.isSymbolicLink())
+      return null;
+    const root = guessRoot(configPath);
     if (root === null || !existsSync(join(dir, root, model))) return null;
     return startStageLog(dir, stageLogArgs([`${root}/${model}`], "HEAD"));
   } catch {
