@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-N2QM3XEN.js";import"./chunk-RA22O747.js";import"./chunk-S2ZDVQHF.js";import"./chunk-CYRDCZPD.js";import"./chunk-I7TSCUZE.js";import"./chunk-N5SXPGFL.js";import"./chunk-UHEKZWNJ.js";import"./chunk-LRMPHZM6.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-QHCJIN2L.js";import"./chunk-PK44DES3.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};
