@@ -52,9 +52,13 @@ export function compileGlob(glob: string, options: GlobOptions = {}): (value: st
   const alternatives = expandBraces(body, origin);
   let test: (value: string) => boolean;
   if (options.paths) {
-    const compiled = alternatives.map((a) =>
-      a.split("/").map((s): Segment => (s === "**" ? "**" : tokenize(s, origin))),
-    );
+    const compiled = alternatives.map((a) => {
+      const segments = a.split("/").map((s): Segment => (s === "**" ? "**" : tokenize(s, origin)));
+      // A trailing `/**` is everything inside the folder, not the folder itself (git's wildmatch):
+      // it needs one segment at least, so it becomes `/*/**`.
+      if (segments.length > 1 && segments.at(-1) === "**") segments.splice(-1, 0, ["*"]);
+      return segments;
+    });
     test = (value) => {
       const parts = value.split("/");
       return compiled.some((segments) => matchSequence(segments, parts, matchSegment));

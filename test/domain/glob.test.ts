@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
@@ -70,8 +74,42 @@ describe("glob syntax", () => {
     expect(p("**/*.pkl", "sub/deeper/model.pkl")).toBe(true);
     expect(p("**/*.pkl", "model.pkl")).toBe(true);
     expect(p("sub/**", "sub/a/b")).toBe(true);
+    // A trailing /** is everything inside the folder, not the folder itself (git's wildmatch).
+    expect(p("sub/**", "sub")).toBe(false);
+    expect(p("*/**", "a")).toBe(false);
+    expect(p("**", "a")).toBe(true);
     expect(p("s?b/x", "s/b/x")).toBe(false);
     expect(p("*.pkl", ".hidden.pkl")).toBe(true);
+  });
+
+  it("reads a trailing /** as git reads .gitattributes: inside the folder, not the folder", () => {
+    const globs = ["sub/**", "*/**", "a?/**", "[ab]/**", "**/b/**", "**"];
+    const paths = ["sub", "sub/x", "a", "ab", "ab/c", "b", "a/b", "a/b/c", "x/b"];
+    const repo = mkdtempSync(join(tmpdir(), "gm-glob-"));
+    try {
+      execFileSync("git", ["init", "-q", repo]);
+      const attributes = globs.map((g, i) => `${g} g${i}`).join("\n");
+      writeFileSync(join(repo, ".gitattributes"), `${attributes}\n`);
+      const out = execFileSync("git", ["check-attr", "--stdin", ...globs.map((_, i) => `g${i}`)], {
+        cwd: repo,
+        input: `${paths.join("\n")}\n`,
+        encoding: "utf8",
+      });
+      const set = new Set(
+        out
+          .split("\n")
+          .filter((l) => l.endsWith(": set"))
+          .map((l) => l.slice(0, -": set".length)),
+      );
+      for (const [i, glob] of globs.entries()) {
+        for (const path of paths) {
+          const byGit = set.has(`${path}: g${i}`);
+          expect(compileGlob(glob, { paths: true })(path), `${glob} on ${path}`).toBe(byGit);
+        }
+      }
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it("refuses what it would otherwise read some other way, by name", () => {
@@ -146,6 +184,9 @@ describe("agrees with picomatch (bash: true, dot: true) on globs it matches with
         fc.pre(!glob.includes("//") && !glob.startsWith("/") && !glob.endsWith("/"));
         // git (and so we) read `**` inside a segment as `*`; picomatch lets it cross folders.
         fc.pre(!/[^/]\*\*|\*\*[^/]/.test(glob));
+        // picomatch lets `sub/**` match `sub` but not `*/**` match `a`; git matches neither
+        // (checked against git itself below).
+        fc.pre(!glob.endsWith("/**"));
         const expected = picomatch(glob, { dot: true })(path);
         expect(compileGlob(glob, { paths: true })(path), `${glob} on ${path}`).toBe(expected);
       }),
