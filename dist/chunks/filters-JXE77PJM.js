@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{checkFilter,failedFilters,formatFilter,isNumeric,parseRequirement,parseWhere,requireFilters,show}from"./chunk-I7TSCUZE.js";import"./chunk-N5SXPGFL.js";import"./chunk-QHCJIN2L.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{checkFilter,failedFilters,formatFilter,isNumeric,parseRequirement,parseWhere,requireFilters,show};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-ORBHI22V.js";import"./chunk-RA22O747.js";import"./chunk-E3F45LPG.js";import"./chunk-2A6OWWN7.js";import"./chunk-I7TSCUZE.js";import"./chunk-N5SXPGFL.js";import"./chunk-UHEKZWNJ.js";import"./chunk-IV5KYFLD.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-QHCJIN2L.js";import"./chunk-PK44DES3.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};
