@@ -57,7 +57,13 @@ export function parseConfigFile(text: string, file = CONFIG_FILE): ParsedConfig 
       hint: "fix the YAML syntax at that line",
     });
   }
-  const data = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // yaml refuses aliases that expand past its limit (a "billion laughs") by throwing.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw usage(`${file}: ${(e as Error).message}`, { file, hint: "write the values out instead of aliasing them" });
+  }
   const shape = beyondShapeLimits(data);
   if (shape) throw usage(`${file}: ${shape}`, { file, hint: "see docs/configuration.md for what it holds" });
   const result = ConfigSchema.safeParse(data);
