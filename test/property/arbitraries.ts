@@ -116,7 +116,9 @@ export const metadataText = fc.oneof(
       ([key, value]) =>
         `{${JSON.stringify(validMetadata).slice(1, -1)}, ${JSON.stringify(key)}: ${JSON.stringify(value)}}`,
     ),
-  fc.integer({ min: 60, max: 20_000 }).map((d) => `{${JSON.stringify(validMetadata).slice(1, -1)}, "params": ${nestedJson(d)}}`),
+  fc
+    .integer({ min: 60, max: 20_000 })
+    .map((d) => `{${JSON.stringify(validMetadata).slice(1, -1)}, "params": ${nestedJson(d)}}`),
   fc.string({ maxLength: 60 }),
   fc.constantFrom(
     '{"metrics": {"a": 1, "a": 2}}',

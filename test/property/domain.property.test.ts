@@ -32,6 +32,9 @@ import {
  * registry. The run counts here are what docs/reliability.md reports.
  */
 
+/** PROPERTY_SCALE=10 runs ten times as many cases, for a deeper search than CI's. */
+const scaled = (runs: number) => Math.ceil(runs * Number(process.env.PROPERTY_SCALE ?? 1));
+
 export const RUNS = {
   names: 3_000,
   versions: 3_000,
@@ -55,7 +58,7 @@ describe("names, versions and references", () => {
           expect(accepted).not.toMatch(/[/\\]/);
         }, name);
       }),
-      { numRuns: RUNS.names },
+      { numRuns: scaled(RUNS.names) },
     );
   });
 
@@ -69,14 +72,14 @@ describe("names, versions and references", () => {
           expect(accepted).not.toMatch(/[/\\]/);
         }, input);
       }),
-      { numRuns: RUNS.versions },
+      { numRuns: scaled(RUNS.versions) },
     );
   });
 
   it("a reference is parsed or refused", () => {
     fc.assert(
       fc.property(reference, (text) => expectHandled(() => parseReference(text), text)),
-      { numRuns: RUNS.references },
+      { numRuns: scaled(RUNS.references) },
     );
   });
 });
@@ -101,7 +104,7 @@ describe("--where expressions", () => {
           expectHandled(() => checkFilter(filter, metadata), text);
         }, text),
       ),
-      { numRuns: RUNS.where },
+      { numRuns: scaled(RUNS.where) },
     );
   });
 
@@ -110,7 +113,7 @@ describe("--where expressions", () => {
       fc.property(hostileText, fc.string({ maxLength: 200 }), fc.boolean(), (glob, value, paths) =>
         expectHandled(() => compileGlob(glob, { paths })(value), glob),
       ),
-      { numRuns: RUNS.where },
+      { numRuns: scaled(RUNS.where) },
     );
   });
 });
@@ -119,7 +122,7 @@ describe("files a clone or a run folder brings", () => {
   it("metadata.json parses or is refused as invalid (exit 1)", () => {
     fc.assert(
       fc.property(metadataText, (text) => expectHandled(() => parseMetadata(text, "metadata.json"), text)),
-      { numRuns: RUNS.metadata },
+      { numRuns: scaled(RUNS.metadata) },
     );
   });
 
@@ -131,14 +134,14 @@ describe("files a clone or a run folder brings", () => {
         const parsed = parseStagesJson(text, "stages.json");
         expect(parsed.file !== null || parsed.problems.length > 0).toBe(true);
       }),
-      { numRuns: RUNS.stages },
+      { numRuns: scaled(RUNS.stages) },
     );
   });
 
   it(".gitmodel.yaml parses or is refused as a usage error (exit 2)", () => {
     fc.assert(
       fc.property(configText, (text) => expectHandled(() => parseConfigFile(text), text)),
-      { numRuns: RUNS.config },
+      { numRuns: scaled(RUNS.config) },
     );
   });
 
@@ -150,7 +153,7 @@ describe("files a clone or a run folder brings", () => {
           if (!parsed.ok) expect(parsed.message).not.toBe("");
         }
       }),
-      { numRuns: RUNS.lines },
+      { numRuns: scaled(RUNS.lines) },
     );
   });
 });
