@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { GitModelError } from "../../src/domain/errors.js";
+import type { Metadata } from "../../src/domain/schemas.js";
 
 /**
  * Hostile inputs for the property tests (issue 11 item 14): names, versions, references,
@@ -94,14 +95,19 @@ export const nestedJson = (depth: number): string => {
   return `${open}1${close}`;
 };
 
-const validMetadata = {
+/** PROPERTY_SCALE=10 runs ten times as many cases, for a deeper search than CI's. */
+export const scaled = (runs: number) => Math.ceil(runs * Number(process.env.PROPERTY_SCALE ?? 1));
+
+/** Valid metadata, with a long tag, a list tag and a nested param for filters to reach. */
+export const validMetadata: Metadata = {
   schema: 1,
   name: "churn",
   version: "1.0.0",
   created_at: "2026-11-20T14:03:11Z",
   artifacts: [{ path: "model.pkl", sha256: "0".repeat(64), size: 1 }],
   metrics: { acc: 0.9 },
-  tags: { k: "v" },
+  tags: { k: "a".repeat(200), list: ["a", "b"] },
+  params: { a: { b: 3 } },
 };
 
 /** metadata.json texts: arbitrary JSON, the valid shape with fields replaced, deep nesting, broken text. */

@@ -9,6 +9,7 @@ import {
   metadataText,
   modelName,
   reference,
+  scaled,
   stagesText,
   version,
   whereExpression,
@@ -20,9 +21,6 @@ import {
  * registry root. Each case starts a process, so the counts are modest (CLI_RUNS, reported in
  * docs/reliability.md); the in-process properties run the parsers thousands of times.
  */
-
-/** PROPERTY_SCALE=10 runs ten times as many cases, for a deeper search than CI's. */
-const scaled = (runs: number) => Math.ceil(runs * Number(process.env.PROPERTY_SCALE ?? 1));
 
 export const CLI_RUNS = { register: 10, metadata: 6, reading: 12, where: 8, stages: 6, config: 6 };
 

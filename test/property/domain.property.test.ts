@@ -8,7 +8,7 @@ import { parseJsonlLine } from "../../src/domain/jsonl.js";
 import { MonitoringLineSchema } from "../../src/domain/monitoring.js";
 import { assertModelName } from "../../src/domain/names.js";
 import { parseReference } from "../../src/domain/references.js";
-import { HistoryLineSchema, type Metadata } from "../../src/domain/schemas.js";
+import { HistoryLineSchema } from "../../src/domain/schemas.js";
 import { parseStagesJson } from "../../src/domain/stages.js";
 import { parseUsualStages } from "../../src/domain/stages-file.js";
 import { parseVersion, SCHEMES } from "../../src/domain/versions.js";
@@ -20,7 +20,9 @@ import {
   metadataText,
   modelName,
   reference,
+  scaled,
   stagesText,
+  validMetadata,
   version,
   whereExpression,
 } from "./arbitraries.js";
@@ -31,9 +33,6 @@ import {
  * overflow or a hang. What it accepts as a name or version stays one path segment inside the
  * registry. The run counts here are what docs/reliability.md reports.
  */
-
-/** PROPERTY_SCALE=10 runs ten times as many cases, for a deeper search than CI's. */
-const scaled = (runs: number) => Math.ceil(runs * Number(process.env.PROPERTY_SCALE ?? 1));
 
 export const RUNS = {
   names: 3_000,
@@ -84,24 +83,13 @@ describe("names, versions and references", () => {
   });
 });
 
-const metadata: Metadata = {
-  schema: 1,
-  name: "churn",
-  version: "1.0.0",
-  created_at: "2026-11-20T14:03:11Z",
-  artifacts: [{ path: "model.pkl", sha256: "0".repeat(64), size: 1 }],
-  metrics: { acc: 0.9 },
-  tags: { k: "a".repeat(200), list: ["a", "b"] },
-  params: { a: { b: 3 } },
-};
-
 describe("--where expressions", () => {
   it("parse or are refused, and a parsed one is checked against metadata or refused", () => {
     fc.assert(
       fc.property(whereExpression, (text) =>
         expectHandled(() => {
           const filter = parseWhere(text);
-          expectHandled(() => checkFilter(filter, metadata), text);
+          expectHandled(() => checkFilter(filter, validMetadata), text);
         }, text),
       ),
       { numRuns: scaled(RUNS.where) },
