@@ -62,7 +62,10 @@ export function parseConfigFile(text: string, file = CONFIG_FILE): ParsedConfig 
     // yaml refuses aliases that expand past its limit (a "billion laughs") by throwing.
     data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (e) {
-    throw usage(`${file}: ${(e as Error).message}`, { file, hint: "write the values out instead of aliasing them" });
+    throw usage(`${file}: ${(e as Error).message}`, {
+      file,
+      hint: "write the values out instead of aliasing them",
+    });
   }
   const shape = beyondShapeLimits(data);
   if (shape) throw usage(`${file}: ${shape}`, { file, hint: "see docs/configuration.md for what it holds" });

@@ -22,7 +22,7 @@ import {
  * docs/reliability.md); the in-process properties run the parsers thousands of times.
  */
 
-export const CLI_RUNS = { register: 10, metadata: 6, reading: 12, where: 8, stages: 6, config: 6 };
+const CLI_RUNS = { register: 10, metadata: 6, reading: 12, where: 8, stages: 6, config: 6 };
 
 const KILL_AFTER_SECONDS = 30;
 
