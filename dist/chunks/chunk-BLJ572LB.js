@@ -1,5 +1,5 @@
 import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{ensureLfsReady,lfsPatternLine,withLfsLines}from"./chunk-RKDLRAL3.js";import{inTransaction,writeOperation}from"./chunk-6E4TOYVC.js";import{CONFIGURATION_DOCS,parseConfig}from"./chunk-MJUJMCTR.js";import{CONFIG_FILE}from"./chunk-NOEOL42V.js";import{Git}from"./chunk-JCONVTKQ.js";import{readTextIfExists}from"./chunk-FWZ7JHOL.js";import{usage}from"./chunk-QV55HSDE.js";var SCHEMES=["semver","timestamp","major-minor"];function configTemplate(root,versioning){return`# git-model configuration. Every key is optional; each key, its default and an example:
+import{ensureLfsReady,lfsPatternLine,withLfsLines}from"./chunk-RKDLRAL3.js";import{inTransaction,writeOperation}from"./chunk-6E4TOYVC.js";import{CONFIGURATION_DOCS,parseConfig}from"./chunk-VHG5T7WX.js";import{CONFIG_FILE}from"./chunk-NOEOL42V.js";import{Git}from"./chunk-JCONVTKQ.js";import{readTextIfExists}from"./chunk-FWZ7JHOL.js";import{usage}from"./chunk-QV55HSDE.js";var SCHEMES=["semver","timestamp","major-minor"];function configTemplate(root,versioning){return`# git-model configuration. Every key is optional; each key, its default and an example:
 # ${CONFIGURATION_DOCS.replace(", or ",`
 #   or `)}
 root: ${root}
