@@ -297,10 +297,18 @@ export class Git {
     return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
   }
 
-  /** All refs under the patterns, in one process; each row is the format's fields, split on NUL. */
-  async forEachRef(patterns: readonly string[], fields: readonly string[]): Promise<string[][]> {
+  /**
+   * All refs under the patterns, in one process; each row is the format's fields, split on NUL.
+   * `merged`: only refs whose commit is reachable from that revision.
+   */
+  async forEachRef(
+    patterns: readonly string[],
+    fields: readonly string[],
+    options: { merged?: string } = {},
+  ): Promise<string[][]> {
     const format = fields.join("%00");
-    const out = await this.text(["for-each-ref", `--format=${format}`, ...patterns]);
+    const merged = options.merged ? [`--merged=${options.merged}`] : [];
+    const out = await this.text(["for-each-ref", `--format=${format}`, ...merged, ...patterns]);
     return out
       .split("\n")
       .filter((l) => l !== "")
@@ -503,6 +511,18 @@ export class Git {
       message: reason ?? gitReason(r.stderr),
       hint: gitWayOut(["push", remote, ...refspecs], out),
     };
+  }
+
+  /** The names of the remote's tags, from one `ls-remote` (git's own error and hint when it is unreachable). */
+  async remoteTags(remote: string): Promise<Set<string>> {
+    const out = await this.text(["ls-remote", "--tags", "--refs", remote]);
+    return new Set(
+      out
+        .split("\n")
+        .map((l) => l.split("\t")[1] ?? "")
+        .filter((ref) => ref.startsWith("refs/tags/"))
+        .map((ref) => ref.slice("refs/tags/".length)),
+    );
   }
 
   /** The current branch, or null on a detached HEAD. */

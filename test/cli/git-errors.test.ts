@@ -60,14 +60,22 @@ describe("git's reason and a way out", () => {
     expect(await git(clone, ["tag", "--list"])).toBe("");
   });
 
-  it("an unreachable remote: git's line and where to look", async () => {
+  it("an unreachable remote: git's line and where to look, before anything is written", async () => {
     const { clone } = await remoteAndClone();
     await git(clone, ["remote", "set-url", "origin", join(tempDir(), "gone.git")]);
-    const r = await cli(clone, ["register", "churn", run(1), "--push"]);
-    expectCliError(r, 2, [
-      "push to origin failed, so the registration was undone",
-      "does not appear to be a git repository",
-      "hint: check the remote's address (git remote -v)",
-    ]);
+    const head = await git(clone, ["rev-parse", "HEAD"]);
+    for (const args of [
+      ["register", "churn", run(1), "--push"],
+      ["register", "churn", run(1), "--push", "--retry"],
+    ]) {
+      const r = await cli(clone, args);
+      expectCliError(r, 2, [
+        "git ls-remote failed: fatal:",
+        "does not appear to be a git repository",
+        "hint: check the remote's address (git remote -v)",
+      ]);
+      expect(await git(clone, ["rev-parse", "HEAD"])).toBe(head);
+      expect(await git(clone, ["status", "--porcelain", "--untracked-files=all"])).toBe("");
+    }
   });
 });

@@ -107,6 +107,7 @@ describe("delete", () => {
       model: "churn",
       deleted: [{ version: "1.0.0", stage: "archived", folder: "models/churn/1.0.0", tag: "churn@v1.0.0!" }],
       commit: await head(repo),
+      pushed: false,
     });
     expect(stagesOf(repo)).toEqual({ production: "1.0.2", archived: ["1.0.1"] });
     expect(await git(repo, ["show", "--name-only", "--format=", "HEAD"])).toContain(

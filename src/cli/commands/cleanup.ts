@@ -12,6 +12,8 @@ interface CleanupFlags {
   yes?: boolean;
   reason?: string;
   json?: boolean;
+  push?: boolean;
+  remote: string;
 }
 
 export function defineCleanup(program: Command, context: CliContext): void {
@@ -23,6 +25,8 @@ export function defineCleanup(program: Command, context: CliContext): void {
     .option("--dry-run", "list what would be deleted and change nothing")
     .option("--yes", "do not ask for confirmation (required when stdin is not a terminal)")
     .option("--reason <text>", "why, recorded as a Reason: trailer and in the tags (history shows it)")
+    .option("--push", "push the commit and the tags, atomically (like register --push)")
+    .option("--remote <name>", "remote to push to", "origin")
     .option("--json", "print the result as JSON")
     .addHelpText(
       "after",
@@ -35,6 +39,8 @@ export function defineCleanup(program: Command, context: CliContext): void {
         keep,
         dryRun: Boolean(flags.dryRun),
         ...(flags.reason ? { reason: flags.reason } : {}),
+        push: Boolean(flags.push),
+        remote: flags.remote,
         confirm: (plan) =>
           confirmed(
             `delete ${plan.versions.length} version(s) of ${model}:\n${plan.versions
@@ -51,6 +57,7 @@ export function defineCleanup(program: Command, context: CliContext): void {
       const newest = keep === 1 ? "the newest" : `one of the ${keep} newest`;
       for (const k of result.keep)
         print(`kept ${model}@${k.version} (${k.newest ? newest : `holds ${k.stage}`})`);
-      if (result.commit) print(`commit ${result.commit.slice(0, 7)}`);
+      if (result.commit)
+        print(`commit ${result.commit.slice(0, 7)}${result.pushed ? `, pushed to ${flags.remote}` : ""}`);
     });
 }

@@ -231,7 +231,13 @@ export class Transaction {
    * Pushes the branch and the created tags in one atomic push, after the LFS objects they need.
    * Reports a refusal instead of throwing, so the caller can decide to retry.
    */
-  async push(remote: string, branch: string, lfsOids: readonly string[] = []): Promise<PushOutcome> {
+  async push(
+    remote: string,
+    branch: string,
+    lfsOids: readonly string[] = [],
+    /** Existing tags to push with it (ones an earlier push left behind). */
+    moreTags: readonly string[] = [],
+  ): Promise<PushOutcome> {
     if (lfsOids.length) {
       const lfs = await this.git.run(["lfs", "push", "--object-id", remote, ...lfsOids], {
         allowFailure: true,
@@ -246,7 +252,7 @@ export class Transaction {
     }
     const refspecs = [
       `HEAD:refs/heads/${branch}`,
-      ...this.createdTags.map((t) => `refs/tags/${t.name}:refs/tags/${t.name}`),
+      ...[...this.createdTags.map((t) => t.name), ...moreTags].map((t) => `refs/tags/${t}:refs/tags/${t}`),
     ];
     return this.git.push(remote, refspecs, { atomic: true });
   }

@@ -2,16 +2,23 @@ import { readFile, stat } from "node:fs/promises";
 import { conflict, environment, invalid, usage } from "../../domain/errors.js";
 import { INPUT_LIMITS, LIMIT_HINT, sizeTooLarge } from "../../domain/input-limits.js";
 import { findDuplicateKey, findReservedKey, RESERVED_KEY } from "../../domain/json-input.js";
-import { jsonlLine } from "../../domain/jsonl.js";
+import { jsonlLine, parseJsonl } from "../../domain/jsonl.js";
 import { improvement } from "../../domain/lineage.js";
 import { assertModelName } from "../../domain/names.js";
 import { parseTag, registrationTag } from "../../domain/references.js";
-import { describeIssues, type HistoryLine, type Metadata, MetadataSchema } from "../../domain/schemas.js";
+import {
+  describeIssues,
+  type HistoryLine,
+  HistoryLineSchema,
+  type Metadata,
+  MetadataSchema,
+} from "../../domain/schemas.js";
 import { type Bump, nextVersion, parseVersion } from "../../domain/versions.js";
 import { readTextIfExists } from "../../infra/files.js";
 import { gitReason } from "../../infra/git.js";
 import { parseJsonText } from "../core/json.js";
 import type { Registry } from "../core/registry.js";
+import { pushTarget } from "../core/remote.js";
 import { inTransaction, writeOperation } from "../core/transaction.js";
 import { ensureLfsReady, isLfsArtifact, lfsLinesFor, withLfsLines } from "./lfs-tracking.js";
 import { assertFileOrFolder, readRunFolder } from "./run-folder.js";
@@ -76,10 +83,8 @@ export async function register(registry: Registry, options: RegisterOptions): Pr
   const [, run, branch] = await Promise.all([
     ensureLfsReady(registry.git),
     readRunFolder(options.dir),
-    registry.git.currentBranch(),
-    options.push ? assertRemote(registry, remote) : undefined,
+    options.push ? pushTarget(registry, remote) : registry.git.currentBranch(),
   ]);
-  if (options.push && !branch) throw usage("--push needs a branch to push; HEAD is detached");
   const [fromFile, lineage] = await Promise.all([
     readMetadataInput(options.metadataFile ?? run.metadataFile),
     options.base ? resolveLineage(registry, model, options.base, options.enhancement) : undefined,
@@ -103,7 +108,11 @@ async function registerWithRetries(
   const { model } = options;
   const renumbered: string[] = [];
   for (let attempt = 1; ; attempt++) {
-    const version = await chooseVersion(registry, model, options, (options.now ?? (() => new Date()))());
+    // The remote's tags count as taken too: a number registered on another branch, or by a clone
+    // whose branch did not land, is not offered again (one ls-remote per attempt).
+    const remoteTags = options.push ? await registry.git.remoteTags(remote) : undefined;
+    const now = (options.now ?? (() => new Date()))();
+    const version = await chooseVersion(registry, model, options, now, remoteTags);
     try {
       const result = await registerOnce(
         registry,
@@ -114,8 +123,10 @@ async function registerWithRetries(
         lineage,
         branch,
         remote,
+        remoteTags,
       );
-      return { ...result, renumbered };
+      // A retry that took the same number again (the push lost to a commit, not to a version) renumbered nothing.
+      return { ...result, renumbered: renumbered.filter((v) => v !== version) };
     } catch (e) {
       if (!(e instanceof PushRejected) || !options.retry || attempt >= MAX_ATTEMPTS) {
         if (e instanceof PushRejected) {
@@ -147,6 +158,7 @@ async function registerOnce(
   lineage: { base: string; enhancement?: string; baseMetrics: Record<string, number> } | undefined,
   branch: string | null,
   remote: string,
+  remoteTags: ReadonlySet<string> | undefined,
 ): Promise<Omit<RegisterResult, "renumbered">> {
   const { model } = options;
   const git = registry.git;
@@ -230,7 +242,11 @@ async function registerOnce(
     const commit = await tx.commit(message, tagName ? [{ name: tagName, message: tagMessage }] : []);
     let pushed = false;
     if (options.push && branch) {
-      const outcome = await tx.push(remote, branch, lfsOids);
+      const leftBehind = await leftBehindTags(
+        registry,
+        new Set([...(remoteTags ?? []), ...(tagName ? [tagName] : [])]),
+      );
+      const outcome = await tx.push(remote, branch, lfsOids, leftBehind);
       if (!outcome.ok) {
         if (outcome.remoteMovedOn) throw new PushRejected(outcome.message);
         throw environment(`push to ${remote} failed, so the registration was undone: ${outcome.message}`, {
@@ -243,19 +259,31 @@ async function registerOnce(
   });
 }
 
-/** Every version the model ever had: folders in the work tree and registration/deregistration tags. */
-async function takenVersions(registry: Registry, model: string): Promise<string[]> {
+/**
+ * Every number the model ever took, so that none is taken twice in any clone: version folders,
+ * the lines of history.jsonl (deleting a version keeps its line, and the file travels with every
+ * clone), registration and deregistration tags here, and, when pushing, the remote's.
+ */
+async function takenVersions(
+  registry: Registry,
+  model: string,
+  remoteTags: ReadonlySet<string> | undefined,
+): Promise<string[]> {
   const scheme = registry.scheme(model);
-  const [folders, tagRows] = await Promise.all([
+  const [folders, tagRows, historyText] = await Promise.all([
     registry.versions(model),
     registry.git.forEachRef([`refs/tags/${model}@*`], ["%(refname:strip=2)"]),
+    readTextIfExists(registry.abs(`${registry.modelFolder(model)}/history.jsonl`)),
   ]);
-  const fromTags = tagRows
-    .map(([name]) => parseTag(name ?? ""))
-    .filter((t) => t !== null && t.kind !== "stage" && t.model === model)
-    .map((t) => (t as { version: string }).version)
-    .filter((v) => scheme.parse(v) === v);
-  return [...new Set([...folders, ...fromTags])];
+  const tagNames = [...tagRows.map(([name = ""]) => name), ...(remoteTags ?? [])];
+  const fromTags = tagNames.flatMap((name) => {
+    const tag = parseTag(name);
+    return (tag?.kind === "registration" || tag?.kind === "deregistration") && tag.model === model
+      ? [tag.version]
+      : [];
+  });
+  const fromHistory = parseJsonl(historyText ?? "", HistoryLineSchema).records.map((r) => r.value.version);
+  return [...new Set([...folders, ...fromTags, ...fromHistory])].filter((v) => scheme.parse(v) === v);
 }
 
 async function chooseVersion(
@@ -263,9 +291,10 @@ async function chooseVersion(
   model: string,
   options: RegisterOptions,
   now: Date,
+  remoteTags: ReadonlySet<string> | undefined,
 ): Promise<string> {
   const scheme = registry.scheme(model);
-  const taken = await takenVersions(registry, model);
+  const taken = await takenVersions(registry, model, remoteTags);
   if (options.version !== undefined) {
     const version = parseVersion(scheme, options.version);
     if (taken.includes(version)) {
@@ -276,6 +305,20 @@ async function chooseVersion(
     return version;
   }
   return nextVersion(scheme, taken, { ...(options.bump ? { bump: options.bump } : {}), now });
+}
+
+/**
+ * Registration and deregistration tags on commits this push carries or the remote has (merged
+ * into HEAD) that the remote lacks: what an earlier push, killed or left out, did not deliver.
+ */
+export async function leftBehindTags(registry: Registry, remoteTags: ReadonlySet<string>): Promise<string[]> {
+  const rows = await registry.git.forEachRef(["refs/tags"], ["%(refname:strip=2)"], { merged: "HEAD" });
+  return rows
+    .map(([name = ""]) => name)
+    .filter((name) => {
+      const kind = parseTag(name)?.kind;
+      return (kind === "registration" || kind === "deregistration") && !remoteTags.has(name);
+    });
 }
 
 async function readMetadataInput(file: string | null | undefined): Promise<Record<string, unknown>> {
@@ -341,12 +384,6 @@ async function resolveLineage(
     ...(enhancement ? { enhancement } : {}),
     baseMetrics: resolved.metadata.metrics ?? {},
   };
-}
-
-async function assertRemote(registry: Registry, remote: string): Promise<void> {
-  const r = await registry.git.run(["remote", "get-url", "--", remote], { allowFailure: true });
-  if (r.code !== 0)
-    throw usage(`no remote named ${remote}`, { hint: "add one with git remote add, or pass --remote" });
 }
 
 /** After a rejected push: bring the branch up to date with the remote so the next number is free. */

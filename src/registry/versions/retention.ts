@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound, usage } from "../../domain/errors.js";
+import { conflict, environment, invalid, notFound, usage } from "../../domain/errors.js";
 import { parseReference } from "../../domain/references.js";
 import {
   assertDeletable,
@@ -14,6 +14,7 @@ import {
 import { serializeStages } from "../../domain/stages.js";
 import { parseVersion } from "../../domain/versions.js";
 import type { Registry } from "../core/registry.js";
+import { pushTarget } from "../core/remote.js";
 import { inTransaction, writeOperation } from "../core/transaction.js";
 
 /**
@@ -39,7 +40,14 @@ export interface DeletionPlan {
 /** Asked after every check passed and before anything is written; false cancels (exit 1, nothing written). */
 export type Confirm = (plan: DeletionPlan) => boolean | Promise<boolean>;
 
-export interface DeleteOptions {
+/** Push the deletion commit and its deregistration tags in one atomic push, like register --push. */
+export interface PushOptions {
+  push?: boolean;
+  /** Default origin. */
+  remote?: string;
+}
+
+export interface DeleteOptions extends PushOptions {
   reason?: string;
   confirm?: Confirm;
 }
@@ -48,6 +56,7 @@ export interface DeleteResult {
   model: string;
   deleted: RemovedVersion[];
   commit: string;
+  pushed: boolean;
 }
 
 export async function deleteVersion(
@@ -87,7 +96,7 @@ async function deleteOne(registry: Registry, refText: string, options: DeleteOpt
   );
 }
 
-export interface CleanupOptions {
+export interface CleanupOptions extends PushOptions {
   keep: number;
   dryRun?: boolean;
   /** Why, recorded as a `Reason:` trailer and in the deregistration tags; `history` shows it. */
@@ -104,6 +113,7 @@ export interface CleanupResult {
   deleted: RemovedVersion[];
   /** The deletion commit; null on a dry run or when nothing had to go. */
   commit: string | null;
+  pushed: boolean;
 }
 
 export async function cleanup(
@@ -132,7 +142,12 @@ async function cleanupNow(
   );
   const base = { model, dryRun: Boolean(options.dryRun), keep: plan.keep };
   if (options.dryRun || plan.remove.length === 0) {
-    return { ...base, deleted: await describeRemovals(registry, model, plan.remove), commit: null };
+    return {
+      ...base,
+      deleted: await describeRemovals(registry, model, plan.remove),
+      commit: null,
+      pushed: false,
+    };
   }
   const message = deletionMessage(
     model,
@@ -140,7 +155,7 @@ async function cleanupNow(
     { keep, reason: options.reason },
   );
   const result = await removeVersions(registry, model, plan.remove, message, options);
-  return { ...base, deleted: result.deleted, commit: result.commit };
+  return { ...base, deleted: result.deleted, commit: result.commit, pushed: result.pushed };
 }
 
 /** Folders and the tags that deleting would create, in one for-each-ref for the model's tags. */
@@ -167,9 +182,11 @@ async function removeVersions(
   model: string,
   removals: readonly Pick<RetainedVersion, "version" | "stage">[],
   message: string,
-  options: { reason?: string; confirm?: Confirm },
+  options: PushOptions & { reason?: string; confirm?: Confirm },
 ): Promise<DeleteResult> {
   const git = registry.git;
+  const remote = options.remote ?? "origin";
+  const branch = options.push ? await pushTarget(registry, remote) : null;
   const deleted = await describeRemovals(registry, model, removals);
   const folders = deleted.map((d) => d.folder);
   const stagesPath = `${registry.modelFolder(model)}/stages.json`;
@@ -200,6 +217,19 @@ async function removeVersions(
     );
     // Every tag in one batch: Git.createTags is one process whatever their number.
     const commit = await tx.commit(message, tags);
-    return { model, deleted, commit };
+    if (branch) {
+      const outcome = await tx.push(remote, branch);
+      if (!outcome.ok && outcome.remoteMovedOn) {
+        throw conflict(`the remote moved on, so the deletion was undone: ${outcome.message}`, {
+          hint: `pull (git pull --rebase ${remote} ${branch}) and run the command again`,
+        });
+      }
+      if (!outcome.ok) {
+        throw environment(`push to ${remote} failed, so the deletion was undone: ${outcome.message}`, {
+          hint: outcome.hint ?? `check that you can push to ${remote} (git push ${remote} ${branch})`,
+        });
+      }
+    }
+    return { model, deleted, commit, pushed: branch !== null };
   });
 }

@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { bareRemote, cli, cloneOf, expectCliError, git, newRepo, runFolder } from "../helpers/repo.js";
+
+/**
+ * A version number is never taken twice, in any clone: the committed record (history.jsonl,
+ * deregistration tags) and, when pushing, the remote's tags decide the next number; delete and
+ * cleanup push what they did; register --push pushes the registration tags a killed push left.
+ */
+
+async function remoteWithClone() {
+  const { bare, url } = await bareRemote();
+  const seed = await newRepo();
+  await git(seed, ["remote", "add", "origin", url]);
+  await git(seed, ["push", "-q", "origin", "main"]);
+  return { bare, url, a: await cloneOf(url) };
+}
+
+const run = (n: number) => runFolder({ "params.json": `{"n": ${n}}\n` });
+const register = async (repo: string, n: number, extra: string[] = []) => {
+  const r = await cli(repo, ["register", "m", run(n), "--json", ...extra]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { version: string; pushed: boolean };
+};
+const historyVersions = (repo: string) =>
+  readFileSync(join(repo, "models/m/history.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l).version);
+const remoteTags = async (bare: string) => (await git(bare, ["tag", "--list"])).trim().split("\n");
+
+describe("a version number is never taken twice", () => {
+  it("a fresh clone does not take again a number deleted elsewhere, though no tag reached the remote", async () => {
+    const { url, a } = await remoteWithClone();
+    await register(a, 1);
+    await register(a, 2);
+    // Pushed the plain git way: the branch, no tags.
+    expect((await cli(a, ["delete", "m@1.0.1", "--yes"])).code).toBe(0);
+    await git(a, ["push", "-q", "origin", "main"]);
+    const fresh = await cloneOf(url);
+    expect(await git(fresh, ["tag", "--list"])).toBe("");
+    expect((await register(fresh, 3)).version).toBe("1.0.2");
+    expect(historyVersions(fresh)).toEqual(["1.0.0", "1.0.1", "1.0.2"]);
+    // An explicit --version that history.jsonl records is refused too.
+    const again = await cli(fresh, ["register", "m", run(4), "--version", "1.0.1"]);
+    expectCliError(again, 1, ["m@1.0.1 exists already"]);
+  });
+
+  it("delete --push pushes the commit and the deregistration tag together; a fresh clone goes on from there", async () => {
+    const { bare, url, a } = await remoteWithClone();
+    await register(a, 1, ["--push"]);
+    await register(a, 2, ["--push"]);
+    const r = await cli(a, ["delete", "m@1.0.1", "--yes", "--push", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      pushed: true,
+      deleted: [{ version: "1.0.1", tag: "m@v1.0.1!" }],
+    });
+    expect(await remoteTags(bare)).toEqual(["m@v1.0.0", "m@v1.0.1", "m@v1.0.1!"]);
+    expect((await git(bare, ["rev-parse", "main"])).trim()).toBe(
+      (await git(a, ["rev-parse", "HEAD"])).trim(),
+    );
+    const fresh = await cloneOf(url);
+    expect((await register(fresh, 3, ["--push"])).version).toBe("1.0.2");
+  });
+
+  it("cleanup --push does the same; a rejected push undoes the deletion and says to pull", async () => {
+    const { bare, url, a } = await remoteWithClone();
+    for (const n of [1, 2, 3]) await register(a, n, ["--push"]);
+    const b = await cloneOf(url);
+    await register(a, 4, ["--push"]);
+    // b is behind: its push is refused, and nothing of the cleanup stays.
+    const head = (await git(b, ["rev-parse", "HEAD"])).trim();
+    const refused = await cli(b, ["cleanup", "m", "--keep", "1", "--yes", "--push"]);
+    expectCliError(refused, 1, [
+      "the remote moved on, so the deletion was undone",
+      "git pull --rebase origin main",
+    ]);
+    expect((await git(b, ["rev-parse", "HEAD"])).trim()).toBe(head);
+    expect(await git(b, ["tag", "--list", "*!"])).toBe("");
+    expect(await git(b, ["status", "--porcelain"])).toBe("");
+    await git(b, ["pull", "-q", "--rebase", "origin", "main"]);
+    const ok = await cli(b, ["cleanup", "m", "--keep", "1", "--yes", "--push"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain("pushed to origin");
+    expect(await remoteTags(bare)).toEqual([
+      "m@v1.0.0",
+      "m@v1.0.0!",
+      "m@v1.0.1",
+      "m@v1.0.1!",
+      "m@v1.0.2",
+      "m@v1.0.2!",
+      "m@v1.0.3",
+    ]);
+  });
+
+  it("register --push pushes the registration tags an earlier push left behind, and takes a number the remote's tags hold as taken", async () => {
+    const { bare, url, a } = await remoteWithClone();
+    // A push that never happened (killed, or left out): the commit and tag of 1.0.0 stay local.
+    await register(a, 1);
+    // The branch reaches the remote the plain way, the tag does not.
+    await git(a, ["push", "-q", "origin", "main"]);
+    await register(a, 2);
+    expect((await register(a, 3, ["--push"])).version).toBe("1.0.2");
+    expect(await remoteTags(bare)).toEqual(["m@v1.0.0", "m@v1.0.1", "m@v1.0.2"]);
+
+    // A number taken on the remote by a tag alone (another branch's registration) is skipped.
+    const b = await cloneOf(url);
+    await git(b, ["checkout", "-q", "-b", "experiment"]);
+    await register(b, 4, ["--push"]);
+    expect(await remoteTags(bare)).toContain("m@v1.0.3");
+    expect((await register(a, 5, ["--push"])).version).toBe("1.0.4");
+  });
+});
