@@ -1,33 +1,15 @@
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  bareRemote,
-  cli,
-  cloneOf,
-  expectCliError,
-  git,
-  newRepo,
-  runFolder,
-  tempDir,
-} from "../helpers/repo.js";
+import { cli, cloneOf, expectCliError, git, remoteAndClone, smallRun, tempDir } from "../helpers/repo.js";
 
 /**
  * A git failure a user can hit says what git said (its own line, trimmed) and what to do about
  * it, whatever the command (src/infra/git.ts's error path).
  */
 
-/** A bare remote with an initialised registry, and a clone of it. */
-async function remoteAndClone() {
-  const { bare, url } = await bareRemote();
-  const seed = await newRepo();
-  await git(seed, ["remote", "add", "origin", url]);
-  await git(seed, ["push", "-q", "origin", "main"]);
-  return { bare, url, clone: await cloneOf(url) };
-}
-
 // Small text files stay out of LFS: the failures below are git's own.
-const run = (n: number) => runFolder({ "params.json": `{"n": ${n}}\n` });
+const run = smallRun;
 
 describe("git's reason and a way out", () => {
   it("register --push --retry: a local tag the fetch would clobber is named, with how to fix it", async () => {

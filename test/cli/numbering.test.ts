@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bareRemote, cli, cloneOf, expectCliError, git, newRepo, runFolder } from "../helpers/repo.js";
+import { cli, cloneOf, expectCliError, git, remoteAndClone, smallRun } from "../helpers/repo.js";
 
 /**
  * A version number is never taken twice, in any clone: the committed record (history.jsonl,
@@ -9,15 +9,11 @@ import { bareRemote, cli, cloneOf, expectCliError, git, newRepo, runFolder } fro
  * cleanup push what they did; register --push pushes the registration tags a killed push left.
  */
 
-async function remoteWithClone() {
-  const { bare, url } = await bareRemote();
-  const seed = await newRepo();
-  await git(seed, ["remote", "add", "origin", url]);
-  await git(seed, ["push", "-q", "origin", "main"]);
-  return { bare, url, a: await cloneOf(url) };
-}
-
-const run = (n: number) => runFolder({ "params.json": `{"n": ${n}}\n` });
+const remoteWithClone = async () => {
+  const { clone, ...rest } = await remoteAndClone();
+  return { ...rest, a: clone };
+};
+const run = smallRun;
 const register = async (repo: string, n: number, extra: string[] = []) => {
   const r = await cli(repo, ["register", "m", run(n), "--json", ...extra]);
   expect(r.code, r.stderr).toBe(0);

@@ -136,6 +136,18 @@ export async function cloneOf(url: string, extraConfig: string[] = []): Promise<
   return dir;
 }
 
+/** A bare remote holding an initialised registry on main, and a clone of it. */
+export async function remoteAndClone(): Promise<{ bare: string; url: string; clone: string }> {
+  const { bare, url } = await bareRemote();
+  const seed = await newRepo();
+  await git(seed, ["remote", "add", "origin", url]);
+  await git(seed, ["push", "-q", "origin", "main"]);
+  return { bare, url, clone: await cloneOf(url) };
+}
+
+/** A run folder of one small text file (kept out of LFS), different for each `n`. */
+export const smallRun = (n: number): string => runFolder({ "params.json": `{"n": ${n}}\n` });
+
 export function remove(path: string): void {
   rmSync(path, { recursive: true, force: true });
 }
