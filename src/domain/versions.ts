@@ -167,7 +167,9 @@ export function nextVersion(
 export function parseVersion(scheme: VersionScheme, input: string): string {
   const version = scheme.parse(input);
   if (version === null) {
-    const why = versionNameProblem(input.replace(/^v/, ""));
+    // A semver prerelease git cannot name a tag after says why; anything else is just not a version.
+    const prerelease = scheme.name === "semver" && /^v?\d+\.\d+\.\d+-[0-9A-Za-z.-]+$/.test(input);
+    const why = prerelease ? versionNameProblem(input.replace(/^v/, "")) : null;
     const shown = JSON.stringify(why && input.length > 40 ? `${input.slice(0, 40)}...` : input);
     throw usage(`invalid version ${shown} for the ${scheme.name} scheme${why ? `: ${why}` : ""}`, {
       hint: `versions look like ${scheme.example} (a leading v is accepted)`,

@@ -142,7 +142,7 @@ export function linkError(full: string, shown: string) {
 
 /**
  * Refuses `path` (relative to `top`, with forward slashes) when any of its parts below `top` is a
- * symbolic link. Git commits a link, not what it points to, so a write through one lands outside
+ * symbolic link, or a part before the last is a file rather than a folder. Git commits a link, not what it points to, so a write through one lands outside
  * the registry (or the repository), and a read through one shows what is not registered. Each
  * existing part is checked with lstat; parts named in `checked` are known not to be links (a
  * listing said so, or an earlier call), and the parts checked here are added to it.
@@ -152,15 +152,20 @@ export function assertNoLinkOnPath(top: string, path: string, checked?: Set<stri
   for (const part of path.split("/")) {
     prefix = prefix ? `${prefix}/${part}` : part;
     if (checked?.has(prefix)) continue;
-    let isLink: boolean;
+    let info: ReturnType<typeof lstatSync>;
     try {
-      isLink = lstatSync(join(top, prefix)).isSymbolicLink();
+      info = lstatSync(join(top, prefix));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") return;
       throw e;
     }
-    if (isLink) throw linkError(join(top, prefix), prefix);
+    if (info?.isSymbolicLink()) throw linkError(join(top, prefix), prefix);
+    if (prefix !== path && !info?.isDirectory()) {
+      throw invalid(`${prefix} is a file where git-model needs a folder (for ${path})`, {
+        hint: "move the file away (git mv), or choose another root: in .gitmodel.yaml",
+      });
+    }
     checked?.add(prefix);
   }
 }

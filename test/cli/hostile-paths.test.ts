@@ -9,6 +9,7 @@ import {
   expectCliError,
   git,
   newRepo,
+  remove,
   runFolder,
   tempDir,
 } from "../helpers/repo.js";
@@ -74,7 +75,7 @@ async function commitLink(repo: string, path: string, target: string): Promise<v
   await git(repo, ["commit", "-q", "-m", `link ${path}`]);
 }
 
-describe("root: values git could not check out, or that are git's own", () => {
+describe.concurrent("root: values git could not check out, or that are git's own", () => {
   const refused: [string, string][] = [
     ["models/./x", "'.' part"],
     ["models//x", "'//'"],
@@ -159,7 +160,7 @@ describe("names git refuses are refused up front, with the rule they break", () 
   });
 });
 
-describe("symbolic links committed inside the registry: no write or read follows them", () => {
+describe.concurrent("symbolic links committed inside the registry: no write or read follows them", () => {
   let repo: string;
   let notes: string;
   const NOTES = "my notes, not the registry's\n";
@@ -236,6 +237,45 @@ describe("symbolic links committed inside the registry: no write or read follows
   );
 });
 
+describe.concurrent("links and files where the registry's folders belong", () => {
+  it("refuses a version folder, the root or .gitattributes that is a link, writing nothing through it", async () => {
+    const repo = await newRepo();
+    await expectOk(repo, ["register", "churn", runFolder({ "model.pkl": 16 })]);
+    const outside = tempDir("gm-outside-");
+    const run = runFolder({ "model.pkl": 24 });
+    symlinkSync(outside, join(repo, "models/churn/1.0.1"));
+    await expectRefused(repo, ["register", "churn", run], 1, ["models/churn/1.0.1 is a symbolic link"]);
+    expect(readdirSync(outside)).toEqual([]);
+
+    const copy = await cloneOf(repo);
+    writeFileSync(join(outside, "attributes"), "mine\n");
+    await commitLink(copy, ".gitattributes", join(outside, "attributes"));
+    await expectRefused(copy, ["register", "churn", run], 1, [".gitattributes is a symbolic link"]);
+    expect(readFileSync(join(outside, "attributes"), "utf8")).toBe("mine\n");
+
+    const rooted = await cloneOf(repo);
+    await commitLink(rooted, "models", outside);
+    for (const args of [["register", "churn", run], ["list"], ["show", "churn@1.0.0"]])
+      await expectRefused(rooted, args, 1, ["models is a symbolic link"]);
+    expect(readdirSync(outside)).toEqual(["attributes"]);
+  });
+
+  it.each([
+    ["the registry root", "models"],
+    ["a model folder", "models/churn"],
+  ])("refuses %s that is a file, by name, instead of ENOTDIR", async (_, file) => {
+    const repo = await newRepo({ init: false });
+    mkdirSync(join(repo, "models"), { recursive: true });
+    if (file === "models") remove(join(repo, "models"));
+    writeFileSync(join(repo, file), "not a folder\n");
+    await git(repo, ["add", "-A"]);
+    await git(repo, ["commit", "-q", "-m", "a file"]);
+    await expectRefused(repo, ["register", "churn", runFolder({ "model.pkl": 16 })], 1, [
+      `${file} is a file where git-model needs a folder`,
+    ]);
+  });
+});
+
 describe("export compares real paths with the registry's", () => {
   let repo: string;
 
@@ -272,7 +312,7 @@ describe("export compares real paths with the registry's", () => {
   });
 });
 
-describe("stages.json values are version names, checked before any use", () => {
+describe.concurrent("stages.json values are version names, checked before any use", () => {
   let repo: string;
 
   beforeAll(async () => {
