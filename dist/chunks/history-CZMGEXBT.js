@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineHistory}from"./chunk-CICD3OW4.js";import"./chunk-TL5R4H4Q.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-NOEOL42V.js";import"./chunk-I5N54AS6.js";import"./chunk-JJ6VQEKF.js";import"./chunk-7RF4DWH7.js";import"./chunk-FWZ7JHOL.js";import"./chunk-7YZGR423.js";import"./chunk-IK2CQL7U.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineHistory};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{Registry,openRegistry}from"./chunk-N2FIJ2AT.js";import"./chunk-442MLG3W.js";import"./chunk-IV5KYFLD.js";import"./chunk-NOEOL42V.js";import"./chunk-NEKCMMRA.js";import"./chunk-I5N54AS6.js";import"./chunk-PK44DES3.js";import"./chunk-JJ6VQEKF.js";import"./chunk-7RF4DWH7.js";import"./chunk-FWZ7JHOL.js";import"./chunk-7YZGR423.js";import"./chunk-IK2CQL7U.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{Registry,openRegistry};
