@@ -113,6 +113,16 @@ describe.concurrent("root: values git could not check out, or that are git's own
     expect(readdirSync(join(repo, ".git", "hooks")).sort()).toEqual(hooks);
   });
 
+  it.each([
+    [".git/hooks", "git's own name"],
+    ["models\nlfs: []", "control character"],
+    ["../models", "'..' part"],
+  ])("init refuses --root %j before writing .gitmodel.yaml (exit 2)", async (root, why) => {
+    const repo = await newRepo({ init: false });
+    await expectRefused(repo, ["init", "--root", root], 2, ["invalid --root", why]);
+    expect(existsSync(join(repo, ".gitmodel.yaml"))).toBe(false);
+  });
+
   it.each(["./models", "models/", "./models/", "./data/models//"])(
     "takes root %j as its canonical folder, which a clone checks out",
     async (root) => {

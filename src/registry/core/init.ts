@@ -1,6 +1,6 @@
 import { CONFIGURATION_DOCS, parseConfig } from "../../domain/config.js";
 import { usage } from "../../domain/errors.js";
-import { CONFIG_FILE } from "../../domain/registry-config.js";
+import { CONFIG_FILE, normalizeRoot, rootProblem } from "../../domain/registry-config.js";
 import { readTextIfExists } from "../../infra/files.js";
 import { Git } from "../../infra/git.js";
 import { ensureLfsReady, lfsPatternLine, withLfsLines } from "../versions/lfs-tracking.js";
@@ -40,8 +40,13 @@ export async function initRegistry(
       hint: `use one of ${SCHEMES.join(", ")}`,
     });
   }
+  // Checked as `root:` is, before it is written into the YAML template (where a newline in it
+  // would add keys of its own).
+  const root = normalizeRoot(options.root);
+  const problem = rootProblem(root);
+  if (problem) throw usage(`invalid --root ${JSON.stringify(options.root)}: ${problem}`);
   const git = await Git.discover(cwd);
-  return writeOperation(git, "init", () => initIn(git, options));
+  return writeOperation(git, "init", () => initIn(git, { ...options, root }));
 }
 
 async function initIn(git: Git, options: { root: string; versioning: string }): Promise<InitResult> {
