@@ -470,6 +470,11 @@ export class Git {
       force?: boolean;
       /** Overwrite `ref` only while the remote holds `expected` there (null: only while it does not exist). */
       forceWithLease?: { ref: string; expected: string | null };
+      /**
+       * Skip the pre-push hook: for tags of commits the remote has already, where git-lfs's hook
+       * has nothing to upload yet runs git processes per pushed ref (a minute for 700 tags).
+       */
+      noVerify?: boolean;
     } = {},
   ): Promise<PushOutcome> {
     const lease = options.forceWithLease;
@@ -477,6 +482,7 @@ export class Git {
       ...(options.atomic ? ["--atomic"] : []),
       ...(options.force ? ["--force"] : []),
       ...(lease ? [`--force-with-lease=${lease.ref}:${lease.expected ?? ""}`] : []),
+      ...(options.noVerify ? ["--no-verify"] : []),
     ];
     const r = await this.run(["push", "--porcelain", ...flags, "--", remote, ...refspecs], {
       allowFailure: true,

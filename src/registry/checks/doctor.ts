@@ -43,18 +43,8 @@ async function examine(registry: Registry, options: { fix?: boolean }): Promise<
   const head = await git.commitOf("HEAD");
   if (!head) return { disagreements: [], fixed: [] };
 
-  const [tagRows, addedLog, headFiles] = await Promise.all([
+  const [tagRows, headFiles] = await Promise.all([
     git.forEachRef(["refs/tags"], ["%(refname:strip=2)"]),
-    // One log for every version ever added: the commit that added each metadata.json.
-    git.text([
-      "log",
-      "--diff-filter=A",
-      "--format=%x00%H",
-      "--name-only",
-      "HEAD",
-      "--",
-      `:(glob)${root}/*/*/metadata.json`,
-    ]),
     git.list(["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", root]),
   ]);
   const registered = new Set<string>();
@@ -63,12 +53,6 @@ async function examine(registry: Registry, options: { fix?: boolean }): Promise<
     const tag = parseTag(name ?? "");
     if (tag?.kind === "registration") registered.add(`${tag.model}@${tag.version}`);
     if (tag?.kind === "deregistration") deregistered.add(`${tag.model}@${tag.version}`);
-  }
-  const addedBy = new Map<string, string>();
-  for (const block of addedLog.split("\0").filter(Boolean)) {
-    const [commit, ...paths] = block.split("\n").filter(Boolean);
-    // The log runs newest first: the oldest commit that added a path is the registration.
-    for (const path of paths) addedBy.set(path, commit!);
   }
   const inHead = new Set<string>();
   for (const path of headFiles) {
@@ -79,6 +63,30 @@ async function examine(registry: Registry, options: { fix?: boolean }): Promise<
     }
   }
 
+  // The commit that added each untagged version's metadata.json, from one log: of just those
+  // files when they are few (a log of the whole history's additions costs seconds at 10,000
+  // versions, and the Action's register runs this on every push, nearly always with nothing untagged).
+  const untagged = [...inHead].filter((key) => !registered.has(key));
+  const metadataPath = (key: string) => `${root}/${key.replace("@", "/")}/metadata.json`;
+  const addedLog = untagged.length
+    ? await git.text([
+        "log",
+        "--diff-filter=A",
+        "--format=%x00%H",
+        "--name-only",
+        "HEAD",
+        "--",
+        ...(untagged.length <= 100
+          ? untagged.map((key) => `:(literal)${metadataPath(key)}`)
+          : [`:(glob)${root}/*/*/metadata.json`]),
+      ])
+    : "";
+  const addedBy = new Map<string, string>();
+  for (const block of addedLog.split("\0").filter(Boolean)) {
+    const [commit, ...paths] = block.split("\n").filter(Boolean);
+    // The log runs newest first: the oldest commit that added a path is the registration.
+    for (const path of paths) addedBy.set(path, commit!);
+  }
   const disagreements: Disagreement[] = [];
   for (const key of [...inHead].sort()) {
     if (registered.has(key)) continue;

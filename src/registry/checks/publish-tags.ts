@@ -66,7 +66,8 @@ export async function publishMissingTags(
     const pushed = await git.push(
       remote,
       [...created].map((t) => `refs/tags/${t}:refs/tags/${t}`),
-      { atomic: true },
+      // The tags point at commits of the default branch, which the remote has (LFS objects too).
+      { atomic: true, noVerify: true },
     );
     if (pushed.ok) {
       // A run at the same time may have pushed the very same tag objects first: not this run's.

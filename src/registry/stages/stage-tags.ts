@@ -10,7 +10,7 @@ import {
   tagMoves,
 } from "../../domain/gto.js";
 import { compareText } from "../../domain/order.js";
-import { parseTag, registrationTag } from "../../domain/references.js";
+import { type ParsedTag, parseTag, registrationTag } from "../../domain/references.js";
 import { stageHistory } from "../../domain/stage-history.js";
 import { parseStagesJson } from "../../domain/stages.js";
 import type { Git } from "../../infra/git.js";
@@ -77,14 +77,34 @@ async function readTags(git: Git): Promise<TagRow[]> {
   }));
 }
 
+/** A tag of the registry's grammar, its name parsed once. */
+interface ModelTag {
+  row: TagRow;
+  parsed: ParsedTag;
+}
+
+/**
+ * The registry's tags grouped by model, each name parsed once: the loops below run per model,
+ * and parsing every tag for every model was 1.2 million parses (0.7 s) at 100 models and 11,000 tags.
+ */
+function tagsByModel(tags: readonly TagRow[]): Map<string, ModelTag[]> {
+  const byModel = new Map<string, ModelTag[]>();
+  for (const row of tags) {
+    const parsed = parseTag(row.name);
+    if (!parsed) continue;
+    let list = byModel.get(parsed.model);
+    if (!list) byModel.set(parsed.model, (list = []));
+    list.push({ row, parsed });
+  }
+  return byModel;
+}
+
 /** version -> registration commit: the registration tag's commit where there is one, else the commit that added the folder. */
-function registrationCommits(model: string, tags: readonly TagRow[], log: StageLog | undefined) {
+function registrationCommits(tags: readonly ModelTag[], log: StageLog | undefined) {
   const byVersion = new Map<string, string>();
   for (const r of log?.registrations ?? []) byVersion.set(r.version, r.commit);
-  for (const t of tags) {
-    const tag = parseTag(t.name);
-    if (tag?.kind === "registration" && tag.model === model) byVersion.set(tag.version, t.commit);
-  }
+  for (const { row, parsed } of tags)
+    if (parsed.kind === "registration") byVersion.set(parsed.version, row.commit);
   return byVersion;
 }
 
@@ -116,16 +136,17 @@ export async function readStageTags(
   const files = await registry.git.catFile(
     models.map((m) => `${ref}:${registry.modelFolder(m)}/stages.json`),
   );
-  const annotated = tags.filter((t) => t.annotated);
+  const byModel = tagsByModel(tags);
   const result: ModelStageTags[] = [];
   for (const model of models) {
     const log = logs.get(model)!;
-    const registrations = registrationCommits(model, tags, log);
+    const mine = byModel.get(model) ?? [];
+    const registrations = registrationCommits(mine, log);
     const versionAt = new Map([...registrations].map(([version, commit]) => [commit, version]));
+    const annotated = mine.filter((t) => t.row.annotated).map((t) => t.row);
     const existing: ExistingStageTag[] = [];
-    for (const t of annotated) {
-      const tag = parseTag(t.name);
-      if ((tag?.kind !== "stage" && tag?.kind !== "unassignment") || tag.model !== model) continue;
+    for (const { row: t, parsed: tag } of mine) {
+      if (!t.annotated || (tag.kind !== "stage" && tag.kind !== "unassignment")) continue;
       existing.push({
         name: t.name,
         kind: tag.kind === "stage" ? "assignment" : "unassignment",
