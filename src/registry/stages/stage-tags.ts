@@ -92,9 +92,9 @@ function tagsByModel(tags: readonly TagRow[]): Map<string, ModelTag[]> {
   for (const row of tags) {
     const parsed = parseTag(row.name);
     if (!parsed) continue;
-    let list = byModel.get(parsed.model);
-    if (!list) byModel.set(parsed.model, (list = []));
-    list.push({ row, parsed });
+    const list = byModel.get(parsed.model);
+    if (list) list.push({ row, parsed });
+    else byModel.set(parsed.model, [{ row, parsed }]);
   }
   return byModel;
 }
