@@ -1,7 +1,6 @@
 import type { MonitoringLine, MonitoringStatus } from "../../domain/monitoring.js";
 import type { StageDefinition } from "../../domain/registry-config.js";
 import type { Metadata } from "../../domain/schemas.js";
-import type { HistoryEntry } from "../stages/history.js";
 
 /**
  * What the report shows, read from the registry (read.ts) and rendered by pure functions
@@ -65,8 +64,6 @@ export interface ModelData {
   best: { version: string; value: number | null } | null;
   /** Why there is no best version, or what selection warned about. */
   bestNote: string | null;
-  /** Registrations, deletions and stage moves, oldest first (git model history). */
-  history: HistoryEntry[];
   monitoring: MonitoringData | null;
 }
 

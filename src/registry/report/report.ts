@@ -1,8 +1,9 @@
 import { join, resolve } from "node:path";
 import type { Registry } from "../core/registry.js";
+import type { HistoryEntry } from "../stages/history.js";
 import type { ModelSummary } from "./data.js";
-import { type ReadReportOptions, readFacts, readModel } from "./read.js";
-import { MANIFEST, renderModel, renderOverview, summarizeModel } from "./site.js";
+import { type ReadReportOptions, readFacts, readHistories, readModel } from "./read.js";
+import { MANIFEST, type PreparedModel, prepareModel, renderOverview } from "./site.js";
 import { SiteWriter } from "./write.js";
 
 /**
@@ -42,12 +43,28 @@ export async function writeReport(registry: Registry, options: ReportOptions): P
   });
   const summaries: ModelSummary[] = [];
   try {
-    const { facts, logs } = await readFacts(registry, options);
+    const facts = await readFacts(registry, options);
+    // The one `git log` runs while the models are read and rendered; a page waits for its history.
+    const histories = readHistories(registry, facts.models);
+    let known: Map<string, HistoryEntry[]> | null = null;
+    histories.then((h) => (known = h)).catch(() => {}); // awaited below
+    const waiting: [string, PreparedModel][] = [];
+    const finish = async (name: string, prepared: PreparedModel, history: Map<string, HistoryEntry[]>) => {
+      const { files, summary } = prepared.finish(history.get(name) ?? []);
+      await writer.writeAll(files);
+      summaries.push(summary);
+    };
     for (const name of facts.models) {
-      const model = await readModel(registry, name, logs.get(name), options.now);
-      await writer.writeAll(renderModel(facts, model));
-      summaries.push(summarizeModel(facts, model));
+      const prepared = prepareModel(facts, await readModel(registry, name, options.now));
+      await writer.writeAll(prepared.files);
+      if (known) await finish(name, prepared, known);
+      else waiting.push([name, prepared]);
+      // Reads are synchronous: this turn lets the log's output in, so git never waits on a full pipe.
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    const all = await histories;
+    for (const [name, prepared] of waiting) await finish(name, prepared, all);
+    summaries.sort((a, b) => facts.models.indexOf(a.name) - facts.models.indexOf(b.name));
     await writer.writeAll(renderOverview(facts, summaries, `git-model ${__VERSION__}`));
   } catch (e) {
     await writer.abort();

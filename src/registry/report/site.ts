@@ -38,10 +38,30 @@ export const MANIFEST = "git-model-report.json";
 
 export type SiteFiles = Map<string, string>;
 
-/** A model's page and the data files its versions' details load from. */
-export function renderModel(data: ReportFacts, model: ModelData): SiteFiles {
+/** A model as the overview keeps it, before its history is known. */
+type ModelHead = Omit<ModelSummary, "holderSince" | "lastChange">;
+
+/** The pre-rendered sections of a model's page that do not depend on its history. */
+interface Sections {
+  metrics: string;
+  versions: string;
+  monitoring: string;
+  lineage: string;
+}
+
+export interface PreparedModel {
+  /** The data files its versions' details load from, ready at once. */
+  files: SiteFiles;
+  /**
+   * The page and the overview's summary, once the model's history is known: the history comes
+   * from one `git log` of the whole registry, which runs while the models are read and rendered,
+   * and only this little is kept for it, not the model's metadata.
+   */
+  finish(history: readonly HistoryEntry[]): { files: SiteFiles; summary: ModelSummary };
+}
+
+export function prepareModel(data: ReportFacts, model: ModelData): PreparedModel {
   const files: SiteFiles = new Map();
-  files.set(modelPage(model.name), modelPageHtml(data, model));
   for (let start = 0, chunk = 0; start < model.versions.length; start += VERSIONS_PER_CHUNK, chunk++) {
     const versions = model.versions.slice(start, start + VERSIONS_PER_CHUNK).map((v) => ({
       version: v.version,
@@ -57,18 +77,33 @@ export function renderModel(data: ReportFacts, model: ModelData): SiteFiles {
       `window.gitModelReport.addVersions(${JSON.stringify(model.name)},${JSON.stringify(String(chunk))},${JSON.stringify(versions)});\n`,
     );
   }
-  return files;
+  const head = headOf(model);
+  const sections: Sections = {
+    metrics: metricsSection(data, model),
+    versions: versionsSection(data, model),
+    monitoring: monitoringSection(model),
+    lineage: lineageSection(data, model),
+  };
+  return {
+    files,
+    finish: (history) => ({
+      files: new Map([[modelPage(head.name), modelPageHtml(data, head, history, sections)]]),
+      summary: {
+        ...head,
+        holderSince: Object.fromEntries(shownStages(data).map((s) => [s, lastMoveInto(history, s)])),
+        lastChange: lastChange(head, history),
+      },
+    }),
+  };
 }
 
-/** What the overview keeps of a model once its page is written. */
-export function summarizeModel(data: ReportFacts, model: ModelData): ModelSummary {
-  const latest = latestOf(model);
+function headOf(model: ModelData): ModelHead {
+  const latest = model.versions.at(-1);
   const bestVersion = model.best ? model.versions.find((v) => v.version === model.best?.version) : undefined;
   return {
     name: model.name,
     versions: model.versions.length,
     holders: model.holders,
-    holderSince: Object.fromEntries(shownStages(data).map((s) => [s, lastMoveInto(model.history, s)])),
     latest: latest ? { version: latest.version, created_at: latest.created_at } : null,
     best: model.best,
     bestNote: model.bestNote,
@@ -82,7 +117,6 @@ export function summarizeModel(data: ReportFacts, model: ModelData): ModelSummar
         }
       : null,
     trend: model.rank.metric ? model.versions.map((v) => metricValue(v, model.rank.metric)) : [],
-    lastChange: lastChange(model),
   };
 }
 
@@ -157,9 +191,9 @@ ${body}
 const stageBadge = (data: ReportFacts, stage: string, text = stage) =>
   `<span class="badge stage-badge ${stageTone(data, stage)}">${esc(text)}</span>`;
 
-const statusBadge = (model: ModelData) =>
-  model.monitoring
-    ? `<span class="badge status-${esc(model.monitoring.status.code)}">${esc(model.monitoring.recommendation)}</span>`
+const statusBadge = (monitoring: { code: string; recommendation: string } | null) =>
+  monitoring
+    ? `<span class="badge status-${esc(monitoring.code)}">${esc(monitoring.recommendation)}</span>`
     : `<span class="muted">not monitored</span>`;
 
 const since = (iso: string | null | undefined) =>
@@ -185,17 +219,11 @@ function metricValue(v: VersionData, path: string | null): number | null {
 
 const metricName = (path: string) => path.replace(/^metrics\./, "");
 
-function latestOf(model: ModelData): VersionData | undefined {
-  return model.versions.at(-1);
-}
-
 /** The newest moment anything about the model changed: a registration, a move, a monitoring run. */
-function lastChange(model: ModelData): string | null {
-  const times = [
-    model.history.at(-1)?.at,
-    latestOf(model)?.created_at,
-    model.monitoring?.lines.at(-1)?.at,
-  ].filter((t): t is string => typeof t === "string" && !Number.isNaN(Date.parse(t)));
+function lastChange(head: ModelHead, history: readonly HistoryEntry[]): string | null {
+  const times = [history.at(-1)?.at, head.latest?.created_at, head.monitoring?.at].filter(
+    (t): t is string => typeof t === "string" && !Number.isNaN(Date.parse(t)),
+  );
   if (times.length === 0) return null;
   return times.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
 }
@@ -275,9 +303,14 @@ ${rows.join("\n")}
 // ---------------------------------------------------------------------------------------------
 // A model's page
 
-function modelPageHtml(data: ReportFacts, model: ModelData): string {
+function modelPageHtml(
+  data: ReportFacts,
+  model: ModelHead,
+  history: readonly HistoryEntry[],
+  sections: Sections,
+): string {
   const stages = shownStages(data);
-  const latest = latestOf(model);
+  const { latest } = model;
   const goals: Record<string, "min" | "max"> = {};
   if (model.rank.metric) goals[model.rank.metric] = model.rank.goal;
   const holderBadges = Object.entries(model.holders)
@@ -288,11 +321,11 @@ function modelPageHtml(data: ReportFacts, model: ModelData): string {
     )
     .join("");
   const cards = [
-    ["Versions", String(model.versions.length), ""],
+    ["Versions", String(model.versions), ""],
     ...stages.map((s) => [
       s,
       (model.holders[s] ?? []).slice(-2).join(", ") || "-",
-      since(lastMoveInto(model.history, s)),
+      since(lastMoveInto(history, s)),
     ]),
     [
       "Latest",
@@ -314,17 +347,17 @@ function modelPageHtml(data: ReportFacts, model: ModelData): string {
         `<div class="card"><dt>${esc(title)}</dt><dd>${esc(value)}${extra}</dd></div>`,
     )
     .join("");
-  const monitoringCard = `<div class="card"><dt>Monitoring</dt><dd>${statusBadge(model)}${model.monitoring ? since(model.monitoring.lines.at(-1)?.at) : ""}</dd></div>`;
+  const monitoringCard = `<div class="card"><dt>Monitoring</dt><dd>${statusBadge(model.monitoring)}${since(model.monitoring?.at)}</dd></div>`;
   const body = `<p><a href="../index.html">← All models</a></p>
 <h1>${esc(model.name)}</h1>
 <div class="holders">${holderBadges || `<span class="muted">No version holds a stage yet.</span>`}</div>
 <dl class="cards">${cards}${monitoringCard}</dl>
-${metricsSection(data, model)}
-${versionsSection(data, model)}
+${sections.metrics}
+${sections.versions}
 <section id="version-details" class="panel details-panel" hidden aria-live="polite" aria-labelledby="version-details-title"></section>
-${timelineSection(data, model)}
-${monitoringSection(model)}
-${lineageSection(data, model)}`;
+${timelineSection(data, model.name, history)}
+${sections.monitoring}
+${sections.lineage}`;
   const attrs = ` data-model="${esc(model.name)}" data-chunks="../data/${esc(model.name)}/" data-goals="${esc(JSON.stringify(goals))}"`;
   return page(data, `${model.name} · ${data.title}`, 1, body, attrs);
 }
@@ -427,12 +460,12 @@ function moveEvent(e: HistoryEntry): string {
   return e.kind === "rollback" || !e.rollback ? e.kind : `${e.kind} (rollback)`;
 }
 
-function timelineSection(data: ReportFacts, model: ModelData): string {
+function timelineSection(data: ReportFacts, name: string, history: readonly HistoryEntry[]): string {
   const stages = shownStages(data);
-  const spans = stageSpans(data, model);
-  const moves = model.history.filter((e) => e.type !== "registration");
+  const spans = stageSpans(data, history);
+  const moves = history.filter((e) => e.type !== "registration");
   const chart = spans.length
-    ? `<figure>${responsive((width) => timelineChart(`Which version held each stage of ${model.name} when`, stages, spans, data.generatedAt, width))}<figcaption>One bar per holding, from the commit that moved the version in to the one that moved it out.</figcaption></figure>`
+    ? `<figure>${responsive((width) => timelineChart(`Which version held each stage of ${name} when`, stages, spans, data.generatedAt, width))}<figcaption>One bar per holding, from the commit that moved the version in to the one that moved it out.</figcaption></figure>`
     : `<p class="muted">No version has held ${stages.map(esc).join(" or ")} yet.</p>`;
   const rows = [...moves]
     .reverse()
@@ -443,7 +476,7 @@ function timelineSection(data: ReportFacts, model: ModelData): string {
       return `<tr><td data-v="${esc(e.at)}">${timeTag(e.at)}</td><td>${esc(moveEvent(e))}</td><th scope="row">${esc(e.version)}</th><td>${from ? stageBadge(data, from) : ""}</td><td>${to ? stageBadge(data, to) : ""}</td><td>${esc(e.who)}</td><td class="wrap">${esc(reason)}</td><td>${prLink(data, e.pullRequest)}</td><td>${commitLink(data, e.commit)}</td></tr>`;
     })
     .join("\n");
-  const registrations = model.history.length - moves.length;
+  const registrations = history.length - moves.length;
   return `<section class="panel" aria-labelledby="timeline-title">
 <h2 id="timeline-title">Stage timeline</h2>
 ${chart}
@@ -483,7 +516,7 @@ function monitoringSection(model: ModelData): string {
   const shown = m.total > m.lines.length ? ` (the last ${m.lines.length} of ${m.total} runs)` : "";
   return `<section class="panel" aria-labelledby="monitoring-title">
 <h2 id="monitoring-title">Monitoring</h2>
-<p>${statusBadge(model)} <span class="muted">${esc(m.status.message)}</span></p>
+<p>${statusBadge({ code: m.status.code, recommendation: m.recommendation })} <span class="muted">${esc(m.status.message)}</span></p>
 <figure>${responsive((width) => driftChart({ title: `Drift of ${model.name} over time`, points, warn: thresholds.drift_warn_pct, retrain: thresholds.drift_retrain_pct, width }))}
 <figcaption>Drift of ${esc(m.status.metric ?? "the monitored metric")} against each version's registered baseline${esc(shown)}; positive is worse. ${wins} challenger win${wins === 1 ? "" : "s"}.</figcaption></figure>
 <ul class="legend"><li>drift %</li><li class="warn-key">plan retraining at ${esc(thresholds.drift_warn_pct)}%</li><li class="retrain-key">retrain now at ${esc(thresholds.drift_retrain_pct)}%</li><li class="win-key">challenger won</li></ul>

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from "../stages/history.js";
 import type { StageSpan } from "./charts.js";
-import type { ModelData, ReportFacts } from "./data.js";
+import type { ReportFacts } from "./data.js";
 
 /** What the pages derive from the data: which stages to show, their colours, who held what when. */
 
@@ -29,7 +29,7 @@ export function lastMoveInto(history: readonly HistoryEntry[], stage: string): s
 /** Every holding of the shown stages, from the stage moves in order. */
 export function stageSpans(
   data: Pick<ReportFacts, "stages" | "initialStage" | "displacedTo">,
-  model: Pick<ModelData, "history">,
+  history: readonly HistoryEntry[],
 ): StageSpan[] {
   const shown = new Set(shownStages(data));
   const open = new Map<string, { stage: string; since: string; order: number }>();
@@ -53,7 +53,7 @@ export function stageSpans(
     open.delete(version);
     spans.push(span(version, held, at));
   };
-  for (const e of model.history) {
+  for (const e of history) {
     if (e.type === "deletion") close(e.version, e.at);
     if (e.type !== "move") continue;
     close(e.version, e.at);
