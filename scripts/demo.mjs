@@ -157,7 +157,13 @@ models:
   );
   gm(["doctor", "--fix"]);
   gm(["doctor"]);
+
+  section("The registry as a web page: overview, versions, charts, stage timeline, monitoring, lineage");
+  // Kept after the tour (the repository is not): open it in a browser, no server needed.
+  const reportDir = process.env.GIT_MODEL_DEMO_REPORT || join(tmpdir(), "git-model-demo-report");
+  gm(["report", "--out", reportDir]);
   console.log(`\nThe demo repository is ${repo} (removed at exit; set KEEP_DEMO=1 to keep it).`);
+  console.log(`The report is ${join(reportDir, "index.html")}: open file://${join(reportDir, "index.html")}`);
 } finally {
   if (!process.env.KEEP_DEMO) rmSync(work, { recursive: true, force: true });
 }
