@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<ActionCommand>> = {
   validate: async () => (await import("./validate.js")).validateCommand,
   register: async () => (await import("./register.js")).registerCommand,
   propose: async () => (await import("./propose.js")).proposeCommand,
+  report: async () => (await import("./report.js")).reportCommand,
 };
 
 /** GitHub shows 10 error annotations per step; past this many the summary is where they are. */

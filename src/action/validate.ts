@@ -27,7 +27,7 @@ export const validateCommand: ActionCommand = async (context) => {
   const errors = report.problems.filter((p) => p.severity === "error").length;
   return {
     problems: report.problems,
-    summary: validationSummary(report, review, { ref: pr.base.ref, sha: pr.base.sha }),
+    summary: validationSummary(report, review, { ref: pr.base.ref, sha: pr.base.sha }, pagesUrl(context.env)),
     outputs: { errors: String(errors) },
     ...(errors
       ? {
@@ -69,10 +69,17 @@ export async function ensureCommit(git: Git, sha: string, ref: string): Promise<
 
 const SEVERITY = { error: "❌ error", warning: "⚠️ warning" } as const;
 
+/** The `pages-url` input: where the report is published (http or https), without a trailing slash. */
+function pagesUrl(env: NodeJS.ProcessEnv): string | null {
+  const url = (env["INPUT_PAGES-URL"] ?? "").trim().replace(/\/+$/, "");
+  return /^https?:\/\/[^\s()<>]+$/.test(url) ? url : null;
+}
+
 export function validationSummary(
   report: ValidationReport,
   review: ChangeReview,
   base: { ref: string; sha: string },
+  pages: string | null = null,
 ): string {
   const doc = new BoundedMarkdown(SUMMARY_LIMIT);
   const errors = report.problems.filter((p) => p.severity === "error");
@@ -84,6 +91,14 @@ export function validationSummary(
       `${report.models} model(s) and ${report.versions} version(s) checked against ${code(base.ref)} (${base.sha.slice(0, 7)}); ` +
       `${report.added.length} new version(s), ${review.moves.length} stage move(s).`,
   );
+  // With the report on GitHub Pages, a link to each changed model's page (`git model report`).
+  const changed = [
+    ...new Set([...report.added, ...report.removed].map((v) => v.model).concat(report.stagesChanged)),
+  ].sort();
+  if (pages && changed.length) {
+    doc.add("");
+    doc.add(`Report: ${changed.map((m) => `[${cell(m)}](${pages}/models/${m}.html)`).join(", ")}`);
+  }
   if (report.problems.length) {
     doc.add("");
     doc.add("### Problems");
