@@ -21,7 +21,10 @@ import { chromium } from "playwright-core";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values: opts } = parseArgs({
-  options: { candidates: { type: "string", default: "/tmp/charteval" }, runs: { type: "string", default: "15" } },
+  options: {
+    candidates: { type: "string", default: "/tmp/charteval" },
+    runs: { type: "string", default: "15" },
+  },
 });
 const RUNS = Number(opts.runs);
 const SIZES = [100, 10_000];
@@ -34,7 +37,10 @@ const median = (xs) => {
 
 /** A metric over versions, as the report charts it. */
 function series(n) {
-  return Array.from({ length: n }, (_, i) => ({ version: `1.${Math.floor(i / 100)}.${i % 100}`, value: 0.02 - i * 1e-6 + Math.sin(i) * 1e-3 }));
+  return Array.from({ length: n }, (_, i) => ({
+    version: `1.${Math.floor(i / 100)}.${i % 100}`,
+    value: 0.02 - i * 1e-6 + Math.sin(i) * 1e-3,
+  }));
 }
 
 async function bundle(contents, resolveDir, platform) {
@@ -57,11 +63,7 @@ let reportChart;
 
 // --- d3-scale + d3-shape, at build time (the report's charts.ts) ----------------------------
 {
-  const size = await bundle(
-    'export * from "./src/registry/report/charts.ts";',
-    ROOT,
-    "node",
-  );
+  const size = await bundle('export * from "./src/registry/report/charts.ts";', ROOT, "node");
   const dir = mkdtempSync(join(tmpdir(), "charting-"));
   writeFileSync(join(dir, "charts.mjs"), size.text);
   const { metricChart } = await import(join(dir, "charts.mjs"));
@@ -69,7 +71,11 @@ let reportChart;
   const times = {};
   for (const n of SIZES) {
     const points = series(n);
-    const marks = [points[n - 1], points[Math.floor(n / 2)], points[1]].map((p, i) => ({ version: p.version, label: `s${i}`, tone: "c1" }));
+    const marks = [points[n - 1], points[Math.floor(n / 2)], points[1]].map((p, i) => ({
+      version: p.version,
+      label: `s${i}`,
+      tone: "c1",
+    }));
     const ms = [];
     for (let r = 0; r < RUNS; r++) {
       const t = performance.now();
@@ -78,7 +84,13 @@ let reportChart;
     }
     times[n] = median(ms);
   }
-  rows.push({ name: "d3-scale + d3-shape (+ d3-hierarchy), SVG text at build time", where: "node, at build", size, times, browser: 0 });
+  rows.push({
+    name: "d3-scale + d3-shape (+ d3-hierarchy), SVG text at build time",
+    where: "node, at build",
+    size,
+    times,
+    browser: 0,
+  });
 }
 
 // --- ECharts' SVG renderer on the server (ssr: true) -----------------------------------------
@@ -116,22 +128,31 @@ const echartsOption = (points) => ({
     }
     times[n] = median(ms);
   }
-  rows.push({ name: "ECharts 6, SVG renderer with ssr: true", where: "node, at build", size, times, browser: 0 });
+  rows.push({
+    name: "ECharts 6, SVG renderer with ssr: true",
+    where: "node, at build",
+    size,
+    times,
+    browser: 0,
+  });
 }
 
 // --- In the browser ---------------------------------------------------------------------------
 const browserCandidates = [
   {
     name: "Observable Plot",
-    entry: 'import * as Plot from "@observablehq/plot"; window.draw = (points) => { const el = Plot.plot({ width: 720, height: 260, marks: [Plot.lineY(points, { x: (d, i) => i, y: "value" }), Plot.dot(points.length <= 300 ? points : [], { x: (d, i) => i, y: "value" })] }); document.body.append(el); return el; };',
+    entry:
+      'import * as Plot from "@observablehq/plot"; window.draw = (points) => { const el = Plot.plot({ width: 720, height: 260, marks: [Plot.lineY(points, { x: (d, i) => i, y: "value" }), Plot.dot(points.length <= 300 ? points : [], { x: (d, i) => i, y: "value" })] }); document.body.append(el); return el; };',
   },
   {
     name: "Chartist",
-    entry: 'import { LineChart } from "chartist"; window.draw = (points) => { const el = document.createElement("div"); el.style.width = "720px"; el.style.height = "260px"; document.body.append(el); new LineChart(el, { labels: points.map((p) => p.version), series: [points.map((p) => p.value)] }, { showPoint: points.length <= 300, width: 720, height: 260 }); return el; };',
+    entry:
+      'import { LineChart } from "chartist"; window.draw = (points) => { const el = document.createElement("div"); el.style.width = "720px"; el.style.height = "260px"; document.body.append(el); new LineChart(el, { labels: points.map((p) => p.version), series: [points.map((p) => p.value)] }, { showPoint: points.length <= 300, width: 720, height: 260 }); return el; };',
   },
   {
     name: "Frappe Charts",
-    entry: 'import { Chart } from "frappe-charts"; window.draw = (points) => { const el = document.createElement("div"); document.body.append(el); new Chart(el, { type: "line", height: 260, animate: false, data: { labels: points.map((p) => p.version), datasets: [{ values: points.map((p) => p.value) }] }, lineOptions: { hideDots: points.length > 300 ? 1 : 0 } }); return el; };',
+    entry:
+      'import { Chart } from "frappe-charts"; window.draw = (points) => { const el = document.createElement("div"); document.body.append(el); new Chart(el, { type: "line", height: 260, animate: false, data: { labels: points.map((p) => p.version), datasets: [{ values: points.map((p) => p.value) }] }, lineOptions: { hideDots: points.length > 300 ? 1 : 0 } }); return el; };',
   },
   {
     name: "ECharts 6, SVG renderer",
@@ -141,7 +162,16 @@ const browserCandidates = [
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 // The report's own page draws nothing in the browser: it only lays out the SVG text.
 {
@@ -203,8 +233,12 @@ for (const candidate of browserCandidates) {
 }
 await browser.close();
 
-console.log(`\nOne line chart, a dot per version up to 300, median of ${RUNS} runs (ms); sizes of the minified bundle (KiB)\n`);
-console.log("| library | draws | bundle min | bundle gzip | ms at 100 | ms at 10,000 | browser ms at 100 | browser ms at 10,000 |");
+console.log(
+  `\nOne line chart, a dot per version up to 300, median of ${RUNS} runs (ms); sizes of the minified bundle (KiB)\n`,
+);
+console.log(
+  "| library | draws | bundle min | bundle gzip | ms at 100 | ms at 10,000 | browser ms at 100 | browser ms at 10,000 |",
+);
 console.log("|---|---|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   const b = r.browserTimes ?? (r.where === "browser" ? r.times : null);
