@@ -31,7 +31,13 @@ export interface StagesSnapshot {
   /** The message after the subject, trailers included. */
   body: string;
   /** null when the file is absent or unreadable at that commit: the last known stages carry on. */
-  stages: StagesFile | null;
+  stages: StagesFile | null /**
+   * stages.json at the first parent, when the log's diff says (its old side): the first parent
+   * need not be among the snapshots (a merge whose main-line parent did not touch the file).
+   */;
+  base?: StagesFile;
+  /** stages.json at the second parent of a merge, when that parent is not among the snapshots. */
+  merged?: StagesFile;
 }
 
 export type StageEventKind = "promotion" | "demotion" | "rollback" | "hand-edit";
@@ -77,11 +83,12 @@ function* walk(snapshots: readonly StagesSnapshot[]): Generator<Step> {
   let previous: StagesFile = {};
   for (const snapshot of snapshots) {
     const [first, second] = snapshot.parents;
-    const base = (first !== undefined ? known.get(first) : undefined) ?? previous;
+    const base = (first !== undefined ? known.get(first) : undefined) ?? snapshot.base ?? previous;
     const stages = snapshot.stages ?? base;
     known.set(snapshot.commit, stages);
     previous = stages;
-    yield { snapshot, base, stages, merged: second !== undefined ? known.get(second) : undefined };
+    const merged = second !== undefined ? (known.get(second) ?? snapshot.merged) : undefined;
+    yield { snapshot, base, stages, merged };
   }
 }
 

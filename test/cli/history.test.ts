@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanEnv, cli, git } from "../helpers/repo.js";
+import { cleanEnv, cli, git, runFolder } from "../helpers/repo.js";
 import { at, ok, seedRepo } from "../helpers/stages.js";
 
 /**
@@ -130,6 +130,78 @@ describe("history", () => {
       ["1.0.1", "promotion", "squashed", 13],
     ]);
     expect((await ok(repo, ["validate", "--base", "HEAD~1"])).stdout).toContain("ok:");
+  });
+
+  it("gives a merged promotion its number when the branch went on after it, and registrations their commits", async () => {
+    const repo = await seedRepo(2);
+    const registered = (await git(repo, ["rev-list", "-1", "rl@v1.0.1"])).trim();
+    await git(repo, ["checkout", "-q", "-b", "git-model/promote/rl-beta"]);
+    await ok(repo, ["promote", "rl@1.0.0", "beta", "--reason", "from the PR"]);
+    // The branch's last commit does not touch stages.json: the merge's second parent is no snapshot.
+    writeFileSync(join(repo, "NOTES.md"), "why\n");
+    await git(repo, ["add", "NOTES.md"]);
+    await git(repo, ["commit", "-q", "-m", "notes"]);
+    await git(repo, ["checkout", "-q", "main"]);
+    writeFileSync(join(repo, "CHANGES.md"), "docs\n");
+    await git(repo, ["add", "CHANGES.md"]);
+    await git(repo, ["commit", "-q", "-m", "docs"]);
+    await git(repo, [
+      "merge",
+      "-q",
+      "--no-ff",
+      "git-model/promote/rl-beta",
+      "-m",
+      "Merge pull request #21 from acme/x",
+    ]);
+
+    const entries = (JSON.parse((await ok(repo, ["history", "rl", "--json"])).stdout) as { entries: Entry[] })
+      .entries;
+    expect(entries.map((e) => [brief(e), e.pullRequest])).toEqual([
+      ["registration 1.0.0", null],
+      ["registration 1.0.1", null],
+      ["promotion 1.0.0 development->beta from the PR", 21],
+    ]);
+    expect(entries[1]).toMatchObject({ commit: registered, who: "Test User" });
+  });
+
+  it("finds versions the tags do not answer for: added by hand, deleted by hand, deleted with a tag", async () => {
+    const repo = await seedRepo(3);
+    // A version committed by hand, without register and so without a tag.
+    const folder = join(repo, "models/rl/1.0.3");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "metadata.json"),
+      `${JSON.stringify({ schema: 1, name: "rl", version: "1.0.3", created_at: "2026-01-04T08:00:00Z", artifacts: [] })}\n`,
+    );
+    await git(repo, ["add", "models/rl/1.0.3"]);
+    await git(repo, ["commit", "-q", "-m", "add rl 1.0.3 by hand"], at("2026-01-04T08:00:00Z"));
+    const byHand = await head(repo);
+    // 1.0.1 deleted by hand (its registration tag stays, no deregistration tag).
+    await git(repo, ["rm", "-q", "-r", "models/rl/1.0.1"]);
+    await git(repo, ["commit", "-q", "-m", "drop 1.0.1"], at("2026-01-05T08:00:00Z"));
+    const dropped = await head(repo);
+    // 1.0.0 deleted with git model delete (a deregistration tag on the deletion commit).
+    await ok(repo, ["delete", "rl@1.0.0", "--yes", "--reason", "old"], at("2026-01-06T08:00:00Z"));
+    const deleted = (await git(repo, ["rev-list", "-1", "rl@v1.0.0!"])).trim();
+    // A version registered on another branch only: its tag exists, main never held it.
+    await git(repo, ["checkout", "-q", "-b", "experiment"]);
+    await ok(repo, ["register", "rl", runFolder({ "model.zip": 300 }), "--version", "2.0.0"]);
+    await git(repo, ["checkout", "-q", "main"]);
+
+    const entries = (JSON.parse((await ok(repo, ["history", "rl", "--json"])).stdout) as { entries: Entry[] })
+      .entries;
+    expect(entries.map(brief)).toEqual([
+      "registration 1.0.0",
+      "registration 1.0.1",
+      "registration 1.0.2",
+      "registration 1.0.3",
+      "deletion 1.0.1",
+      "deletion 1.0.0",
+    ]);
+    expect(entries[3]).toMatchObject({ commit: byHand, metrics: null });
+    expect(entries[4]).toMatchObject({ commit: dropped });
+    expect(entries[5]).toMatchObject({ commit: deleted });
   });
 
   it("--stage keeps only the moves into or out of that stage", async () => {

@@ -2,7 +2,7 @@ import { type Dirent, readdirSync } from "node:fs";
 import { usage } from "../../domain/errors.js";
 import { error, type Problem } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
-import { type Files, readFolderSync } from "./listing.js";
+import { type Files, statusArgs } from "./listing.js";
 import type { VersionRef } from "./validate.js";
 
 /** validate --base: what changed since the base, and the checks only a base makes possible. */
@@ -29,73 +29,96 @@ export interface DiffSince {
 }
 
 /**
- * The registry's changes since `base`: one diff against the work tree (tracked files), and the
- * untracked files of folders git does not know (new models, new versions; see
- * `untrackedFolders`). Untracked files inside the touched models come from their status later.
+ * The registry's changes since `base`, found at the cost of the change, never of the registry
+ * (docs/benchmarks.md, "validate --base"): the commits since the base from one `diff-tree` of
+ * the base's and HEAD's trees (git reads only the trees along the changed paths), and of the work
+ * tree what can change without a commit being made for it: every model's stages.json,
+ * history.jsonl and monitoring.jsonl (one `status` of those paths) and new model folders
+ * (the root's folders against HEAD's). The touched models' own uncommitted and untracked files
+ * come from their status later (listing.ts). Not a diff of the base against the whole work
+ * tree: that stats every tracked file, 300,000 at 100,000 versions. So an uncommitted edit inside
+ * a version folder of a model that nothing else touched is left to the whole `validate`; a pull
+ * request's check works on commits.
  */
 export async function diffSince(registry: Registry, base: string): Promise<DiffSince> {
   const git = registry.git;
   const root = registry.root;
+  const entries = readFolderEntries(registry.rootPath);
+  const models = entries.filter((e) => e.isDirectory()).map((e) => e.name);
   // The base is resolved beside the diff, which takes the same name.
-  const [baseCommit, diff, untracked] = await Promise.all([
+  const [baseCommit, committed, uncommitted, untracked] = await Promise.all([
     git.commitOf(base),
-    git.list(["diff", "--name-status", "-z", "--no-renames", "--end-of-options", base, "--", root], {
-      allowFailure: true,
-    }),
-    untrackedFolders(registry),
+    git.list(
+      [
+        "diff-tree",
+        "-r",
+        "-z",
+        "--name-status",
+        "--no-renames",
+        "--end-of-options",
+        base,
+        "HEAD",
+        "--",
+        root,
+      ],
+      { allowFailure: true },
+    ),
+    models.length === 0
+      ? Promise.resolve([])
+      : git.list(
+          [
+            "--literal-pathspecs",
+            ...statusArgs(models.flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${root}/${m}/${name}`))),
+          ],
+          { allowFailure: true },
+        ),
+    newFolders(registry, entries),
   ]);
   if (!baseCommit)
     throw usage(`unknown base ${base}`, {
       hint: "pass a branch, tag or commit (fetch it first in a shallow clone)",
     });
-  const changes: { status: string; path: string }[] = [];
-  for (let i = 0; i + 1 < diff.length; i += 2) changes.push({ status: diff[i]!, path: diff[i + 1]! });
-  for (const path of untracked) changes.push({ status: "A", path });
-  return { baseCommit, changes };
+  const changes = new Map<string, string>();
+  for (let i = 0; i + 1 < committed.length; i += 2) changes.set(committed[i + 1]!, committed[i]!);
+  for (const row of uncommitted) {
+    const path = row.slice(3);
+    if (!changes.has(path)) changes.set(path, statusLetter(row.slice(0, 2)));
+  }
+  for (const path of untracked) if (!changes.has(path)) changes.set(path, "A");
+  return { baseCommit, changes: [...changes].map(([path, status]) => ({ status, path })) };
 }
 
-/**
- * Untracked files in the registry's new places: model folders, version folders and files that
- * the work tree holds but HEAD does not. Found by listing the root and each model folder (about
- * 100 `readdir` for 10,000 versions) against one `ls-tree` of HEAD at the same two levels, then
- * one `ls-files -o` of just those places (it applies the ignore rules). Not a scan of every
- * version folder: `git ls-files -o` of the whole registry reads 10,000 folders (about 120 ms),
- * and an untracked file inside a version folder HEAD holds is found by the whole `validate`,
- * or by `--base` when its model changed.
- */
-export async function untrackedFolders(registry: Registry): Promise<string[]> {
-  const root = registry.root;
-  let entries: Dirent[];
+const MODEL_LEVEL_FILES = ["stages.json", "history.jsonl", "monitoring.jsonl"];
+
+/** A `status --porcelain` code as a diff's letter: added (untracked too), deleted, else modified. */
+export function statusLetter(xy: string): string {
+  if (xy === "??" || xy[0] === "A") return "A";
+  return xy.includes("D") ? "D" : "M";
+}
+
+function readFolderEntries(path: string): Dirent[] {
   try {
-    entries = readdirSync(registry.rootPath, { withFileTypes: true });
+    return readdirSync(path, { withFileTypes: true });
   } catch {
     return [];
   }
-  const models = entries.filter((e) => e.isDirectory()).map((e) => e.name);
-  const inHead = registry.git.list(
-    ["ls-tree", "--name-only", "-z", "HEAD", "--", `${root}/`, ...models.map((m) => `${root}/${m}/`)],
-    { allowFailure: true },
+}
+
+/**
+ * Untracked files in model folders, and files at the root, that HEAD does not hold: the root's
+ * entries against one `ls-tree` of HEAD's root folder, then one `ls-files -o` of just those
+ * places (it applies the ignore rules). A new version folder in a model that nothing else
+ * touched is found by the whole `validate`, or by `--base` once it is committed.
+ */
+async function newFolders(registry: Registry, entries: readonly Dirent[]): Promise<string[]> {
+  const root = registry.root;
+  if (entries.length === 0) return [];
+  const inHead = new Set(
+    await registry.git.list(["ls-tree", "--name-only", "-z", "HEAD", "--", `${root}/`], {
+      allowFailure: true,
+    }),
   );
-  inHead.catch(() => {}); // awaited below
-  const here: string[] = entries.filter((e) => !e.isDirectory()).map((e) => `${root}/${e.name}`);
-  const modelFolders = new Set<string>();
-  for (const model of models) {
-    const folder = `${root}/${model}`;
-    modelFolders.add(folder);
-    for (const name of readFolderSync(registry.abs(folder))) here.push(`${folder}/${name}`);
-  }
-  const known = new Set<string>();
-  for (const path of await inHead) {
-    known.add(path);
-    known.add(path.slice(0, path.lastIndexOf("/"))); // its model folder
-  }
-  const candidates = [...modelFolders].filter((f) => !known.has(f));
-  for (const path of here) {
-    if (known.has(path)) continue;
-    const folder = path.slice(0, path.lastIndexOf("/"));
-    // In a model folder HEAD does not hold, the folder itself is the candidate.
-    if (folder === root || known.has(folder)) candidates.push(path);
-  }
+  const candidates = entries.map((e) => `${root}/${e.name}`).filter((path) => !inHead.has(path));
   if (candidates.length === 0) return [];
   return registry.git.list([
     "ls-files",

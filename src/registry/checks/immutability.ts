@@ -1,5 +1,5 @@
 import { error, type Problem } from "../../domain/problems.js";
-import { parseTag } from "../../domain/references.js";
+import { parseTag, registrationTag } from "../../domain/references.js";
 import { readGitCache, writeGitCache } from "../../infra/git-cache.js";
 import type { Registry } from "../core/registry.js";
 import type { ModelFiles } from "./listing.js";
@@ -33,17 +33,38 @@ export async function registrationTrees(
   if (models?.length === 0) return empty;
   // A few models (validate --base, or paths): their tags only; otherwise one pass over all of them.
   const few = models !== null && models.length <= 16;
-  const refs = few
+  // With --base, the versions the change touches: their own tags and folders, never the model's
+  // other versions (at 1,000 versions a model, its tags alone are 1,000 tag objects to read).
+  const exact = few ? touchedVersions(wanted!) : null;
+  const refs = exact
     ? git.forEachRef(
-        models.map((m) => `refs/tags/${m}@*`),
+        exact.map(([m, v]) => `refs/tags/${registrationTag(m, v)}`),
         ["%(refname:strip=2)", "%(*objectname)", "%(objectname)"],
       )
-    : registrationRefs(registry);
+    : few
+      ? git.forEachRef(
+          models.map((m) => `refs/tags/${m}@*`),
+          ["%(refname:strip=2)", "%(*objectname)", "%(objectname)"],
+        )
+      : registrationRefs(registry);
   // HEAD's tree of every version folder from one ls-tree, not one lookup per version.
-  const headListing = git.list(
-    ["ls-tree", "-r", "-d", "-z", "HEAD", "--", ...(few ? models.map((m) => `${root}/${m}/`) : [root])],
-    { allowFailure: true },
-  );
+  const headListing =
+    exact?.length === 0
+      ? Promise.resolve([])
+      : git.list(
+          exact
+            ? ["ls-tree", "-d", "-z", "HEAD", "--", ...exact.map(([m, v]) => `${root}/${m}/${v}`)]
+            : [
+                "ls-tree",
+                "-r",
+                "-d",
+                "-z",
+                "HEAD",
+                "--",
+                ...(few ? models.map((m) => `${root}/${m}/`) : [root]),
+              ],
+          { allowFailure: true },
+        );
   headListing.catch(() => {}); // awaited below
   const tags = new Map<string, { commit: string; tag: string }>();
   for (const [name, peeled, oid] of await refs) {
@@ -76,6 +97,19 @@ export async function registrationTrees(
     if (tree && headTrees.has(`${root}/${key}`)) atTag.set(key, tree);
   });
   return { tags, headTrees, atTag };
+}
+
+/**
+ * The [model, version] pairs a scope names one by one, or null when a model is wanted whole
+ * (or there are too many to name: the model's pattern is then one argument instead of hundreds).
+ */
+function touchedVersions(wanted: Wanted): [string, string][] | null {
+  const pairs: [string, string][] = [];
+  for (const [model, versions] of wanted) {
+    if (versions === "all") return null;
+    for (const version of versions) pairs.push([model, version]);
+  }
+  return pairs.length <= 200 ? pairs : null;
 }
 
 /**

@@ -8,10 +8,21 @@ import type { Registry } from "../core/registry.js";
 /** Repository path -> its index blob when the file is tracked and unchanged in the work tree, else null. */
 export type Files = Map<string, string | null>;
 
+/** `git status` of the paths, every untracked file named: `<XY> <path>` rows. */
+export const statusArgs = (pathspecs: readonly string[]) => [
+  "status",
+  "--porcelain",
+  "-z",
+  "--untracked-files=all",
+  "--no-renames",
+  "--",
+  ...pathspecs,
+];
+
 export interface Listing {
   files: Files;
-  changed: Set<string>;
-  untracked: string[];
+  /** What the work tree changed: path -> the `status --porcelain` code (`??` when untracked). */
+  changed: Map<string, string>;
   /** Symbolic links in the registry, committed or not: reported, never followed. */
   links: string[];
 }
@@ -27,18 +38,9 @@ export function listRegistryFiles(
   pathspecs: readonly string[] = [registry.root],
 ): Promise<Listing> {
   const git = registry.git;
-  if (pathspecs.length === 0)
-    return Promise.resolve({ files: new Map(), changed: new Set(), untracked: [], links: [] });
+  if (pathspecs.length === 0) return Promise.resolve({ files: new Map(), changed: new Map(), links: [] });
   const staged = git.text(["ls-files", "-s", "-z", "--", ...pathspecs]);
-  const status = git.list([
-    "status",
-    "--porcelain",
-    "-z",
-    "--untracked-files=all",
-    "--no-renames",
-    "--",
-    ...pathspecs,
-  ]);
+  const status = git.list(statusArgs(pathspecs));
   return Promise.all([staged, status]).then(([index, rows]) => {
     const files: Files = new Map();
     const links: string[] = [];
@@ -54,20 +56,18 @@ export function listRegistryFiles(
       }
       pos = end + 1;
     }
-    const changed = new Set<string>();
-    const untracked: string[] = [];
+    const changed = new Map<string, string>();
     for (const row of rows) {
       const xy = row.slice(0, 2);
       const path = row.slice(3);
-      changed.add(path);
-      if (xy === "??") untracked.push(path);
+      changed.set(path, xy);
       // A link not committed yet, or a committed file replaced by one (a type change).
       if ((xy === "??" || xy.includes("T")) && !links.includes(path) && isLink(`${registry.top}/${path}`))
         links.push(path);
       if (xy[1] === "D" || (xy[0] === "D" && xy[1] === " ")) files.delete(path);
       else files.set(path, xy[1] === " " ? (files.get(path) ?? null) : null);
     }
-    return { files, changed, untracked, links };
+    return { files, changed, links };
   });
 }
 

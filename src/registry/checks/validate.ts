@@ -2,7 +2,7 @@ import { compareText } from "../../domain/order.js";
 import { error, type Problem } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
 import { type ArtifactCheck, checkArtifacts, checkVersion } from "./artifacts.js";
-import { changesSince, diffSince, modelFolderOf } from "./base-diff.js";
+import { changesSince, diffSince, modelFolderOf, statusLetter } from "./base-diff.js";
 import { immutability, registrationTrees } from "./immutability.js";
 import { groupByModel, listRegistryFiles, versionsByListing } from "./listing.js";
 import { modelFileProblems } from "./model-files.js";
@@ -64,7 +64,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     jsonl: new Map(),
   };
   await parseWorkTree(registry, wanted, parsed);
-  const { files, changed, untracked, links } = await listing;
+  const { files, changed, links } = await listing;
   // Reported even where the link replaced a registered file (which is an edit too): the link is the cause.
   const linkProblems = links.map((link) =>
     error(link, "is a symbolic link: git-model does not follow links in the registry", {
@@ -86,9 +86,10 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
 
   const baseEdits: Problem[] = [];
   if (options.base && diff) {
-    // Untracked files inside the touched models, which the diff does not list.
+    // The touched models' uncommitted and untracked files, which the diff of commits does not list.
     const listed = new Set(diff.changes.map((c) => c.path));
-    for (const path of untracked) if (!listed.has(path)) diff.changes.push({ status: "A", path });
+    for (const [path, xy] of changed)
+      if (!listed.has(path)) diff.changes.push({ status: statusLetter(xy), path });
     const since = await changesSince(registry, options.base, files, diff);
     baseVersions = since.baseVersions;
     baseEdits.push(...since.problems);
@@ -96,7 +97,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     scope = restrict(scope, since.touched);
   }
   if (pathScope) scope = restrict(scope, pathScope);
-  const immutable = immutability(registry, atTags, scope, changed, baseVersions);
+  const immutable = immutability(registry, atTags, scope, new Set(changed.keys()), baseVersions);
   immutable.catch(() => {}); // awaited below
 
   const models = [...scope].sort(([a], [b]) => compareText(a, b));

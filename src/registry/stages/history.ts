@@ -1,19 +1,28 @@
 import { usage } from "../../domain/errors.js";
 import { parseJsonl } from "../../domain/jsonl.js";
+import { parseTag } from "../../domain/references.js";
 import { HistoryLineSchema } from "../../domain/schemas.js";
-import { type StageEvent, stageHistory } from "../../domain/stage-history.js";
+import { pullRequestNumber, type StageEvent, stageHistory } from "../../domain/stage-history.js";
 import { parseTrailers } from "../../domain/stages.js";
 import { isConfiguredStage } from "../../domain/stages-file.js";
-import { readTextIfExists } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
-import { readStageLog, type StageLog, type VersionEvent } from "./stage-log.js";
+import { readStageLog, type StageLog, type VersionEvent, versionEvents } from "./stage-log.js";
 import type { PrefetchedLog } from "./stage-log-command.js";
 
 /**
  * `history MODEL` (DESIGN section 5): every registration, deletion and stage move of a model,
- * oldest first, from one `git log` and one `cat-file --batch` (see stage-log.ts). Stage moves
- * include hand edits, reverts and merged pull requests (the domain's stageHistory says which).
- * It also keeps git's commit-graph current, which makes the next log fast (commit-graph.ts).
+ * oldest first. What it reads costs what the model's own records cost, not the registry:
+ *
+ * - registrations and deletions from the model's tags (`name@vX.Y.Z` on the registration commit,
+ *   `name@vX.Y.Z!` on the deletion commit; one `for-each-ref` of the model's pattern, which also
+ *   gives each commit's author, date and subject), checked against the version folders of the ref;
+ *   a version the tags do not answer for (added by hand or with --no-tag, deleted without a
+ *   deregistration tag) comes from one `git log` of just those metadata.json files;
+ * - stage moves from the log of the model's stages.json alone and one `cat-file --batch` of its
+ *   blobs (stage-log.ts), including hand edits, reverts and merged pull requests.
+ *
+ * Never a walk of every registration commit: at 1,000 versions a model, the folder's log diffed
+ * 1,000 trees of 1,000 entries (docs/benchmarks.md, "history").
  */
 
 export type HistoryEntry =
@@ -38,10 +47,11 @@ export interface HistoryOptions {
    * show them, and validating the file's lines costs (zod, 100 lines: about 7 ms of 140).
    */
   metrics?: boolean;
-  /** The model's log, started before the registry was open (prefetchModelLog); used if it matches. */
+  /** The model's stages.json log, started before the registry was open (prefetchModelLog); used if it matches. */
   prefetched?: PrefetchedLog | null;
 }
 
+/** Within one instant: a version is registered before it moves, and moves before it is deleted. */
 const RANK = { registration: 0, move: 1, deletion: 2 } as const;
 
 export async function history(
@@ -56,14 +66,24 @@ export async function history(
       hint: `stages: ${registry.config.stages.map((s) => s.name).join(", ")}`,
     });
   }
+  const ref = options.ref ?? "HEAD";
   const historyFile = `${registry.modelFolder(name)}/history.jsonl`;
   // Metrics come from history.jsonl (the registration's record); the commit says who and when.
-  // Parsed as soon as it is read, which is while git answers the log's cat-file.
-  const [log, metrics] = await Promise.all([
-    readStageLog(registry, name, options.ref, { commitGraph: true, prefetched: options.prefetched ?? null }),
-    options.metrics === false
+  const [log, versions, metrics] = await Promise.all([
+    readStageLog(registry, name, ref, {
+      stagesOnly: true,
+      commitGraph: "keep",
+      prefetched: options.prefetched ?? null,
+    }),
+    stage === undefined ? versionsFromTags(registry, name, ref) : null,
+    options.metrics === false || stage !== undefined
       ? new Map<string, Record<string, number> | undefined>()
-      : Promise.resolve(registry.readText(historyFile)).then(
+      : (ref === "HEAD"
+          ? Promise.resolve(registry.readText(historyFile))
+          : registry.git
+              .catFile([`${ref}:${historyFile}`])
+              .then((o) => o.get(`${ref}:${historyFile}`)?.content.toString("utf8") ?? null)
+        ).then(
           (lines) =>
             new Map(
               parseJsonl(lines ?? "", HistoryLineSchema).records.map(({ value }) => [
@@ -73,7 +93,18 @@ export async function history(
             ),
         ),
   ]);
-  return { model: name, stage: stage ?? null, entries: historyEntries(registry, log, metrics, stage) };
+  // A deleted version leaves stages.json in its deletion commit: that is the deletion, not a move.
+  const removedIn = new Set((versions?.deletions ?? []).map((d) => `${d.commit} ${d.version}`));
+  const moves: HistoryEntry[] = stageHistory(log.snapshots, registry.config)
+    .filter((e) => !(e.to === registry.config.initialStage && removedIn.has(`${e.commit} ${e.version}`)))
+    .filter((e) => stage === undefined || e.to === stage || e.from === stage)
+    .map((e) => ({ type: "move", ...e }));
+  if (!versions) return { model: name, stage: stage ?? null, entries: moves };
+  const registrations = versions.registrations.map(
+    (r): HistoryEntry => ({ type: "registration", ...r, metrics: metrics.get(r.version) ?? null }),
+  );
+  const deletions = versions.deletions.map((d): HistoryEntry => ({ type: "deletion", ...d }));
+  return { model: name, stage: null, entries: mergeByTime([registrations, moves, deletions]) };
 }
 
 /**
@@ -117,4 +148,122 @@ export function historyEntries(
 /** The `Reason:` trailer `delete --reason` and `cleanup --reason` write, or null. */
 function deletionReason(bodyOf: ReadonlyMap<string, string>, commit: string): string | null {
   return parseTrailers(bodyOf.get(commit) ?? "").reason ?? null;
+}
+
+/**
+ * One timeline from sequences that are each in order already (the moves in the log's order,
+ * which a sort by date could break where commit dates do not follow the history): each step
+ * takes the earliest head, registrations before moves before deletions in the same second.
+ */
+function mergeByTime(sequences: HistoryEntry[][]): HistoryEntry[] {
+  const time = (e: HistoryEntry) => Date.parse(e.at);
+  const heads = sequences.map(() => 0);
+  const out: HistoryEntry[] = [];
+  for (;;) {
+    let best = -1;
+    for (const [i, seq] of sequences.entries()) {
+      const e = seq[heads[i]!];
+      if (!e) continue;
+      const b = best < 0 ? undefined : sequences[best]![heads[best]!]!;
+      if (!b || time(e) < time(b) || (time(e) === time(b) && RANK[e.type] < RANK[b.type])) best = i;
+    }
+    if (best < 0) return out;
+    out.push(sequences[best]![heads[best]!++]!);
+  }
+}
+
+/**
+ * The model's registrations and deletions as of `ref`, from its registration and deregistration
+ * tags (one `for-each-ref` of `refs/tags/<model>@*`, with the tagged commits' author, date and
+ * subject) and the version folders `ref` holds. A tagged version that `ref` does not hold was
+ * deleted there (or registered on another branch: the log then finds nothing); those, and the
+ * folders without a tag, are looked up in one log of their metadata.json files.
+ */
+async function versionsFromTags(
+  registry: Registry,
+  model: string,
+  ref: string,
+): Promise<{ registrations: VersionEvent[]; deletions: Deletion[] }> {
+  const scheme = registry.scheme(model);
+  const [rows, present] = await Promise.all([
+    registry.git.forEachRef(
+      [`refs/tags/${model}@*`],
+      [
+        "%(refname:strip=2)",
+        "%(*objectname)",
+        "%(objectname)",
+        "%(*authorname)%(authorname)",
+        "%(*authoremail:trim)%(authoremail:trim)",
+        "%(*committerdate:iso-strict)%(committerdate:iso-strict)",
+        "%(*subject)%(subject)",
+        // The `Reason:` trailer `delete --reason` and `cleanup --reason` write on the deletion commit.
+        "%(*contents:trailers:key=Reason,valueonly,separator=%x20)",
+      ],
+    ),
+    versionFoldersAt(registry, model, ref),
+  ]);
+  const registered = new Map<string, VersionEvent>();
+  const deregistered = new Map<string, Deletion>();
+  for (const [
+    tagName = "",
+    peeled = "",
+    oid = "",
+    who = "",
+    email = "",
+    at = "",
+    subject = "",
+    reason = "",
+  ] of rows) {
+    const tag = parseTag(tagName);
+    if (!tag || tag.kind === "stage" || tag.model !== model) continue;
+    if (tag.kind !== "registration" && tag.kind !== "deregistration") continue;
+    if (scheme.parse(tag.version) !== tag.version) continue;
+    const event = {
+      version: tag.version,
+      at,
+      who,
+      email,
+      commit: peeled || oid,
+      subject,
+      pullRequest: pullRequestNumber(subject),
+    };
+    if (tag.kind === "registration") registered.set(tag.version, event);
+    else deregistered.set(tag.version, { ...event, reason: reason.trim() || null });
+  }
+  const registrations: VersionEvent[] = [];
+  const deletions: Deletion[] = [];
+  const unknown: string[] = [];
+  for (const version of present) {
+    const event = registered.get(version);
+    if (event) registrations.push(event);
+    else unknown.push(version);
+  }
+  for (const [version, event] of registered) {
+    if (present.has(version)) continue;
+    const deletion = deregistered.get(version);
+    if (deletion) {
+      registrations.push(event);
+      deletions.push(deletion);
+    } else unknown.push(version);
+  }
+  // A tagged version that the ref never held (registered on another branch) is found by neither.
+  const found = await versionEvents(registry, model, unknown, ref);
+  registrations.push(...found.registrations);
+  deletions.push(...found.deletions);
+  const byTime = <T extends VersionEvent>(a: T, b: T) =>
+    Date.parse(a.at) - Date.parse(b.at) || scheme.compare(a.version, b.version);
+  return { registrations: registrations.sort(byTime), deletions: deletions.sort(byTime) };
+}
+
+type Deletion = VersionEvent & { reason: string | null };
+
+/** The model's version folders at `ref`: the work tree's at HEAD (no process), else one ls-tree. */
+async function versionFoldersAt(registry: Registry, model: string, ref: string): Promise<Set<string>> {
+  if (ref === "HEAD") return new Set(await registry.versionFolders(model));
+  const scheme = registry.scheme(model);
+  const names = await registry.git.list(
+    ["ls-tree", "-z", "-d", "--name-only", "--end-of-options", ref, "--", `${registry.modelFolder(model)}/`],
+    { allowFailure: true },
+  );
+  return new Set(names.map((n) => n.slice(n.lastIndexOf("/") + 1)).filter((v) => scheme.parse(v) === v));
 }

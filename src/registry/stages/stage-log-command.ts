@@ -17,7 +17,24 @@ import { catFileBatchReader, Git, spawnGit } from "../../infra/git.js";
 
 export const RECORD = "\x1e";
 export const FIELD = "\x1f";
-const FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cI${FIELD}%s${FIELD}%b${FIELD}`;
+const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cI${FIELD}%s${FIELD}%b${FIELD}`;
+
+/**
+ * Bounds what a log over the whole history keeps mapped and cached: git's defaults (a 96 MiB
+ * delta-base cache, 1 GiB pack windows up to 8 GiB) let a walk of 100,000 commits grow to
+ * 2-2.5 GB of RSS. Small windows and cache cost the walk nothing measurable (docs/benchmarks.md).
+ */
+const LOW_MEMORY = [
+  "-c",
+  "core.deltaBaseCacheLimit=16m",
+  "-c",
+  "core.packedGitWindowSize=4m",
+  "-c",
+  "core.packedGitLimit=32m",
+];
+
+/** Each model folder's stages.json: the one path a stage-moves-only log follows. */
+export const stagesFiles = (folders: readonly string[]) => folders.map((f) => `${f}/stages.json`);
 
 /**
  * `git log` of the given folders from `rev`, oldest first with every parent before its children.
@@ -27,8 +44,13 @@ const FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cI$
  * pull request numbers); --diff-merges=first-parent says what a merge changed on the branch it
  * landed on.
  */
-export function stageLogArgs(folders: readonly string[], rev: string): string[] {
+export function stageLogArgs(
+  folders: readonly string[],
+  rev: string,
+  options: { filter?: string; realParents?: boolean } = {},
+): string[] {
   return [
+    ...LOW_MEMORY,
     "--literal-pathspecs",
     "-c",
     "core.quotePath=false",
@@ -36,12 +58,15 @@ export function stageLogArgs(folders: readonly string[], rev: string): string[] 
     "--topo-order",
     "--reverse",
     "--full-history",
-    "--parents",
+    // Rewritten parents name the logged commits (the folders' own line); a log of stages.json
+    // alone keeps the real ones, and each diff's old side says what the first parent held.
+    ...(options.realParents ? [] : ["--parents"]),
     "--diff-merges=first-parent",
+    ...(options.filter ? [`--diff-filter=${options.filter}`] : []),
     "--raw",
     "--no-abbrev",
     "--no-renames",
-    FORMAT,
+    LOG_FORMAT,
     "--end-of-options",
     rev,
     "--",
@@ -199,7 +224,7 @@ export function startStageLog(top: string, args: readonly string[]): StartedLog 
 }
 
 /**
- * Starts the log of one model's folder at HEAD from a guess of where the registry is: the
+ * Starts the log of one model's stages.json at HEAD (what `history` reads) from a guess of where the registry is: the
  * work-tree top as `Git.locate` finds it from `cwd` (no process), and the `root:` line of the
  * configuration file (default `models`). A guess only: readStageLogs uses the result when the
  * opened registry asks for the same arguments in the same top folder, and otherwise runs its
@@ -216,7 +241,7 @@ export function prefetchModelLog(cwd: string, model: string, configFile = CONFIG
       return null;
     const root = guessRoot(configPath);
     if (root === null || !existsSync(join(dir, root, model))) return null;
-    return startStageLog(dir, stageLogArgs([`${root}/${model}`], "HEAD"));
+    return startStageLog(dir, stageLogArgs(stagesFiles([`${root}/${model}`]), "HEAD", { realParents: true }));
   } catch {
     return null;
   }

@@ -1,12 +1,19 @@
 import { assertModelName } from "../../domain/names.js";
 import type { StagesFile } from "../../domain/schemas.js";
 import { pullRequestNumber, type StagesSnapshot } from "../../domain/stage-history.js";
-import { parseStagesJson } from "../../domain/stages.js";
+import { parseStagesJson, parseTrailers } from "../../domain/stages.js";
 import { parseUsualStages } from "../../domain/stages-file.js";
 import { GitError } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import { ensureCommitGraph, headFromFiles } from "./commit-graph.js";
-import { FIELD, type PrefetchedLog, stageLogArgs, startStageLog } from "./stage-log-command.js";
+import {
+  FIELD,
+  type PrefetchedLog,
+  RECORD,
+  stageLogArgs,
+  stagesFiles,
+  startStageLog,
+} from "./stage-log-command.js";
 
 /**
  * The history of models' stages.json files and version folders, read the way DESIGN section 11
@@ -43,12 +50,31 @@ export interface StageLogOptions {
    * Bring git's commit-graph up to date for the next read (commit-graph.ts), beside this one:
    * a few milliseconds when only some commits are new, once about 0.4 s per 11,000 commits when
    * there is none. For commands people run again and again in the same clone (`history`), not
-   * for a CI job's one-off read of a fresh clone.
+   * for a CI job's one-off read of a fresh clone. "keep": only add a layer to a graph that has
+   * the filters already (never the first write, which a fresh clone would pay).
    */
-  commitGraph?: boolean;
+  commitGraph?: boolean | "keep";
   /** The same log started earlier (stage-log-command.ts), used when its arguments and folder match. */
   prefetched?: PrefetchedLog | null;
+  /**
+   * Log each model's stages.json alone (one file path, which git answers from a commit-graph's
+   * Bloom filters when there is one) instead of its whole folder: only the snapshots, no
+   * registrations or deletions. For readers that need only the stage moves (`history`, which
+   * takes registrations from the tags, and the stage checks): the folder's log diffs every
+   * registration commit too, which at 1,000 versions a model is most of its cost.
+   */
+  stagesOnly?: boolean;
 }
+
+interface Change {
+  status: string;
+  blob: string;
+  /** The blob at the first parent (all zeros when the file was added). */
+  old: string;
+}
+
+/** The all-zero object id git's --raw prints for the side where a file does not exist. */
+const isNull = (oid: string) => /^0+$/.test(oid);
 
 interface LoggedCommit {
   commit: string;
@@ -58,8 +84,8 @@ interface LoggedCommit {
   date: string;
   subject: string;
   body: string;
-  /** path -> status letter (A, M, D, T) and new blob, against the first parent for a merge. */
-  changes: Map<string, { status: string; blob: string }>;
+  /** path -> status letter (A, M, D, T), old and new blob, against the first parent for a merge. */
+  changes: Map<string, Change>;
 }
 
 /** One record of the log's output (the text after a RECORD mark). */
@@ -67,15 +93,15 @@ function parseRecord(record: string): LoggedCommit | null {
   if (record.trim() === "") return null;
   const [commit = "", parents = "", author = "", email = "", date = "", subject = "", body = "", rest = ""] =
     record.split(FIELD);
-  const changes = new Map<string, { status: string; blob: string }>();
+  const changes = new Map<string, Change>();
   for (const line of rest.split("\n")) {
     // --raw: ":100644 100644 <old blob> <new blob> M\tpath". The folder's other files
     // (artifacts, history.jsonl, monitoring.jsonl) are most of the lines: skipped unsplit.
     const tab = line.indexOf("\t");
     if (tab < 0 || !line.startsWith(":")) continue;
     if (!line.endsWith("/stages.json") && !line.endsWith("/metadata.json")) continue;
-    const [, , , blob = "", status = ""] = line.slice(1, tab).split(" ");
-    changes.set(line.slice(tab + 1), { status: status.slice(0, 1), blob });
+    const [, , old = "", blob = "", status = ""] = line.slice(1, tab).split(" ");
+    changes.set(line.slice(tab + 1), { status: status.slice(0, 1), blob, old });
   }
   return {
     commit,
@@ -134,7 +160,9 @@ export async function readStageLogs(
   for (const model of wanted ?? []) logOf(model);
   if (wanted && wanted.size === 0) return logs;
 
-  const args = stageLogArgs(wanted ? [...wanted].map((m) => registry.modelFolder(m)) : [root], rev);
+  const folders = wanted ? [...wanted].map((m) => registry.modelFolder(m)) : [root];
+  const stagesOnly = Boolean(options.stagesOnly && wanted);
+  const args = stageLogArgs(stagesOnly ? stagesFiles(folders) : folders, rev, { realParents: stagesOnly });
   const { prefetched } = options;
   const matches =
     prefetched?.top === git.top &&
@@ -145,7 +173,9 @@ export async function readStageLogs(
   const head = options.commitGraph && rev === "HEAD" ? headFromFiles(git.gitDir) : null;
   const graph = options.commitGraph
     ? (head ? Promise.resolve(head) : git.commitOf(rev))
-        .then((commit) => commit && ensureCommitGraph(git, commit))
+        .then(
+          (commit) => commit && ensureCommitGraph(git, commit, { create: options.commitGraph !== "keep" }),
+        )
         .catch(() => null)
     : null;
   const started = matches ? prefetched : startStageLog(git.top, args);
@@ -186,7 +216,9 @@ export async function readStageLogs(
     return answer;
   };
 
-  const reads: { blob: string; snapshot: StagesSnapshot }[] = [];
+  const reads: { blob: string; old: string; snapshot: StagesSnapshot }[] = [];
+  const modelOfSnapshot = new Map<StagesSnapshot, string>();
+  const modelOf = (snapshot: StagesSnapshot) => modelOfSnapshot.get(snapshot)!;
   // While the records come as one first-parent line (each one's first parent is the record
   // before it, as in a history without merges), every model's latest commit on that line is
   // known, which answers `representative` for first parents without a walk: with 100 models
@@ -203,10 +235,7 @@ export async function readStageLogs(
       continued = true;
     } else line = null;
     const latest = line?.latest;
-    const touched = new Map<
-      string,
-      { stages?: { status: string; blob: string }; versions: [string, string][] }
-    >();
+    const touched = new Map<string, { stages?: Change; versions: [string, string][] }>();
     for (const [path, change] of c.changes) {
       const where = classify(root, path);
       if (!where || (wanted && !wanted.has(where.model))) continue;
@@ -238,18 +267,14 @@ export async function readStageLogs(
         stages: null,
       };
       log.snapshots.push(snapshot);
-      if (entry.stages && entry.stages.status !== "D") reads.push({ blob: entry.stages.blob, snapshot });
+      modelOfSnapshot.set(snapshot, model);
+      if (entry.stages && entry.stages.status !== "D") reads.push({ ...entry.stages, snapshot });
       for (const [version, status] of entry.versions) {
         if (scheme.parse(version) !== version) continue;
-        recordVersionEvent(status === "D" ? log.deletions : status === "A" ? log.registrations : null, {
-          version,
-          at: c.date,
-          who: c.author,
-          email: c.email,
-          commit: c.commit,
-          subject: c.subject,
-          pullRequest: pullRequestNumber(c.subject),
-        });
+        recordVersionEvent(
+          status === "D" ? log.deletions : status === "A" ? log.registrations : null,
+          versionEvent(c, version),
+        );
       }
     }
   };
@@ -266,13 +291,30 @@ export async function readStageLogs(
   }
 
   await blobsRead;
+  // A merge's second parent that is no snapshot (the branch's last commit did not touch the
+  // file): the file there is read by name, so the domain can tell which moves the branch brought.
+  const merges = reads.filter(({ snapshot }) => {
+    const second = snapshot.parents[1];
+    return second !== undefined && !included.get(modelOf(snapshot))?.has(second);
+  });
+  const mergedSpec = ({ snapshot }: (typeof reads)[number]) =>
+    `${snapshot.parents[1]}:${logs.get(modelOf(snapshot))!.file}`;
   // Whatever the early cat-file did not answer (a path git quoted, say) is read now.
-  const missing = reads.map((r) => r.blob).filter((blob) => !stagesOf.has(blob));
-  for (const [blob, object] of await git.catFile(missing)) {
-    stagesOf.set(blob, object ? parseStages(object.content.toString("utf8")) : null);
+  const missing = reads
+    .flatMap((r) => (isNull(r.old) ? [r.blob] : [r.blob, r.old]))
+    .filter((blob) => !stagesOf.has(blob));
+  for (const [name, object] of await git.catFile([...missing, ...merges.map(mergedSpec)])) {
+    stagesOf.set(name, object ? parseStages(object.content.toString("utf8")) : null);
   }
+  for (const merge of merges) merge.snapshot.merged = stagesOf.get(mergedSpec(merge)) ?? {};
   // An unreadable file carries the last known stages on (the domain's contract for null).
-  for (const { blob, snapshot } of reads) snapshot.stages = stagesOf.get(blob) ?? null;
+  // The old side of the diff is the file at the first parent, which the parents in the log may
+  // not reach (a merge whose main-line parent did not touch the file): the domain's base then.
+  for (const { blob, old, snapshot } of reads) {
+    snapshot.stages = stagesOf.get(blob) ?? null;
+    const before = isNull(old) ? {} : stagesOf.get(old);
+    if (before) snapshot.base = before;
+  }
   await graph;
   return logs;
 }
@@ -288,11 +330,22 @@ function parseStages(text: string): StagesFile | null {
   return parseUsualStages(text) ?? parseStagesJson(text, "stages.json").file;
 }
 
+/** What a logged commit says of a version it added or removed. */
+const versionEvent = (c: LoggedCommit, version: string): VersionEvent => ({
+  version,
+  at: c.date,
+  who: c.author,
+  email: c.email,
+  commit: c.commit,
+  subject: c.subject,
+  pullRequest: pullRequestNumber(c.subject),
+});
+
 /**
  * The first commit that adds a version is its registration (or deletion); a merge that brings the
  * same change in from its branch only lends it the pull request number.
  */
-function recordVersionEvent(list: VersionEvent[] | null, event: VersionEvent): void {
+function recordVersionEvent<T extends VersionEvent>(list: T[] | null, event: T): void {
   if (!list) return;
   const earlier = list.find((e) => e.version === event.version);
   if (!earlier) list.push(event);
@@ -306,4 +359,39 @@ export async function readStageLog(
   options: StageLogOptions = {},
 ): Promise<StageLog> {
   return (await readStageLogs(registry, [model], rev, options)).get(model)!;
+}
+
+/**
+ * The registrations and deletions of the given versions of a model, from one `git log` of just
+ * their metadata.json files (the first commit that added each, and the first that removed it).
+ * For the versions the tags do not answer (a version added by hand or with --no-tag, one deleted
+ * without a deregistration tag): usually none, so usually no process at all.
+ */
+export async function versionEvents(
+  registry: Registry,
+  model: string,
+  versions: readonly string[],
+  rev = "HEAD",
+): Promise<{ registrations: VersionEvent[]; deletions: (VersionEvent & { reason: string | null })[] }> {
+  const registrations: VersionEvent[] = [];
+  const deletions: (VersionEvent & { reason: string | null })[] = [];
+  if (versions.length === 0) return { registrations, deletions };
+  const paths = versions.map((v) => `${registry.versionFolder(model, v)}/metadata.json`);
+  const out = await registry.git.text(stageLogArgs(paths, rev, { filter: "AD", realParents: true }), {
+    allowFailure: true,
+  });
+  for (const record of out.split(RECORD)) {
+    const c = parseRecord(record);
+    if (!c) continue;
+    for (const [path, change] of c.changes) {
+      const where = classify(registry.root, path);
+      if (where?.kind !== "version" || where.model !== model) continue;
+      const event = versionEvent(c, where.version);
+      if (change.status === "A") recordVersionEvent(registrations, event);
+      // The `Reason:` trailer `delete --reason` and `cleanup --reason` write.
+      if (change.status === "D")
+        recordVersionEvent(deletions, { ...event, reason: parseTrailers(c.body).reason ?? null });
+    }
+  }
+  return { registrations, deletions };
 }

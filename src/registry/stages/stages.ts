@@ -471,7 +471,7 @@ export async function stageProblems(
   const [logs, befores] =
     base && changed.length
       ? await Promise.all([
-          readStageLogs(registry, changed, base),
+          readStageLogs(registry, changed, base, { stagesOnly: true }),
           registry.git.catFile(changed.map((m) => `${base}:${registry.modelFolder(m)}/stages.json`)),
         ])
       : [new Map(), new Map()];
