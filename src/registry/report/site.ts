@@ -325,7 +325,7 @@ function modelPageHtml(
     ...stages.map((s) => [
       s,
       (model.holders[s] ?? []).slice(-2).join(", ") || "-",
-      since(lastMoveInto(history, s)),
+      model.holders[s]?.length ? since(lastMoveInto(history, s)) : "",
     ]),
     [
       "Latest",

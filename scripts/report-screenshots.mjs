@@ -1,0 +1,42 @@
+// The README's screenshots of `git model report` (docs/images/): a small generated registry
+// (bench/generate.mjs: dates spread over weeks, stage moves, lineage, monitoring), its report,
+// and Debian's headless chromium. Run after `npm run build`:  node scripts/report-screenshots.mjs
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { generateRegistry } from "../bench/generate.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), "git-model-shots-"));
+const repo = join(work, "ml-models");
+await generateRegistry(repo, { models: 6, versionsPerModel: 24 });
+const site = join(work, "site");
+const r = spawnSync(
+  process.execPath,
+  [join(root, "dist", "cli.js"), "report", "--out", site, "--repo-url", "https://github.com/acme/ml-models"],
+  { cwd: repo, encoding: "utf8" },
+);
+if (r.status !== 0) throw new Error(r.stderr);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(`file://${site}/index.html`);
+await page.screenshot({ path: join(root, "docs", "images", "report-overview.png"), fullPage: true });
+await page.setViewportSize({ width: 1280, height: 1500 });
+await page.goto(`file://${site}/models/churn-000.html`);
+await page.screenshot({ path: join(root, "docs", "images", "report-model.png") });
+await browser.close();
+console.log(`wrote docs/images/report-overview.png and docs/images/report-model.png from ${site}`);
