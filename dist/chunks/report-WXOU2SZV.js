@@ -89,7 +89,7 @@ code,
   font-size: 0.9rem;
 }
 main {
-  max-width: 1180px;
+  max-width: 1320px;
   margin: 0 auto;
   padding: 1.25rem;
 }
@@ -462,7 +462,7 @@ svg.sparkline .line {
 }
 .small-multiples {
   display: grid;
-  grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
+  grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
   gap: 1rem;
 }
 .small-multiples figure {
@@ -527,7 +527,7 @@ pre.json {
   margin: 0.4rem 0 0;
 }
 footer.foot {
-  max-width: 1180px;
+  max-width: 1320px;
   margin: 0 auto;
   padding: 0 1.25rem 2rem;
   color: var(--muted);
@@ -567,6 +567,13 @@ tr.selected {
   .chart-narrow {
     display: block;
   }
+}
+.details-grid .wide {
+  grid-column: 1 / -1;
+}
+.details-grid table.artifacts td.mono {
+  white-space: nowrap;
+  overflow-wrap: normal;
 }
 `;var report_default2=`// git-model report: progressive enhancement. Every page reads without this script; with it,
 // tables sort and filter, and a version's details load on demand from data/<model>/<chunk>.js
@@ -918,7 +925,7 @@ ${rows.join(`
 `)}
 </tbody>
 </table></div>
-</section>`}`;return page(data,`${data.title} \xB7 model registry`,0,body)}function modelPageHtml(data,model,history,sections){let stages=shownStages(data),{latest}=model,goals={};model.rank.metric&&(goals[model.rank.metric]=model.rank.goal);let holderBadges=Object.entries(model.holders).filter(([stage])=>stage!==data.displacedTo).map(([stage,held])=>`${stageBadge(data,stage,`${stage}: ${held.slice(-3).join(", ")}${held.length>3?` +${held.length-3}`:""}`)}`).join(""),cards=[["Versions",String(model.versions),""],...stages.map(s2=>[s2,(model.holders[s2]??[]).slice(-2).join(", ")||"-",since(lastMoveInto(history,s2))]),["Latest",latest?.version??"-",latest?.created_at?`<span class="since">${timeTag(latest.created_at)}</span>`:""],["Best",model.best?.version??"-",model.best&&model.rank.metric&&model.best.value!==null&&model.rank.by==="metric"?`<span class="since">${esc(metricName(model.rank.metric))} ${esc(formatNumber(model.best.value))} (${model.rank.goal==="min"?"lower":"higher"} is better)</span>`:model.bestNote?`<span class="since">${esc(model.bestNote)}</span>`:""]].map(([title,value2,extra])=>`<div class="card"><dt>${esc(title)}</dt><dd>${esc(value2)}${extra}</dd></div>`).join(""),monitoringCard=`<div class="card"><dt>Monitoring</dt><dd>${statusBadge(model.monitoring)}${since(model.monitoring?.at)}</dd></div>`,body=`<p><a href="../index.html">\u2190 All models</a></p>
+</section>`}`;return page(data,`${data.title} \xB7 model registry`,0,body)}function modelPageHtml(data,model,history,sections){let stages=shownStages(data),{latest}=model,goals={};model.rank.metric&&(goals[model.rank.metric]=model.rank.goal);let holderBadges=Object.entries(model.holders).filter(([stage])=>stage!==data.displacedTo).map(([stage,held])=>`${stageBadge(data,stage,`${stage}: ${held.slice(-3).join(", ")}${held.length>3?` +${held.length-3}`:""}`)}`).join(""),cards=[["Versions",String(model.versions),""],...stages.map(s2=>[s2,(model.holders[s2]??[]).slice(-2).join(", ")||"-",model.holders[s2]?.length?since(lastMoveInto(history,s2)):""]),["Latest",latest?.version??"-",latest?.created_at?`<span class="since">${timeTag(latest.created_at)}</span>`:""],["Best",model.best?.version??"-",model.best&&model.rank.metric&&model.best.value!==null&&model.rank.by==="metric"?`<span class="since">${esc(metricName(model.rank.metric))} ${esc(formatNumber(model.best.value))} (${model.rank.goal==="min"?"lower":"higher"} is better)</span>`:model.bestNote?`<span class="since">${esc(model.bestNote)}</span>`:""]].map(([title,value2,extra])=>`<div class="card"><dt>${esc(title)}</dt><dd>${esc(value2)}${extra}</dd></div>`).join(""),monitoringCard=`<div class="card"><dt>Monitoring</dt><dd>${statusBadge(model.monitoring)}${since(model.monitoring?.at)}</dd></div>`,body=`<p><a href="../index.html">\u2190 All models</a></p>
 <h1>${esc(model.name)}</h1>
 <div class="holders">${holderBadges||'<span class="muted">No version holds a stage yet.</span>'}</div>
 <dl class="cards">${cards}${monitoringCard}</dl>
