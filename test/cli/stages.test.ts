@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readGtoStages } from "../../src/domain/gto.js";
 import { cli, expectCliError, git, newRepo, runFolder } from "../helpers/repo.js";
 import { at, ok, seedRepo } from "../helpers/stages.js";
 
@@ -409,6 +410,50 @@ describe("stage tags (GTO grammar)", () => {
       "2026-02-01T10:00:06+02:00",
       "2026-02-01T10:00:07+02:00",
     ]);
+    expect((await ok(repo, ["doctor"])).stdout).toContain("files and tags agree");
+  });
+
+  it("after two rollbacks (a version re-entering its stage) doctor --fix tags each move once, and GTO reads stages.json", async () => {
+    const repo = await seedRepo(2);
+    const sameSecond = at("2026-02-01T10:00:00Z");
+    for (const [v, s] of [
+      ["1.0.0", "beta"],
+      ["1.0.0", "champion"],
+      ["1.0.1", "beta"],
+      ["1.0.1", "champion"],
+    ]) {
+      await ok(repo, ["promote", `rl@${v}`, s!], sameSecond);
+    }
+    await ok(repo, ["doctor", "--fix"]);
+    await ok(repo, ["rollback", "rl"], sameSecond);
+    await ok(repo, ["doctor", "--fix"]);
+    await ok(repo, ["rollback", "rl"], sameSecond);
+    const fixed = JSON.parse((await ok(repo, ["doctor", "--fix", "--json"])).stdout);
+    // Only the second rollback's moves were new: 1.0.1 leaves archived for champion again (its
+    // second entry there, not a duplicate of the first), 1.0.0 leaves champion for archived.
+    expect(fixed.fixed).toEqual(["rl#archived!#13", "rl#champion#14", "rl#champion!#15", "rl#archived#16"]);
+    expect(stagesJson(repo)).toEqual({ champion: "1.0.1", archived: ["1.0.0"] });
+    const rows = (
+      await git(repo, [
+        "for-each-ref",
+        "--format=%(refname:strip=2)%00%(*objectname)%00%(taggerdate:unix)",
+        "refs/tags",
+      ])
+    )
+      .trim()
+      .split("\n")
+      .map((l) => l.split("\0"));
+    const tags = rows.map(([name = "", commit = "", time = ""]) => ({ name, commit, time: Number(time) }));
+    const gto = readGtoStages("rl", tags);
+    expect(gto.get("champion")?.at(-1)?.version).toBe("1.0.1");
+    expect(gto.get("archived")?.map((h) => h.version)).toEqual(["1.0.0"]);
+    expect(gto.get("beta")).toBeUndefined();
+    // Every stage tag a second after the one before, in the order of the moves.
+    const times = tags
+      .filter((t) => t.name.includes("#"))
+      .map((t) => t.time)
+      .sort((a, b) => a - b);
+    expect(new Set(times).size).toBe(times.length);
     expect((await ok(repo, ["doctor"])).stdout).toContain("files and tags agree");
   });
 
