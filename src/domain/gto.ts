@@ -162,7 +162,7 @@ export interface StageTagPlan {
   missing: PlannedStageTag[];
   /** Tags that record no move of the history (a move that never landed, or one tagged twice). */
   extra: ExistingStageTag[];
-  /** Tags whose time GTO orders before a move that happened earlier (or in the same second). */
+  /** Tags GTO orders before (or in the same second as) the tag of an earlier move in their stage. */
   outOfOrder: ExistingStageTag[];
 }
 
@@ -175,8 +175,8 @@ const gtoOrder = (a: { time: number; name: string }, b: { time: number; name: st
  * order) for a version's assignment to (or unassignment from) a stage records the k-th such move.
  * Moves left over get new tags, numbered on from the model's highest counter and dated at their
  * change, but never at or before the previous move's tag: GTO orders by the second, so a model's
- * stage tags are strictly increasing in time. An existing tag that falls at or before the one of
- * an earlier move is out of order: GTO may read it before that move.
+ * stage tags are strictly increasing in time. An existing tag that falls at or before the tag of
+ * an earlier move in the same stage is out of order: GTO may read the two the other way round.
  */
 export function planStageTags(input: {
   model: string;
@@ -194,18 +194,24 @@ export function planStageTags(input: {
   }
   let counter = Math.max(0, ...input.existing.map((t) => t.counter));
   let previous = Number.NEGATIVE_INFINITY;
+  // GTO compares events of one stage only (a version's vstage, the holders' activations), so an
+  // existing tag is out of order only against the tags of earlier moves in the same stage.
+  const lastInStage = new Map<string, number>();
   const missing: PlannedStageTag[] = [];
   const outOfOrder: ExistingStageTag[] = [];
   for (const move of moves) {
     const tag = queues.get(keyOf(move.kind, move.stage, move.version))?.shift();
+    const last = lastInStage.get(move.stage) ?? Number.NEGATIVE_INFINITY;
     if (tag) {
-      if (tag.time <= previous) outOfOrder.push(tag);
+      if (tag.time <= last) outOfOrder.push(tag);
+      lastInStage.set(move.stage, Math.max(last, tag.time));
       previous = Math.max(previous, tag.time);
       continue;
     }
     counter += 1;
     const time = Math.max(move.at, previous + 1);
     previous = time;
+    lastInStage.set(move.stage, time);
     const name =
       move.kind === "assignment"
         ? stageTag(model, move.stage, counter)

@@ -193,6 +193,24 @@ describe("tagMoves and planStageTags", () => {
     });
     expect(plan.missing).toEqual([]);
     expect(plan.outOfOrder.map((t) => t.name)).toEqual(["rl#beta#1"]);
+    // Across stages the order does not matter to GTO: a later move's tag in another stage, dated
+    // before an earlier move's, is not out of order.
+    const across = planStageTags({
+      model: "rl",
+      moves: [two[0]!, { ...two[1]!, stage: "champion" }],
+      existing: [
+        { name: "rl#beta#1", kind: "assignment", stage: "beta", version: "1.0.0", time: 100, counter: 1 },
+        {
+          name: "rl#champion#2",
+          kind: "assignment",
+          stage: "champion",
+          version: "1.0.1",
+          time: 99,
+          counter: 2,
+        },
+      ],
+    });
+    expect(across).toEqual({ missing: [], extra: [], outOfOrder: [] });
     expect(plan.extra.map((t) => t.name)).toEqual(["rl#champion#3"]);
   });
 });

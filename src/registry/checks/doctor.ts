@@ -157,7 +157,7 @@ async function examine(registry: Registry, options: { fix?: boolean }): Promise<
         model: m.model,
         version: t.version ?? "",
         tag: t.name,
-        message: `tag ${t.name} is dated at or before the tag of an earlier move of ${m.model}: GTO orders tags by their second`,
+        message: `tag ${t.name} is dated at or before the tag of an earlier move in ${t.stage}: GTO, which orders tags by their second, may read the two the other way round`,
       });
     }
     for (const x of m.mismatches) {
