@@ -101,6 +101,19 @@ describe("validate on pull_request", () => {
     expect(r.stdout).toContain(`::add-mask::${TOKEN}`);
   });
 
+  it("validates a fork's pull request with a token that can do nothing, and calls no API", async () => {
+    const ws = await checkout(sha.good!);
+    const seen = github.requests.length;
+    const r = await validate(
+      ws,
+      pullRequestEvent({ base: sha.base!, head: sha.good!, headRepo: "mallory/models" }),
+    );
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.summary).toContain("churn@1.0.2");
+    expect(github.requests).toHaveLength(seen);
+    expect(everythingShown(r)).not.toContain(TOKEN);
+  });
+
   it("fails a pull request that edits a registered version, with an annotation on the file", async () => {
     const ws = await checkout(sha.tampered!);
     const r = await validate(ws, pullRequestEvent({ base: sha.base!, head: sha.tampered! }));
