@@ -26,6 +26,7 @@ import {
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { actionRows } from "./action-rows.mjs";
 import { cachedRegistry, GENERATOR_VERSION, gitEnv, modelName, restoreRegistry } from "./generate.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -54,11 +55,11 @@ delete ENV.GIT_MODEL_STAGE;
 
 const TIME = ["/usr/bin/time", "/bin/time"].find((p) => existsSync(p)) ?? null;
 
-function run(argv, cwd, { check = true } = {}) {
+function run(argv, cwd, { check = true, env = ENV } = {}) {
   const started = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv.slice(1), {
     cwd,
-    env: ENV,
+    env,
     stdio: ["ignore", "pipe", "pipe"],
     maxBuffer: 1 << 30,
   });
@@ -76,10 +77,10 @@ function run(argv, cwd, { check = true } = {}) {
  * GNU time adds about a millisecond of its own. Without it, memory is node's VmHWM, printed by
  * a small preload from /proc/self/status at exit, and CPU time is not known.
  */
-function measuredRun(argv, cwd) {
+function measuredRun(argv, cwd, env = ENV) {
   if (TIME) {
     const out = join(scratch(), "time.txt");
-    const r = run([TIME, "-f", "%U %S %M", "-o", out, ...argv], cwd, { check: false });
+    const r = run([TIME, "-f", "%U %S %M", "-o", out, ...argv], cwd, { check: false, env });
     const [user, system, kib] = readFileSync(out, "utf8").trim().split("\n").at(-1).split(" ").map(Number);
     return { ...r, cpu: (user + system) * 1000, memory: kib / 1024 };
   }
@@ -90,7 +91,7 @@ function measuredRun(argv, cwd) {
       `process.on("exit", () => { try { const m = /VmHWM:\\s+(\\d+)/.exec(require("fs").readFileSync("/proc/self/status", "utf8")); process.stderr.write("\\nGM_BENCH_HWM " + m[1] + "\\n"); } catch {} });\n`,
     );
   }
-  const r = run([argv[0], "--require", preload, ...argv.slice(1)], cwd, { check: false });
+  const r = run([argv[0], "--require", preload, ...argv.slice(1)], cwd, { check: false, env });
   const m = /GM_BENCH_HWM (\d+)/.exec(r.stderr);
   return { ...r, cpu: null, memory: m ? Number(m[1]) / 1024 : null };
 }
@@ -363,6 +364,7 @@ function rows(ctx) {
       floorText:
         "for-each-ref of the model's tags + ls + cat of history.jsonl and the run's files (reads only)",
     },
+    ...actionRows({ repo: ctx.repo, model, scratch: scratch(), env: ENV, node: NODE }),
   ];
 }
 
@@ -631,23 +633,26 @@ async function measureSize(versions, available) {
   const results = [];
   for (const row of rows(ctx)) {
     if (ONLY && !ONLY.some((o) => row.name.startsWith(o))) continue;
-    if (!available.has(row.command)) {
+    if (row.command !== null && !available.has(row.command)) {
       results.push({ name: row.name, skipped: `the built CLI has no \`${row.command}\` command yet` });
       continue;
     }
     try {
       row.setup?.();
-      const argv = [NODE, CLI, ...row.args];
+      // Rows of the Action give their own process, folder and environment (bench/action-rows.mjs).
+      const argv = row.argv ?? [NODE, CLI, ...row.args];
+      const cwd = row.cwd?.() ?? repo;
+      const env = row.env?.() ?? ENV;
       const okCodes = row.okCodes ?? [0];
       // Warm-up: the page cache, V8's compile cache, racy index entries.
-      const warm = measuredRun(argv, repo);
+      const warm = measuredRun(argv, cwd, env);
       row.reset?.();
       const times = [];
       const cpuTimes = [];
       let memory = warm.memory;
       let failure = okCodes.includes(warm.status) ? null : `exit ${warm.status}: ${firstLine(warm.stderr)}`;
       for (let i = 0; i < RUNS && !failure; i++) {
-        const r = measuredRun(argv, repo);
+        const r = measuredRun(argv, cwd, env);
         if (!okCodes.includes(r.status)) failure = `exit ${r.status}: ${firstLine(r.stderr)}`;
         times.push(r.ms);
         if (r.cpu !== null) cpuTimes.push(r.cpu);
@@ -655,8 +660,8 @@ async function measureSize(versions, available) {
         row.reset?.();
       }
       const floorSteps = typeof row.floor === "function" ? row.floor() : row.floor;
-      runSteps(floorSteps, repo);
-      const floors = Array.from({ length: RUNS }, () => runSteps(floorSteps, repo));
+      runSteps(floorSteps, cwd);
+      const floors = Array.from({ length: RUNS }, () => runSteps(floorSteps, cwd));
       row.teardown?.();
       if (failure) {
         results.push({ name: row.name, skipped: `failed: ${failure.slice(0, 120)}` });

@@ -1,0 +1,177 @@
+// Rows of `npm run bench` for the GitHub Action (dist/action.js), run as the runner runs it, in a
+// fresh clone of the synthetic registry with a remote: validate on a pull request that registers
+// one version, and register on a push, with nothing to tag and with one new version to tag.
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const ACTION = join(ROOT, "dist", "action.js");
+
+function git(cwd, args, env) {
+  const r = spawnSync("git", args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/**
+ * The rows, given the registry (`repo`, `model`), a scratch folder and the bench's environment.
+ * The clone and its bare remote are made by the first row's setup and removed by the last's
+ * teardown; every run starts without git-model's caches (.git/git-model), as on a runner.
+ */
+export function actionRows({ repo, model, scratch, env, node }) {
+  const dir = join(scratch, "action");
+  const origin = join(dir, "origin.git");
+  const ws = join(dir, "ws");
+  const runner = join(dir, "runner");
+  const state = { base: "", head: "", tag: "" };
+  const runEnv = (command, eventName, event) => {
+    mkdirSync(runner, { recursive: true });
+    const eventPath = join(runner, `${command}.json`);
+    writeFileSync(eventPath, JSON.stringify(event));
+    for (const f of ["output", "summary"]) writeFileSync(join(runner, f), "");
+    return {
+      ...env,
+      GITHUB_EVENT_NAME: eventName,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_OUTPUT: join(runner, "output"),
+      GITHUB_STEP_SUMMARY: join(runner, "summary"),
+      GITHUB_WORKSPACE: ws,
+      GITHUB_REPOSITORY: "acme/models",
+      INPUT_COMMAND: command,
+      INPUT_TOKEN: "bench-token",
+    };
+  };
+  const fresh = () => rmSync(join(ws, ".git", "git-model"), { recursive: true, force: true });
+  const push = { ref: "refs/heads/main", repository: { full_name: "acme/models", default_branch: "main" } };
+
+  /** A clone of a bare copy of the registry, with every tag register would make already made. */
+  function cloneWithRemote() {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    git(dir, ["clone", "-q", "--bare", repo, origin], env);
+    git(dir, ["clone", "-q", origin, ws], { ...env, GIT_LFS_SKIP_SMUDGE: "1" });
+    const r = spawnSync(node, [ACTION], { cwd: ws, env: runEnv("register", "push", push) });
+    if (r.status !== 0) throw new Error(`register in the bench clone failed: ${r.stdout}`);
+  }
+
+  /** One more version of the model, committed (pushed for register; the pull request's head for validate). */
+  function commitVersion() {
+    state.base = git(ws, ["rev-parse", "HEAD"], env);
+    const folder = join(ws, "models", model);
+    const versions = readdirSync(folder).filter((v) => /^\d+\.\d+\.\d+$/.test(v));
+    const last = versions.sort((a, b) => a.localeCompare(b, "en", { numeric: true })).at(-1);
+    const [maj, min, pat] = last.split(".").map(Number);
+    const version = `${maj}.${min}.${pat + 1}`;
+    const sha = "c".repeat(64);
+    mkdirSync(join(folder, version));
+    writeFileSync(
+      join(folder, version, "model.pkl"),
+      `version https://git-lfs.github.com/spec/v1\noid sha256:${sha}\nsize 1234\n`,
+    );
+    const at = "2026-02-01T00:00:00Z";
+    const metrics = { val_rmse: 0.009, val_mae: 0.007 };
+    const metadata = {
+      schema: 1,
+      name: model,
+      version,
+      created_at: at,
+      artifacts: [{ path: "model.pkl", sha256: sha, size: 1234 }],
+      metrics,
+    };
+    writeFileSync(join(folder, version, "metadata.json"), `${JSON.stringify(metadata, null, 2)}\n`);
+    const history = join(folder, "history.jsonl");
+    writeFileSync(history, `${readFileSync(history, "utf8")}${JSON.stringify({ at, version, metrics })}\n`);
+    git(ws, ["add", "--", `models/${model}`], env);
+    git(ws, ["commit", "-q", "--no-verify", "-m", `register ${model}@${version}`], env);
+    git(ws, ["push", "-q", "--no-verify", "origin", "HEAD:main"], env);
+    state.head = git(ws, ["rev-parse", "HEAD"], env);
+    state.tag = `${model}@v${version}`;
+  }
+
+  /** register's one tag, gone again from the clone and the remote. */
+  function untag() {
+    fresh();
+    spawnSync("git", ["tag", "-d", state.tag], { cwd: ws, env });
+    spawnSync("git", ["tag", "-d", state.tag], { cwd: origin, env });
+  }
+
+  /** The clone, its remote and the new version, made once for the rows (whichever runs first). */
+  function prepare() {
+    if (state.head) return;
+    cloneWithRemote();
+    commitVersion();
+    const r = spawnSync(node, [ACTION], { cwd: ws, env: runEnv("register", "push", push) });
+    if (r.status !== 0) throw new Error(`register in the bench clone failed: ${r.stdout}`);
+  }
+
+  const action = [node, ACTION];
+  const tagFloor = [
+    ["git", "fetch", "-q", "origin", "+refs/tags/*:refs/tags/*"],
+    ["git", "for-each-ref", "refs/tags"],
+    ["git", "log", "--format=%H %ct%x00%B", "--name-only", "HEAD", "--", "models/*/stages.json"],
+  ];
+  return [
+    {
+      name: "action validate (1 new version, fresh clone)",
+      command: null,
+      cwd: () => ws,
+      argv: action,
+      env: () =>
+        runEnv("validate", "pull_request", {
+          pull_request: {
+            number: 1,
+            base: { sha: state.base, ref: "main", repo: { full_name: "acme/models" } },
+            head: { sha: state.head, ref: "feature", repo: { full_name: "acme/models" } },
+          },
+        }),
+      target: null,
+      setup: () => {
+        prepare();
+        fresh();
+      },
+      reset: fresh,
+      floor: () => [
+        ["git", "diff-tree", "-r", "--name-only", state.base, state.head, "--", "models"],
+        ["cat", ".gitmodel.yaml", `models/${model}/history.jsonl`, `models/${model}/stages.json`],
+        ["git", "cat-file", "-p", `${state.base}:models/${model}/history.jsonl`],
+      ],
+      floorText: "as validate --base (1 model)",
+    },
+    {
+      name: "action register (nothing to tag, fresh clone)",
+      command: null,
+      cwd: () => ws,
+      argv: action,
+      env: () => runEnv("register", "push", push),
+      target: null,
+      setup: () => {
+        prepare();
+        fresh();
+      },
+      reset: fresh,
+      floor: tagFloor,
+      floorText: "fetch of the remote's tags + for-each-ref of every tag + one log of every stages.json",
+    },
+    {
+      name: "action register (1 new version, fresh clone)",
+      command: null,
+      cwd: () => ws,
+      argv: action,
+      env: () => runEnv("register", "push", push),
+      target: null,
+      setup: () => {
+        prepare();
+        untag();
+      },
+      reset: untag,
+      teardown: () => {
+        rmSync(dir, { recursive: true, force: true });
+        state.head = "";
+      },
+      floor: tagFloor,
+      floorText: "as register (nothing to tag)",
+    },
+  ];
+}
