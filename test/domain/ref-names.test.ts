@@ -1,7 +1,10 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { isModelName } from "../../src/domain/names.js";
 import { refNameProblem, tagNameProblem } from "../../src/domain/ref-names.js";
+import { deregistrationTag, registrationTag, STAGE_NAME, stageTag } from "../../src/domain/references.js";
+import { SCHEMES } from "../../src/domain/versions.js";
 
 const exec = promisify(execFile);
 
@@ -118,5 +121,31 @@ describe("git's reference name rules", () => {
   it("limit a tag to what fits in a file name", () => {
     expect(tagNameProblem(`churn@v1.0.0-${"a".repeat(200)}`)).toBeNull();
     expect(tagNameProblem(`churn@v1.0.0-${"a".repeat(250)}`)).toContain("bytes long");
+  });
+});
+
+describe("names the registry accepts make tags git accepts", () => {
+  it("every valid model name, version and stage, at their longest too", () => {
+    const chars = "abz09.-_";
+    const models: string[] = ["a", "a.lock", "lock", "x".repeat(64), `a${"._-".repeat(20)}b`];
+    for (const a of chars)
+      for (const b of chars) for (const c of chars) models.push(`${a}${b}${c}`, `a${a}${b}${c}z`);
+    const valid = models.filter(isModelName);
+    expect(valid.length).toBeGreaterThan(100);
+    const versions = ["1.0.0", "1.0.0-rc.1", `1.0.0-${"a".repeat(182)}`, "20250724_150837", "1.2"];
+    for (const version of versions)
+      expect(Object.values(SCHEMES).some((s) => s.parse(version) === version)).toBe(true);
+    const stages = ["production", "a", `a${"-_9".repeat(20)}z`].filter((s) => STAGE_NAME.test(s));
+    const problems: string[] = [];
+    for (const model of valid) {
+      for (const tag of [
+        ...versions.flatMap((v) => [registrationTag(model, v), deregistrationTag(model, v)]),
+        ...stages.map((stage) => stageTag(model, stage, 12345)),
+      ]) {
+        const problem = tagNameProblem(tag);
+        if (problem) problems.push(`${tag}: ${problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
