@@ -3,7 +3,7 @@ import { percentChange } from "../../domain/lineage.js";
 import { compareText } from "../../domain/order.js";
 import type { RankedCandidate } from "../../domain/selection.js";
 import { currentStage, holdersOf } from "../../domain/stages.js";
-import type { Scm } from "../../infra/github.js";
+import type { PullRequest, Scm } from "../../infra/github.js";
 import type { Registry } from "../core/registry.js";
 import { readMonitoringStatus } from "../monitoring/monitoring.js";
 import { selectVersion } from "../selection/selection.js";
@@ -133,6 +133,8 @@ export async function proposePromotions(
   const wanted = options.models?.length ? new Set(options.models) : null;
   const models = (await registry.models()).filter((m) => (wanted ? wanted.has(m) : true)).sort(compareText);
   const outcomes: PromotionOutcome[] = [];
+  // Listed once for every model with nothing to propose (most of them, on most runs).
+  let openPulls: Promise<PullRequest[]> | undefined;
   for (const model of models) {
     const candidate = await promotionCandidate(registry, model);
     if (!candidate) continue;
@@ -158,7 +160,8 @@ export async function proposePromotions(
       }
     }
     const why = `No candidate qualifies for ${candidate.stage} any longer: ${candidate.reasons.join("; ")}. Closed by git-model.`;
-    const closed = await closePromotionPullRequest(scm, model, candidate.stage, why);
+    openPulls ??= scm.listOpenPullRequests();
+    const closed = await closePromotionPullRequest(scm, model, candidate.stage, why, await openPulls);
     outcomes.push({ ...candidate, pullRequest: closed === null ? null : { number: closed, closed: true } });
   }
   return outcomes;

@@ -145,8 +145,10 @@ export async function closePromotionPullRequest(
   model: string,
   stage: string,
   why: string,
+  /** The open pull requests, when the caller listed them already. */
+  pulls?: readonly PullRequest[],
 ): Promise<number | null> {
-  const existing = findPromotionPullRequest(await scm.listOpenPullRequests(), model, stage);
+  const existing = findPromotionPullRequest(pulls ?? (await scm.listOpenPullRequests()), model, stage);
   if (!existing) return null;
   await scm.closePullRequest(existing.number, why);
   return existing.number;
