@@ -1,7 +1,19 @@
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { cli, cloneOf, expectCliError, git, remoteAndClone, smallRun } from "../helpers/repo.js";
+import {
+  CLI,
+  cleanEnv,
+  cli,
+  cloneOf,
+  expectCliError,
+  git,
+  remoteAndClone,
+  smallRun,
+  tempDir,
+} from "../helpers/repo.js";
 
 /**
  * A version number is never taken twice, in any clone: the committed record (history.jsonl,
@@ -107,5 +119,43 @@ describe("a version number is never taken twice", () => {
     await register(b, 4, ["--push"]);
     expect(await remoteTags(bare)).toContain("m@v1.0.3");
     expect((await register(a, 5, ["--push"])).version).toBe("1.0.4");
+  });
+
+  it("a register --push killed mid-push: the next register --push leaves the remote with one tag per version and no number twice", async () => {
+    const { bare, url, a } = await remoteWithClone();
+    const marks = tempDir("gm-marks-");
+    // The remote holds the push until told, then refuses it: the command is killed meanwhile.
+    const hook = join(bare, "hooks", "pre-receive");
+    writeFileSync(
+      hook,
+      `#!/bin/sh\ntouch '${marks}/entered'\nwhile [ ! -f '${marks}/release' ]; do sleep 0.1; done\nexit 1\n`,
+      { mode: 0o755 },
+    );
+    const child = spawn(process.execPath, [CLI, "register", "m", run(1), "--push"], {
+      cwd: a,
+      env: cleanEnv(),
+    });
+    const exited = new Promise((resolve) => child.on("close", resolve));
+    for (let i = 0; i < 300 && !existsSync(join(marks, "entered")); i++) await sleep(100);
+    expect(existsSync(join(marks, "entered"))).toBe(true);
+    child.kill("SIGKILL");
+    await exited;
+    rmSync(hook);
+    writeFileSync(join(marks, "release"), "");
+    await sleep(500); // the orphaned git push sees the refusal and ends
+
+    await register(a, 2, ["--push"]);
+    const fresh = await cloneOf(url);
+    const folders = (await git(fresh, ["ls-tree", "--name-only", "HEAD", "models/m/"]))
+      .trim()
+      .split("\n")
+      .map((p) => p.slice("models/m/".length))
+      .filter((v) => /^\d/.test(v));
+    const versions = historyVersions(fresh);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions).toEqual(folders);
+    expect((await remoteTags(bare)).sort()).toEqual(folders.map((v) => `m@v${v}`));
+    expect((await cli(fresh, ["doctor"])).stdout).toContain("files and tags agree");
+    expect((await cli(fresh, ["validate"])).code).toBe(0);
   });
 });

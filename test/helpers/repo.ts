@@ -11,7 +11,8 @@ import { afterAll, expect } from "vitest";
  */
 
 const exec = promisify(execFile);
-const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+/** The built CLI, as tests run it. */
+export const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 const made: string[] = [];
 
 afterAll(() => {
