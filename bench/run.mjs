@@ -424,6 +424,7 @@ function commitStageMoves(ctx, versions, moves) {
     parts.push("\n");
     parent = `:${mark}`;
   };
+  const tags = [];
   const names = Array.from({ length: versions }, (_, k) => `1.${Math.floor(k / 10)}.${k % 10}`);
   let history = "";
   for (const version of names) {
@@ -447,6 +448,10 @@ function commitStageMoves(ctx, versions, moves) {
       ],
       [`${m}/history.jsonl`, history],
     ]);
+    // Its registration tag, as register writes it (annotated, on the registration commit).
+    tags.push(
+      `tag ${BUSY}@v${version}\nfrom :${mark}\ntagger ${ident} ${time} +0000\n${data(`register ${BUSY}@v${version}\n`)}`,
+    );
   }
   const stages = { staging: null, production: null, archived: [] };
   const text = () => {
@@ -487,7 +492,7 @@ function commitStageMoves(ctx, versions, moves) {
   const r = spawnSync("git", ["fast-import", "--quiet", "--force"], {
     cwd: repo,
     env: ENV,
-    input: parts.join(""),
+    input: parts.join("") + tags.join(""),
   });
   if (r.status !== 0) throw new Error(`fast-import of ${BUSY} failed: ${r.stderr}`);
   run(["git", "reset", "-q", "--hard", "main"], repo);

@@ -338,6 +338,16 @@ describe("bad input", () => {
     expect(r.stdout).toMatch(/canary/);
   });
 
+  it("validate --base sees a stages.json that is new and uncommitted, in a model no commit since the base touched", async () => {
+    const repo = await seedRepo(2);
+    await git(repo, ["commit", "-q", "--allow-empty", "-m", "unrelated"]);
+    // rl never had a stages.json: this one is untracked, and the commits since HEAD~1 touch no model.
+    writeFileSync(join(repo, STAGES), '{\n  "champion": "1.0.1"\n}\n');
+    const r = await cli(repo, ["validate", "--base", "HEAD~1"]);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stdout).toContain(`${STAGES}:2: error: 1.0.1: development -> champion is not allowed`);
+  });
+
   it("validate --base reports a forbidden hand edit with file and line, and accepts an allowed one", async () => {
     const repo = await seedRepo(2);
     await ok(repo, ["promote", "rl@1.0.0", "beta"]);

@@ -1,8 +1,8 @@
-import { type Dirent, readdirSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync } from "node:fs";
 import { usage } from "../../domain/errors.js";
 import { error, type Problem } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
-import { type Files, statusArgs } from "./listing.js";
+import type { Files } from "./listing.js";
 import type { VersionRef } from "./validate.js";
 
 /** validate --base: what changed since the base, and the checks only a base makes possible. */
@@ -63,15 +63,7 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
       ],
       { allowFailure: true },
     ),
-    models.length === 0
-      ? Promise.resolve([])
-      : git.list(
-          [
-            "--literal-pathspecs",
-            ...statusArgs(models.flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${root}/${m}/${name}`))),
-          ],
-          { allowFailure: true },
-        ),
+    models.length === 0 ? Promise.resolve([]) : uncommittedModelFiles(registry, models),
     newFolders(registry, entries),
   ]);
   if (!baseCommit)
@@ -89,6 +81,35 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
 }
 
 const MODEL_LEVEL_FILES = ["stages.json", "history.jsonl", "monitoring.jsonl"];
+
+/**
+ * The `status` rows of every model's stages.json, history.jsonl and monitoring.jsonl. Tracked
+ * ones from one `status` with three glob pathspecs and no untracked scan (the index, matched
+ * three ways per entry); untracked ones by looking for the files the index does not hold (none
+ * in a registry whose models all have them), through `ls-files -o` for the ignore rules. Not
+ * one status of the 300 paths by name: git matched every index entry and every folder entry of
+ * the model folders against all 300 (5 s at 100,000 versions).
+ */
+async function uncommittedModelFiles(registry: Registry, models: readonly string[]): Promise<string[]> {
+  const git = registry.git;
+  const globs = MODEL_LEVEL_FILES.map((name) => `:(glob)${registry.root}/*/${name}`);
+  const [rows, tracked] = await Promise.all([
+    git.list(["status", "--porcelain", "-z", "--untracked-files=no", "--no-renames", "--", ...globs], {
+      allowFailure: true,
+    }),
+    git.list(["ls-files", "-z", "--", ...globs], { allowFailure: true }),
+  ]);
+  const known = new Set(tracked);
+  const missing = models
+    .flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${registry.root}/${m}/${name}`))
+    .filter((path) => !known.has(path) && existsSync(registry.abs(path)));
+  if (missing.length === 0) return rows;
+  const untracked = await git.list(
+    ["ls-files", "-o", "-z", "--exclude-standard", "--", ...missing.map((p) => `:(literal)${p}`)],
+    { allowFailure: true },
+  );
+  return [...rows, ...untracked.map((path) => `?? ${path}`)];
+}
 
 /** A `status --porcelain` code as a diff's letter: added (untracked too), deleted, else modified. */
 export function statusLetter(xy: string): string {
