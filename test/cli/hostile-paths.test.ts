@@ -229,6 +229,17 @@ describe.concurrent("symbolic links committed inside the registry: no write or r
     expect(validate.stdout + validate.stderr).toContain("symbolic link");
   });
 
+  it("report refuses a monitoring.jsonl that links out", async () => {
+    const copy = await cloneOf(repo);
+    writeFileSync(join(copy, "notes.txt"), '{"at": "2026-01-01T00:00:00Z"}\n');
+    symlinkSync("../../notes.txt", join(copy, "models/churn/monitoring.jsonl"));
+    await git(copy, ["add", "-A"]);
+    await git(copy, ["commit", "-q", "-m", "link monitoring"]);
+    await expectRefused(copy, ["report", "--out", join(tempDir(), "site")], 1, [
+      "models/churn/monitoring.jsonl is a symbolic link",
+    ]);
+  });
+
   it.each(["stages.json", "1.0.0/metadata.json"])(
     "readers refuse a %s that links out, and validate reports it",
     async (file) => {
@@ -355,6 +366,16 @@ describe.concurrent("stages.json values are version names, checked before any us
     expect(existsSync(out)).toBe(false);
     const validate = await cli(copy, ["validate"]);
     expect(validate.code).toBe(1);
+  });
+
+  it("init refuses a .gitmodel.yaml that is a link out of the repository", async () => {
+    const fresh = await newRepo({ init: false });
+    const outside = join(tempDir(), "config.yaml");
+    writeFileSync(outside, "root: elsewhere\n");
+    symlinkSync(outside, join(fresh, ".gitmodel.yaml"));
+    await expectRefused(fresh, ["init"], 2, [
+      "configuration file .gitmodel.yaml leads outside the repository",
+    ]);
   });
 
   it("--config refuses a link that leads out of the repository", async () => {

@@ -66,7 +66,7 @@ export async function loadConfig(where: ConfigLocation): Promise<RegistryConfig>
 }
 
 /** A configuration file that is a link, or under one, must lead to a file inside the repository. */
-function assertConfigInside(top: string, file: string): void {
+export function assertConfigInside(top: string, file: string): void {
   let real: string;
   try {
     real = realpathSync(join(top, file));

@@ -4,6 +4,7 @@ import { CONFIG_FILE, normalizeRoot, rootProblem } from "../../domain/registry-c
 import { readTextIfExists } from "../../infra/files.js";
 import { Git } from "../../infra/git.js";
 import { ensureLfsReady, lfsPatternLine, withLfsLines } from "../versions/lfs-tracking.js";
+import { assertConfigInside } from "./config-cache.js";
 import { inTransaction, writeOperation } from "./transaction.js";
 
 export interface InitResult {
@@ -51,6 +52,7 @@ export async function initRegistry(
 
 async function initIn(git: Git, options: { root: string; versioning: string }): Promise<InitResult> {
   await ensureLfsReady(git);
+  assertConfigInside(git.top, CONFIG_FILE);
   const existing = await readTextIfExists(`${git.top}/${CONFIG_FILE}`);
   const configText = existing ?? configTemplate(options.root, options.versioning);
   const config = parseConfig(configText, CONFIG_FILE);

@@ -3,7 +3,6 @@ import { basename } from "node:path";
 import { parseJsonl } from "../../domain/jsonl.js";
 import { MonitoringAccumulator, type MonitoringLine, MonitoringLineSchema } from "../../domain/monitoring.js";
 import { compareText } from "../../domain/order.js";
-import { readTextSync } from "../../infra/files.js";
 import { streamJsonl } from "../core/jsonl-stream.js";
 import type { Registry } from "../core/registry.js";
 import { monitoringFile, recommendationHeadline } from "../monitoring/monitoring.js";
@@ -145,7 +144,8 @@ async function readMonitoring(registry: Registry, model: string): Promise<Monito
   let issues: number;
   if (size <= READ_WHOLE_BYTES) {
     // A plain read, as the registry's other small files: 100 streamed files cost a tenth of the report.
-    const read = parseJsonl(readTextSync(path) ?? "", MonitoringLineSchema);
+    // Through the registry's reader: a monitoring.jsonl that is a link is refused, not followed.
+    const read = parseJsonl(registry.readText(monitoringFile(registry, model)) ?? "", MonitoringLineSchema);
     for (const { value } of read.records) take(value);
     records = read.records.length;
     issues = read.issues.length;
