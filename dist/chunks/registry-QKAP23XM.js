@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{Registry,openRegistry}from"./chunk-HVFY6EW4.js";import"./chunk-HKXR4D2P.js";import"./chunk-IV5KYFLD.js";import"./chunk-5DCMTIDQ.js";import"./chunk-NEKCMMRA.js";import"./chunk-RCI7RXNK.js";import"./chunk-PK44DES3.js";import"./chunk-JJ6VQEKF.js";import"./chunk-L5EPUOBH.js";import"./chunk-Z5XSRRVK.js";import"./chunk-7YZGR423.js";import"./chunk-IK2CQL7U.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{Registry,openRegistry};
