@@ -33,6 +33,8 @@ const MAX_OTHER_METRICS = 8;
 const MAX_METRIC_COLUMNS = 5;
 /** Lineage nodes drawn before the graph keeps to the chains of the versions that matter. */
 const MAX_LINEAGE_NODES = 250;
+/** Ancestors drawn per version that matters, past MAX_LINEAGE_NODES. */
+const CHAIN_STEPS = 12;
 /** The marker file that says a folder holds a report this command wrote. */
 export const MANIFEST = "git-model-report.json";
 
@@ -550,22 +552,22 @@ function lineageSection(data: ReportFacts, model: ModelData): string {
   }
   let note = "";
   if (members.size > MAX_LINEAGE_NODES) {
-    // Too many to read: the chains of the stage holders, the best and the newest versions.
+    // Too many to read: the recent ancestry of the stage holders, the best and the newest version.
     const keys = [
-      ...Object.values(model.holders).flat(),
+      ...shownStages(data).flatMap((stage) => (model.holders[stage] ?? []).slice(-3)),
       model.best?.version,
       model.versions.at(-1)?.version,
     ];
     const kept = new Set<string>();
     for (const key of keys) {
       let current: string | undefined = key;
-      while (current !== undefined && !kept.has(current)) {
+      for (let step = 0; current !== undefined && !kept.has(current) && step <= CHAIN_STEPS; step++) {
         kept.add(current);
         const base = baseOf.get(current);
         current = base === undefined ? undefined : idOf(base);
       }
     }
-    note = `<p class="note">Showing the chains of the stage holders, the best and the latest version: ${kept.size} of ${members.size} versions.</p>`;
+    note = `<p class="note">Showing the last ${CHAIN_STEPS} ancestors of the stage holders, the best and the latest version: ${kept.size} of ${members.size} versions.</p>`;
     members = kept;
   }
   const nodes: LineageNode[] = [...members].map((id) => {
