@@ -13,6 +13,8 @@ export const CONFIG = `models:
     monitor: { metric: rmse, baseline: metrics.val_rmse, drift_warn_pct: 5, drift_retrain_pct: 10 }
 `;
 
+export const MARKUP = '<img src=x onerror="document.title=1"><b>bold</b>';
+
 /** The runs of churn: val_rmse falls, so 1.0.3 is the best. */
 export const CHURN = [
   { version: "1.0.0", rmse: 0.0121, mae: 0.0071 },
@@ -44,6 +46,8 @@ export async function reportFixture(): Promise<string> {
       `val_mae=${v.mae}`,
       "--param",
       `max_depth=${4 + i}`,
+      "--tag",
+      `note=${MARKUP}`,
       ...(i > 0 ? ["--base", `churn@${CHURN[i - 1]!.version}`, "--enhancement", "continued"] : []),
     ]);
   }
@@ -58,7 +62,8 @@ export async function reportFixture(): Promise<string> {
   const message = await git(repo, ["log", "-1", "--format=%B"]);
   const [subject, ...rest] = message.split("\n");
   await git(repo, ["commit", "-q", "--amend", "-m", [`${subject} (#12)`, ...rest].join("\n")]);
-  await run(repo, ["promote", "churn@1.0.3", "staging", "--reason", "newest run"]);
+  // Text from users is text: a reason and a tag written as markup must not become markup.
+  await run(repo, ["promote", "churn@1.0.3", "staging", "--reason", MARKUP]);
   await run(repo, ["promote", "fraud@1.0.1", "staging", "--reason", "auc 0.93"]);
   for (const value of ["0.0112", "0.0119"])
     await run(repo, ["monitor", "churn", "--version", "1.0.2", "--value", value]);

@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, tempDir } from "../helpers/repo.js";
 import { ARTIFACTS, launchChromium, openPage, type WatchedPage } from "./browser.js";
-import { CHURN, reportFixture } from "./fixture.js";
+import { CHURN, MARKUP, reportFixture } from "./fixture.js";
 
 /**
  * The report opened in a real browser (Debian's chromium, headless) from file://: what a user
@@ -113,6 +113,10 @@ describe("git model report, in chromium", () => {
     ]);
     const moves = await page.$$eval("#moves tbody tr", (trs) => trs.map((tr) => tr.textContent ?? ""));
     expect(moves.some((m) => m.includes("canary looked good"))).toBe(true);
+    // A reason written as markup is text, not an element.
+    expect(moves.some((m) => m.includes(MARKUP))).toBe(true);
+    expect(await page.locator("#moves img, #moves b").count()).toBe(0);
+    expect(await page.title()).toBe("churn · repo");
     // The squashed pull request moved 1.0.2 into production and 1.0.1 out of it.
     const viaPr = await page.$$eval('#moves tr:has(a[href="https://github.com/acme/ml/pull/12"])', (trs) =>
       trs.map((tr) => tr.querySelector("th")?.textContent),
@@ -177,6 +181,9 @@ describe("git model report, in chromium", () => {
     const improvement = details.locator("table.improvement");
     expect(await improvement.locator("caption").textContent()).toBe("Improvement over churn@1.0.0");
     expect(await improvement.locator("td.better").first().textContent()).toBe("-5.79%");
+    // A tag written as markup is shown as text.
+    expect(await details.locator("td", { hasText: MARKUP }).count()).toBe(1);
+    expect(await details.locator("img, b").count()).toBe(0);
     // Opened from a link: the hash survives a reload.
     await page.reload();
     await details.locator("h2").waitFor();

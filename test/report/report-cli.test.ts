@@ -141,6 +141,26 @@ describe("git model report", () => {
     expect(siblings(out)).toEqual([]);
   });
 
+  it("links to the origin's web page, never with the credentials a remote URL may carry", async () => {
+    await git(repo, [
+      "remote",
+      "add",
+      "origin",
+      "https://x-access-token:ghs_SECRET123@github.com/acme/models.git",
+    ]);
+    const out = join(tempDir("gm-out-"), "site");
+    expect((await cli(repo, ["report", "--out", out])).code).toBe(0);
+    const page = readFileSync(join(out, "models", "churn.html"), "utf8");
+    expect(page).toContain('<a class="where" href="https://github.com/acme/models">');
+    const everything = readdirSync(out, { recursive: true })
+      .map(String)
+      .filter((f) => f.includes("."))
+      .map((f) => readFileSync(join(out, f), "utf8"))
+      .join("");
+    expect(everything).not.toContain("SECRET");
+    await git(repo, ["remote", "remove", "origin"]);
+  });
+
   it("says what to do outside a repository and without --out", async () => {
     expectCliError(await cli(repo, ["report"]), 2, ["--out"]);
     const r = await cli(tempDir("gm-nowhere-"), ["report", "--out", "x"]);
