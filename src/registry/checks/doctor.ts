@@ -34,7 +34,10 @@ export interface DoctorReport {
 
 export async function doctor(registry: Registry, options: { fix?: boolean } = {}): Promise<DoctorReport> {
   if (!options.fix) return examine(registry, options);
-  return writeOperation(registry.git, "doctor --fix", () => examine(registry, options));
+  // Every tag it creates in one transaction: a kill finishes or undoes them all.
+  return writeOperation(registry.git, "doctor --fix", () =>
+    inTransaction(registry.git, () => examine(registry, options)),
+  );
 }
 
 async function examine(registry: Registry, options: { fix?: boolean }): Promise<DoctorReport> {

@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { invalid, notFound, usage } from "../../domain/errors.js";
 import { assertModelName, isModelName } from "../../domain/names.js";
@@ -65,13 +65,17 @@ export async function openRegistry(
 ): Promise<Registry> {
   const git = await (options.discovered ?? Git.discover(cwd));
   const configFile = options.config ?? CONFIG_FILE;
+  // A write killed here earlier (its journal is left) is finished or undone before anything is read.
+  const pending = existsSync(`${git.gitDir}/git-model/journal.jsonl`)
+    ? await import("./recovery.js").then((m) => m.settleBeforeReading(git))
+    : undefined;
   const config = await loadConfig({
     top: git.top,
     gitDir: git.gitDir,
     file: configFile,
     explicit: options.config !== undefined,
   });
-  return new Registry(git, config, configFile);
+  return new Registry(git, config, configFile, pending);
 }
 
 export class Registry {
@@ -79,6 +83,8 @@ export class Registry {
     readonly git: Git,
     readonly config: RegistryConfig,
     readonly configFile: string = CONFIG_FILE,
+    /** Folders a write under way has created and not committed: not versions yet. */
+    private readonly pending: ReadonlySet<string> = new Set(),
   ) {}
 
   get top(): string {
@@ -171,8 +177,13 @@ export class Registry {
   /** A model's version folders in no particular order: cheaper where only a count or the newest is needed. */
   async versionFolders(model: string): Promise<string[]> {
     const scheme = this.scheme(model);
-    const entries = this.readFolder(this.modelFolder(model)) ?? [];
-    return entries.filter((e) => e.isDirectory() && scheme.parse(e.name) === e.name).map((e) => e.name);
+    const folder = this.modelFolder(model);
+    const entries = this.readFolder(folder) ?? [];
+    return entries
+      .filter(
+        (e) => e.isDirectory() && scheme.parse(e.name) === e.name && !this.pending.has(`${folder}/${e.name}`),
+      )
+      .map((e) => e.name);
   }
 
   async readMetadata(model: string, version: string): Promise<Metadata> {

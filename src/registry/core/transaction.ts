@@ -1,5 +1,6 @@
-import { copyFile, mkdir, readFile, rename, rm, stat, truncate } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { copyFile, mkdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { conflict } from "../../domain/errors.js";
 import {
   appendLine,
@@ -10,14 +11,19 @@ import {
   writeFileAtomic,
 } from "../../infra/files.js";
 import { type Git, type PushOutcome, TagExistsError, type TreeChange } from "../../infra/git.js";
+import { faultPoint } from "./fault.js";
+import { Journal, readJournal, settle, sha256 } from "./journal.js";
 import { notice } from "./notices.js";
-import { describeHolder, withWriteLock } from "./write-lock.js";
+import { settleInterrupted } from "./recovery.js";
+import { describeHolder, holdsWriteLock, withWriteLock } from "./write-lock.js";
 
 /**
  * A registry write: files changed in the work tree, committed as one commit that holds only
  * these paths (whatever else the user has staged stays staged and out of it), optional
- * annotated tags, optional push. Any failure undoes every step, newest first, so a failed
- * command leaves the work tree, the index, the branch and the tags as they were.
+ * annotated tags, optional push. Every step is announced in the write-ahead journal
+ * (journal.ts) before it is taken, so a failure undoes every step, newest first, and a kill at
+ * any moment is finished or undone by the next git-model command: the work tree, the index, the
+ * branch and the tags end as they were before, or as they are after.
  *
  * The commit is written by one `git fast-import` from the parent commit and the changed paths
  * only (no index is rebuilt, so the cost follows the change, not the repository), and lands
@@ -37,7 +43,6 @@ export interface TagSpec {
 }
 
 export class Transaction {
-  private readonly undo: (() => Promise<void>)[] = [];
   /**
    * Files written, with the bytes this transaction wrote (null for a copied artifact, hashed
    * from the folder the transaction created): the commit holds these bytes, whatever the work
@@ -45,11 +50,16 @@ export class Transaction {
    */
   private readonly files = new Map<string, Buffer | null>();
   private readonly removed = new Set<string>();
-  private oldHead: string | null = null;
   private committed: string | null = null;
-  private createdTags: { name: string; oid: string }[] = [];
+  private createdTags: string[] = [];
+  private readonly journal: Journal;
 
-  constructor(private readonly git: Git) {}
+  constructor(
+    private readonly git: Git,
+    command = "write",
+  ) {
+    this.journal = new Journal(git.gitDir, command);
+  }
 
   /** Refuses to touch paths the user has uncommitted changes in: they would be swept into our commit. */
   async assertUntouched(paths: readonly string[], why: string): Promise<void> {
@@ -83,15 +93,15 @@ export class Transaction {
     await assertRealPathInside(this.git.top, this.abs(path));
   }
 
-  /** Writes a whole file atomically; undo restores the old content or removes the file. */
+  /** Writes a whole file atomically; undo restores the old content (kept aside) or removes the file. */
   async writeFile(path: string, data: string | Buffer): Promise<void> {
     await this.track(path);
     const full = this.abs(path);
-    const old = (await exists(full)) ? await readFile(full) : null;
     const bytes = Buffer.from(data);
     this.files.set(path, bytes);
+    this.journal.record({ op: "write", path, saved: this.journal.save(full), sha: sha256(bytes) });
     await writeFileAtomic(full, bytes);
-    this.undo.push(async () => (old === null ? rm(full, { force: true }) : writeFileAtomic(full, old)));
+    faultPoint(`wrote:${basename(path)}`);
   }
 
   /** Appends one line (fsync'd); undo truncates the file back to its old length. */
@@ -102,16 +112,20 @@ export class Transaction {
       if (e.code === "ENOENT") return null;
       throw e;
     });
-    const oldSize = old === null ? null : old.length;
-    this.files.set(path, Buffer.concat([old ?? Buffer.alloc(0), Buffer.from(withLineBreaks(old, line))]));
+    const added = Buffer.from(withLineBreaks(old, line));
+    this.files.set(path, Buffer.concat([old ?? Buffer.alloc(0), added]));
+    this.journal.record({ op: "append", path, size: old === null ? null : old.length, added: added.length });
     await appendLine(full, line);
-    this.undo.push(async () => (oldSize === null ? rm(full, { force: true }) : truncate(full, oldSize)));
+    faultPoint(`appended:${basename(path)}`);
   }
 
   /** Creates a folder that must not exist yet (the race with a concurrent writer is caught here). */
   async createFolder(path: string): Promise<void> {
     await this.track(path);
     const full = this.abs(path);
+    // Checked before the journal names it, so an undo never removes a folder that was there.
+    if (await exists(full)) throw conflict(`${path} exists already`);
+    this.journal.record({ op: "create", path });
     await mkdir(dirname(full), { recursive: true });
     try {
       await mkdir(full);
@@ -119,7 +133,7 @@ export class Transaction {
       if ((e as NodeJS.ErrnoException).code === "EEXIST") throw conflict(`${path} exists already`);
       throw e;
     }
-    this.undo.push(() => rm(full, { recursive: true, force: true }));
+    faultPoint("created-folder");
   }
 
   /** Copies a file into a folder this transaction created (its undo removes the folder). */
@@ -128,6 +142,7 @@ export class Transaction {
     const full = this.abs(path);
     await mkdir(dirname(full), { recursive: true });
     await copyFile(source, full);
+    faultPoint("copied");
   }
 
   /** Removes a folder; undo puts it back (it is parked inside .git until the commit lands). */
@@ -137,9 +152,10 @@ export class Transaction {
     const full = this.abs(path);
     const parked = join(this.git.gitDir, "git-model", `removed-${randomName()}`);
     await mkdir(dirname(parked), { recursive: true });
+    this.journal.record({ op: "remove", path, parked });
     await rename(full, parked);
-    this.undo.push(() => rename(parked, full));
     this.afterCommit.push(() => rm(parked, { recursive: true, force: true }));
+    faultPoint("removed-folder");
   }
 
   private readonly afterCommit: (() => Promise<unknown>)[] = [];
@@ -159,15 +175,27 @@ export class Transaction {
         ),
       ),
     ]);
+    faultPoint("stored-blobs");
     const changes: TreeChange[] = [
       ...removed.map((path) => ({ path, delete: true as const })),
       ...files.map((path, i) => ({ path, oid: oids[i]!, mode: modes[i]! })),
     ];
-    this.oldHead = oldHead;
-    const commit = await this.git.commitTree(oldHead, changes, message);
+    const [commit, ref] = await Promise.all([
+      this.git.commitTree(oldHead, changes, message),
+      this.git.text(["symbolic-ref", "-q", "HEAD"], { allowFailure: true }),
+    ]);
+    // The tags are announced with the commit: a kill before they exist still ends with them.
+    this.journal.record({
+      op: "commit",
+      commit,
+      head: oldHead,
+      ref: ref.trim() || null,
+      paths: [...removed, ...files],
+      tags: tags.map((t) => ({ name: t.name, message: t.message, ...(t.date ? { date: t.date } : {}) })),
+    });
     const subject = message.split("\n")[0];
     const swap = await this.git.run(
-      ["update-ref", "-m", `git-model: ${subject}`, "HEAD", commit, this.oldHead ?? ZERO_OID],
+      ["update-ref", "-m", `git-model: ${subject}`, "HEAD", commit, oldHead ?? ZERO_OID],
       {
         allowFailure: true,
       },
@@ -178,6 +206,7 @@ export class Transaction {
       });
     }
     this.committed = commit;
+    faultPoint("moved-branch");
     // Our paths in the user's index now match the new HEAD; nothing else in it changes, and
     // nothing refreshes the whole index.
     if (removed.length)
@@ -186,7 +215,8 @@ export class Transaction {
       const entries = files.map((f, i) => `${modes[i]} ${oids[i]}\t${f}`).join("\n");
       await this.git.run(["update-index", "--add", "--index-info"], { input: `${entries}\n` });
     }
-    if (tags.length) await this.tag(...tags);
+    faultPoint("updated-index");
+    if (tags.length) await this.createTags(tags);
     return this.committed;
   }
 
@@ -214,9 +244,16 @@ export class Transaction {
     const target = this.committed;
     const specs = tags.map((t) => ({ ...t, target: t.target ?? target ?? "" }));
     if (specs.some((t) => !t.target)) throw new Error("a tag needs a target commit");
+    this.journal.record({ op: "tags", tags: specs });
+    await this.createTags(specs);
+  }
+
+  private async createTags(specs: readonly TagSpec[]): Promise<void> {
+    const target = this.committed ?? "";
     try {
-      const created = await this.git.createTags(specs);
-      for (const [name, oid] of created) this.createdTags.push({ name, oid });
+      const created = await this.git.createTags(specs.map((t) => ({ ...t, target: t.target ?? target })));
+      this.createdTags.push(...created.keys());
+      faultPoint("created-tags");
     } catch (e) {
       if (e instanceof TagExistsError) {
         throw conflict(`cannot create tag ${e.names.join(", ")}: it exists already`, {
@@ -238,6 +275,7 @@ export class Transaction {
     /** Existing tags to push with it (ones an earlier push left behind). */
     moreTags: readonly string[] = [],
   ): Promise<PushOutcome> {
+    this.journal.record({ op: "push", remote, branch });
     if (lfsOids.length) {
       const lfs = await this.git.run(["lfs", "push", "--object-id", remote, ...lfsOids], {
         allowFailure: true,
@@ -249,44 +287,36 @@ export class Transaction {
           message: `git lfs push failed: ${lfs.stderr.trim().split("\n").at(-1)}`,
         };
       }
+      faultPoint("pushed-lfs");
     }
     const refspecs = [
       `HEAD:refs/heads/${branch}`,
-      ...[...this.createdTags.map((t) => t.name), ...moreTags].map((t) => `refs/tags/${t}:refs/tags/${t}`),
+      ...[...this.createdTags, ...moreTags].map((t) => `refs/tags/${t}:refs/tags/${t}`),
     ];
-    return this.git.push(remote, refspecs, { atomic: true });
+    const pushing = this.git.push(remote, refspecs, { atomic: true });
+    faultPoint("pushing"); // git push is under way: killed here, it may or may not land
+    const outcome = await pushing;
+    faultPoint("pushed");
+    return outcome;
   }
 
   /** Finishes a successful transaction (drops what undo would have needed). */
   async done(): Promise<void> {
     for (const step of this.afterCommit) await step();
+    faultPoint("done");
+    this.journal.close();
   }
 
-  /** Undoes every step, newest first. Safe to call after a partial failure. */
+  /**
+   * Undoes every step, newest first, from the journal: the same undo the next command applies
+   * after a kill. Safe to call after a partial failure.
+   */
   async rollback(): Promise<void> {
-    for (const tag of this.createdTags.reverse()) {
-      await this.git.run(["update-ref", "-d", `refs/tags/${tag.name}`, tag.oid], { allowFailure: true });
-    }
+    if (!this.journal.active) return;
+    this.journal.record({ op: "undo" });
+    await settle(this.git, readJournal(this.git.gitDir), true);
+    this.committed = null;
     this.createdTags = [];
-    if (this.committed) {
-      const paths = [...this.files.keys(), ...this.removed];
-      if (this.oldHead) {
-        await this.git.run(["update-ref", "-m", "git-model: undo", "HEAD", this.oldHead, this.committed], {
-          allowFailure: true,
-        });
-        await this.git.run(["reset", "-q", "--", ...paths], { allowFailure: true });
-      } else {
-        const branch = await this.git.text(["symbolic-ref", "HEAD"]).catch(() => "");
-        if (branch.trim())
-          await this.git.run(["update-ref", "-d", branch.trim(), this.committed], { allowFailure: true });
-        await this.git.run(["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", ...paths], {
-          allowFailure: true,
-        });
-      }
-      this.committed = null;
-    }
-    for (const step of this.undo.reverse()) await step().catch(() => {});
-    this.undo.length = 0;
   }
 }
 
@@ -302,17 +332,40 @@ function withLineBreaks(old: Buffer | null, line: string): string {
  * commands in one working copy never interleave. `command` names the holder for a waiting one.
  */
 export function writeOperation<T>(git: Git, command: string, body: () => Promise<T>): Promise<T> {
-  return withWriteLock(git.gitDir, command, body, {
-    onWait: (holder) => notice(`waiting for another git-model command to finish: ${describeHolder(holder)}`),
-  });
+  if (holdsWriteLock(git.gitDir)) return body();
+  return withWriteLock(
+    git.gitDir,
+    command,
+    () =>
+      runningCommand.run(command, async () => {
+        // A write killed before this one is finished or undone first: it starts from a settled state.
+        await settleInterrupted(git);
+        return body();
+      }),
+    {
+      onWait: (holder) =>
+        notice(`waiting for another git-model command to finish: ${describeHolder(holder)}`),
+    },
+  );
 }
 
-/** Runs `body` inside a transaction: commit what it did, or undo everything when it throws. */
+/** The write command under way in this async context, named in its journal. */
+const runningCommand = new AsyncLocalStorage<string>();
+
+/** The transaction under way in this async context: a nested one joins it. */
+const runningTransaction = new AsyncLocalStorage<{ gitDir: string; tx: Transaction }>();
+
+/**
+ * Runs `body` inside a transaction: commit what it did, or undo everything when it throws. Inside
+ * another transaction of the same repository, `body` joins it (one journal, one undo).
+ */
 export async function inTransaction<T>(git: Git, body: (tx: Transaction) => Promise<T>): Promise<T> {
+  const outer = runningTransaction.getStore();
+  if (outer?.gitDir === git.gitDir) return body(outer.tx);
   return writeOperation(git, "write", async () => {
-    const tx = new Transaction(git);
+    const tx = new Transaction(git, runningCommand.getStore());
     try {
-      const result = await body(tx);
+      const result = await runningTransaction.run({ gitDir: git.gitDir, tx }, () => body(tx));
       await tx.done();
       return result;
     } catch (e) {

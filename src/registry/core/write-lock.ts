@@ -87,7 +87,8 @@ export async function tryWriteLock(gitDir: string, command: string): Promise<(()
   const path = lockPath(gitDir);
   if (held.getStore()?.has(path)) return () => {};
   await mkdir(`${gitDir}/git-model`, { recursive: true });
-  const token = attempt(path, command);
+  // A second try when the first one found a dead holder and took its lock over.
+  const token = attempt(path, command) ?? attempt(path, command);
   if (token !== null) return () => release(path, token);
   return null;
 }
