@@ -132,6 +132,8 @@ export function pendingFolders(gitDir: string): Set<string> {
 
 export interface Settled {
   outcome: "finished" | "undone" | "nothing";
+  /** The write had landed its commit (when finished). */
+  committed: boolean;
   command: string;
   pid: number | null;
   /** What a person should know, beyond finished or undone (a push that may not have happened). */
@@ -150,6 +152,7 @@ export async function settle(git: Git, records: readonly JournalRecord[], undo =
   const commit = find(records, "commit")[0];
   const result: Settled = {
     outcome: "nothing",
+    committed: false,
     command: begin?.command ?? "write",
     pid: begin?.pid ?? null,
     notes: [],
@@ -165,10 +168,11 @@ export async function settle(git: Git, records: readonly JournalRecord[], undo =
     (head === commit.commit || (await isAncestor(git, commit.commit, head)));
   if (landed) await finish(git, records, commit, result);
   else await undoAll(git, records, head, result);
-  const rebase = find(records, "rebase")[0];
-  if (rebase && (existsSync(`${git.gitDir}/rebase-merge`) || existsSync(`${git.gitDir}/rebase-apply`))) {
-    await git.run(["rebase", "--abort"], { allowFailure: true });
-    result.outcome = "undone";
+  if (find(records, "rebase").length) {
+    // Catching up with the remote: a rebase still under way is aborted; a finished one stays.
+    const underWay = existsSync(`${git.gitDir}/rebase-merge`) || existsSync(`${git.gitDir}/rebase-apply`);
+    if (underWay) await git.run(["rebase", "--abort"], { allowFailure: true });
+    result.outcome = underWay ? "undone" : "finished";
   }
   removeJournal(git.gitDir);
   return result;
@@ -181,6 +185,7 @@ async function finish(
   result: Settled,
 ): Promise<void> {
   result.outcome = "finished";
+  result.committed = true;
   // The index entries of the commit's paths, as a completed commit leaves them.
   if (commit.paths.length) await git.run(["reset", "-q", "--", ...commit.paths], { allowFailure: true });
   for (const r of find(records, "remove")) await rm(r.parked, { recursive: true, force: true });

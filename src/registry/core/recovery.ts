@@ -47,7 +47,7 @@ function describe(settled: Settled): string {
   const who = `${settled.command}${settled.pid ? ` (pid ${settled.pid})` : ""}`;
   const what =
     settled.outcome === "finished"
-      ? `finished the interrupted ${who}: its commit had landed`
+      ? `finished the interrupted ${who}${settled.committed ? ": its commit had landed" : ""}`
       : `undid the interrupted ${who}: it had not committed`;
   return [what, ...settled.notes].join("; ");
 }

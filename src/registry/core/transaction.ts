@@ -10,7 +10,13 @@ import {
   randomName,
   writeFileAtomic,
 } from "../../infra/files.js";
-import { type Git, type PushOutcome, TagExistsError, type TreeChange } from "../../infra/git.js";
+import {
+  type Git,
+  type PushOutcome,
+  type RunResult,
+  TagExistsError,
+  type TreeChange,
+} from "../../infra/git.js";
 import { faultPoint } from "./fault.js";
 import { Journal, readJournal, settle, sha256 } from "./journal.js";
 import { notice } from "./notices.js";
@@ -347,6 +353,24 @@ export function writeOperation<T>(git: Git, command: string, body: () => Promise
         notice(`waiting for another git-model command to finish: ${describeHolder(holder)}`),
     },
   );
+}
+
+/**
+ * Rebases the current branch onto `onto` (register --retry catching up with the remote),
+ * announced in the journal: a kill mid-rebase is aborted by the next command. A failed rebase
+ * is aborted here and its result returned.
+ */
+export async function rebaseOnto(git: Git, onto: string): Promise<RunResult> {
+  const journal = new Journal(git.gitDir, runningCommand.getStore() ?? "write");
+  journal.record({ op: "rebase", head: await git.commitOf("HEAD") });
+  try {
+    const rebase = await git.run(["rebase", "--quiet", onto], { allowFailure: true });
+    if (rebase.code !== 0) await git.run(["rebase", "--abort"], { allowFailure: true });
+    faultPoint("rebased");
+    return rebase;
+  } finally {
+    journal.close();
+  }
 }
 
 /** The write command under way in this async context, named in its journal. */

@@ -19,7 +19,7 @@ import { gitReason } from "../../infra/git.js";
 import { parseJsonText } from "../core/json.js";
 import type { Registry } from "../core/registry.js";
 import { pushTarget } from "../core/remote.js";
-import { inTransaction, writeOperation } from "../core/transaction.js";
+import { inTransaction, rebaseOnto, writeOperation } from "../core/transaction.js";
 import { ensureLfsReady, isLfsArtifact, lfsLinesFor, withLfsLines } from "./lfs-tracking.js";
 import { assertFileOrFolder, readRunFolder } from "./run-folder.js";
 
@@ -61,7 +61,14 @@ export interface RegisterResult {
   renumbered: string[];
 }
 
-const MAX_ATTEMPTS = 5;
+/**
+ * `--retry` keeps going while the race is being lost to others' progress (the remote moved since
+ * the last try: someone else's registration landed), so every clone of a wide race lands in
+ * turn; it gives up after MAX_STALLED losses in a row with the remote not moving (a refusal
+ * retrying cannot fix), or after MAX_ATTEMPTS whatever happens.
+ */
+const MAX_STALLED = 5;
+const MAX_ATTEMPTS = 100;
 
 /**
  * Registers a training run as a new version: copies the files, writes metadata.json with sha256
@@ -107,6 +114,8 @@ async function registerWithRetries(
 ): Promise<RegisterResult> {
   const { model } = options;
   const renumbered: string[] = [];
+  let remoteTip: string | null = null;
+  let stalled = 0;
   for (let attempt = 1; ; attempt++) {
     // The remote's tags count as taken too: a number registered on another branch, or by a clone
     // whose branch did not land, is not offered again (one ls-remote per attempt).
@@ -128,21 +137,30 @@ async function registerWithRetries(
       // A retry that took the same number again (the push lost to a commit, not to a version) renumbered nothing.
       return { ...result, renumbered: renumbered.filter((v) => v !== version) };
     } catch (e) {
-      if (!(e instanceof PushRejected) || !options.retry || attempt >= MAX_ATTEMPTS) {
+      if (!(e instanceof PushRejected) || !options.retry) {
         if (e instanceof PushRejected) {
           throw conflict(
             `the remote moved on and the registration of ${model}@${version} was undone: ${e.message}`,
             {
-              hint: options.retry
-                ? `gave up after ${attempt} attempts; pull and register again`
-                : `pull (git pull --rebase ${remote} ${branch}) and register again, or pass --retry to renumber automatically`,
+              hint: `pull (git pull --rebase ${remote} ${branch}) and register again, or pass --retry to renumber automatically`,
             },
           );
         }
         throw e;
       }
       renumbered.push(version);
-      await catchUp(registry, remote, branch!);
+      const tip = await catchUp(registry, remote, branch!);
+      stalled = tip === remoteTip ? stalled + 1 : 0;
+      remoteTip = tip;
+      if (stalled >= MAX_STALLED || attempt >= MAX_ATTEMPTS) {
+        throw conflict(
+          `the registration of ${model}@${version} was refused by ${remote} and undone: ${e.message}`,
+          {
+            hint: `gave up after ${attempt} attempts${stalled >= MAX_STALLED ? ` (${remote} did not move in the last ${MAX_STALLED})` : ""}; pull and register again`,
+          },
+        );
+      }
+      await backOff(attempt);
     }
   }
 }
@@ -386,16 +404,26 @@ async function resolveLineage(
   };
 }
 
-/** After a rejected push: bring the branch up to date with the remote so the next number is free. */
-async function catchUp(registry: Registry, remote: string, branch: string): Promise<void> {
+/**
+ * After a rejected push: bring the branch up to date with the remote so the next number is free.
+ * Returns the remote branch's commit, by which the retry loop sees whether the remote moved.
+ */
+async function catchUp(registry: Registry, remote: string, branch: string): Promise<string | null> {
   const git = registry.git;
   // Not --quiet: that also silences why a ref was refused (a local tag it would clobber).
   await git.run(["fetch", "--tags", remote, branch]);
-  const rebase = await git.run(["rebase", "--quiet", "FETCH_HEAD"], { allowFailure: true });
+  const tip = await git.commitOf("FETCH_HEAD");
+  const rebase = await rebaseOnto(git, "FETCH_HEAD");
   if (rebase.code !== 0) {
-    await git.run(["rebase", "--abort"], { allowFailure: true });
     throw conflict(`could not rebase ${branch} onto ${remote}/${branch}: ${gitReason(rebase.stderr)}`, {
       hint: "pull and resolve by hand, then register again",
     });
   }
+  return tip;
+}
+
+/** A random pause before the next try ("full jitter"), so racing clones do not retry in step. */
+function backOff(attempt: number): Promise<void> {
+  const ceiling = Math.min(2000, 50 * 2 ** Math.min(attempt, 6));
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
