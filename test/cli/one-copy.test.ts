@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -107,5 +107,72 @@ describe("writers in one working copy", () => {
     );
     await ok(repo, ["promote", "rl@1.0.0", "beta"]);
     await expectClean(repo);
+  });
+});
+
+describe("what readers make of an unfinished write", () => {
+  it("while a live writer holds the lock, readers ignore the folder it has not committed yet; after, they settle it", async () => {
+    const repo = await seedRepo(2);
+    // A register killed after its history line, and a live process that holds the lock.
+    const killed = await cli(repo, ["register", "rl", runFolder({ "model.zip": 900 })], {
+      env: { ...process.env, GIT_MODEL_FAULT: "appended:history.jsonl" },
+    });
+    expect(killed.code).toBe(-1);
+    expect(existsSync(join(repo, "models/rl/1.0.2/metadata.json"))).toBe(true);
+    const holder = spawn("sleep", ["30"], { stdio: "ignore" });
+    try {
+      writeFileSync(
+        join(repo, LOCK),
+        JSON.stringify({
+          pid: holder.pid,
+          host: hostname(),
+          command: "register rl",
+          since: "2026-01-01T00:00:00Z",
+        }),
+      );
+      const list = await ok(repo, ["list", "rl", "--json"]);
+      expect(JSON.stringify(JSON.parse(list.stdout))).not.toContain("1.0.2");
+      expect((await ok(repo, ["path", "rl"])).stdout.trim()).toMatch(/models\/rl\/1\.0\.1$/);
+      // validate and doctor see the uncommitted folder and history line, and say so.
+      const validate = await cli(repo, ["validate"]);
+      expect(validate.stdout + validate.stderr).toContain("rl@1.0.2 is not committed");
+      expect(validate.stdout + validate.stderr).toContain(
+        "models/rl/history.jsonl has lines that are not committed",
+      );
+      const doctor = await cli(repo, ["doctor"]);
+      expect(doctor.code).toBe(1);
+      expect(doctor.stdout).toContain("rl@1.0.2 is not committed");
+    } finally {
+      holder.kill();
+      await new Promise((resolve) => holder.on("close", resolve));
+    }
+    // The holder is gone: the next reader undoes the interrupted register and says so.
+    const list = await ok(repo, ["list", "rl"]);
+    expect(list.stderr).toMatch(
+      /^git-model: undid the interrupted register rl \(pid \d+\): it had not committed\n$/,
+    );
+    expect(existsSync(join(repo, "models/rl/1.0.2"))).toBe(false);
+    await expectClean(repo);
+    expect((await ok(repo, ["validate"])).stdout).not.toContain("not committed");
+  });
+
+  it("validate and doctor report a version folder and history line nobody committed", async () => {
+    const repo = await seedRepo(1);
+    cpSync(join(repo, "models/rl/1.0.0"), join(repo, "models/rl/1.0.1"), { recursive: true });
+    const history = join(repo, "models/rl/history.jsonl");
+    writeFileSync(
+      history,
+      `${readFileSync(history, "utf8")}${readFileSync(history, "utf8").replaceAll("1.0.0", "1.0.1")}`,
+    );
+    const validate = await cli(repo, ["validate", "--json"]);
+    const warnings = JSON.parse(validate.stdout).problems.map((p: { message: string }) => p.message);
+    expect(warnings).toContain("rl@1.0.1 is not committed, so it is not a registered version");
+    const doctor = await cli(repo, ["doctor", "--json"]);
+    expect(doctor.code).toBe(1);
+    expect(
+      JSON.parse(doctor.stdout)
+        .disagreements.map((d: { kind: string }) => d.kind)
+        .sort(),
+    ).toEqual(["uncommitted-history", "uncommitted-version"]);
   });
 });

@@ -2,6 +2,7 @@ import { parseTag, registrationTag } from "../../domain/references.js";
 import type { Registry } from "../core/registry.js";
 import { inTransaction, writeOperation } from "../core/transaction.js";
 import { createStageTags, defaultBranch, readStageTags } from "../stages/stage-tags.js";
+import { describeLeftover, type Leftover, leftoversIn } from "./leftovers.js";
 
 /**
  * `doctor` (DESIGN section 4): the committed files are the truth and tags the record of what
@@ -16,7 +17,8 @@ export interface Disagreement {
     | "missing-stage-tag"
     | "extra-stage-tag"
     | "stage-tag-out-of-order"
-    | "gto-disagrees";
+    | "gto-disagrees"
+    | Leftover["kind"];
   model: string;
   version: string;
   tag: string;
@@ -46,9 +48,11 @@ async function examine(registry: Registry, options: { fix?: boolean }): Promise<
   const head = await git.commitOf("HEAD");
   if (!head) return { disagreements: [], fixed: [] };
 
-  const [tagRows, headFiles] = await Promise.all([
+  const [tagRows, headFiles, status] = await Promise.all([
     git.forEachRef(["refs/tags"], ["%(refname:strip=2)"]),
     git.list(["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", root]),
+    // Uncommitted version folders and history lines, which no tag can fix: reported.
+    git.list(["status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", root]),
   ]);
   const registered = new Set<string>();
   const deregistered = new Set<string>();
@@ -90,7 +94,17 @@ async function examine(registry: Registry, options: { fix?: boolean }): Promise<
     // The log runs newest first: the oldest commit that added a path is the registration.
     for (const path of paths) addedBy.set(path, commit!);
   }
-  const disagreements: Disagreement[] = [];
+  const disagreements: Disagreement[] = leftoversIn(
+    registry,
+    status.filter((row) => row.startsWith("??")).map((row) => row.slice(3)),
+    status.map((row) => row.slice(3)),
+  ).map((l) => ({
+    kind: l.kind,
+    model: l.model,
+    version: l.version ?? "",
+    tag: "",
+    message: describeLeftover(l).message,
+  }));
   for (const key of [...inHead].sort()) {
     if (registered.has(key)) continue;
     const [model, version] = key.split("@") as [string, string];

@@ -1,9 +1,10 @@
 import { compareText } from "../../domain/order.js";
-import { error, type Problem } from "../../domain/problems.js";
+import { error, type Problem, warning } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
 import { type ArtifactCheck, checkArtifacts, checkVersion } from "./artifacts.js";
 import { changesSince, diffSince, modelFolderOf, statusLetter } from "./base-diff.js";
 import { immutability, registrationTrees } from "./immutability.js";
+import { describeLeftover, leftoversIn } from "./leftovers.js";
 import { groupByModel, listRegistryFiles, versionsByListing } from "./listing.js";
 import { modelFileProblems } from "./model-files.js";
 import { loadCheckers, type Parsed, parseWorkTree } from "./parsing.js";
@@ -71,6 +72,10 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       hint: "put the file or folder itself in its place (or remove the link) and commit",
     }),
   );
+  for (const leftover of leftoversIn(registry, untracked, changed)) {
+    const { message, hint } = describeLeftover(leftover);
+    problems.push(warning(leftover.path, message, { hint }));
+  }
   let scope = groupByModel(registry, files.keys(), problems);
   const report: ValidationReport = {
     problems,

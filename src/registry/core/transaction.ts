@@ -82,7 +82,7 @@ export class Transaction {
       throw conflict(
         `${names.slice(0, 3).join(", ")} ha${names.length > 1 ? "ve" : "s"} uncommitted changes; ${why}`,
         {
-          hint: "commit or stash them first, then run the command again",
+          hint: "commit them if they are meant to be, or discard them (git checkout -- <file>), then run the command again",
         },
       );
     }
