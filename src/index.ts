@@ -16,6 +16,7 @@ export { type MetricTrend, sparkline, trendMermaid } from "./domain/trends.js";
 export { type DoctorReport, doctor } from "./registry/checks/doctor.js";
 export { type ValidateOptions, type ValidationReport, validate } from "./registry/checks/validate.js";
 export { initRegistry } from "./registry/core/init.js";
+export { setNoticeReporter } from "./registry/core/notices.js";
 export { openRegistry, Registry, type ResolvedVersion } from "./registry/core/registry.js";
 export {
   type MonitorRun,

@@ -263,11 +263,10 @@ async function tryPoint(p: Prepared, step: string): Promise<void> {
       .map((l) => l.trim())
       .sort()
       .join("\n");
-    // Every tag the remote has is the local one (a tag left unpushed by the kill is pushed by
-    // the next register --push: the numbering work's part, docs/reliability.md).
-    const localTags = new Set(local.split("\n"));
-    const foreign = now.remote.tags.split("\n").filter((t) => !localTags.has(t));
-    if (foreign.length) throw new Error(`remote tags differ from the local ones: ${foreign.join(", ")}`);
+    // Every tag, the one a kill left unpushed included, is on the remote, and the same.
+    if (now.remote.tags.split("\n").sort().join("\n") !== local) {
+      throw new Error(`remote tags differ:\n${now.remote.tags}\nlocal:\n${local}`);
+    }
   }
 }
 

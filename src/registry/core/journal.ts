@@ -8,7 +8,7 @@ import {
   rmSync,
   statSync,
 } from "node:fs";
-import { rename, rm, stat, truncate } from "node:fs/promises";
+import { copyFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { readTextSync } from "../../infra/files.js";
 import type { Git } from "../../infra/git.js";
@@ -158,7 +158,8 @@ export async function settle(git: Git, records: readonly JournalRecord[], undo =
     notes: [],
   };
   if (records.length === 0) return result;
-  await clearGitLeftovers(git, begin?.at ?? 0);
+  // What a killed git process left; not when a live write undoes itself (its git processes ended).
+  if (!undo) await clearGitLeftovers(git, begin?.at ?? 0);
   const head = await git.commitOf("HEAD");
   const landed =
     !undo &&
@@ -272,7 +273,7 @@ async function undoAll(
           removeTempFiles(dirname(full));
           break;
         }
-        if (saved && existsSync(saved)) await rename(saved, full);
+        if (saved && existsSync(saved)) await moveFile(saved, full);
         else if (!record.saved) await rm(full, { force: true });
         removeTempFiles(dirname(full));
         break;
@@ -293,6 +294,17 @@ async function undoAll(
         if (existsSync(record.parked) && !existsSync(full)) await rename(record.parked, full);
         break;
     }
+  }
+}
+
+/** Renames, or copies where the git folder is on another file system than the work tree. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    await copyFile(from, to);
+    await rm(from, { force: true });
   }
 }
 

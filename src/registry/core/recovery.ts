@@ -33,13 +33,18 @@ export async function settleInterrupted(git: Git): Promise<void> {
  * and returns the folders a live writer has created but not committed yet (to be ignored).
  */
 export async function settleBeforeReading(git: Git): Promise<Set<string>> {
-  const release = await tryWriteLock(git.gitDir, "settle an interrupted write");
-  if (!release) return pendingFolders(git.gitDir);
   try {
-    await settleInterrupted(git);
-    return new Set();
-  } finally {
-    release();
+    const release = await tryWriteLock(git.gitDir, "settle an interrupted write");
+    if (!release) return pendingFolders(git.gitDir);
+    try {
+      await settleInterrupted(git);
+      return new Set();
+    } finally {
+      release();
+    }
+  } catch {
+    // A repository this reader cannot write (read-only, another user's): it reads around the write.
+    return pendingFolders(git.gitDir);
   }
 }
 
