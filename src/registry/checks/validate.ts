@@ -72,7 +72,8 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       hint: "put the file or folder itself in its place (or remove the link) and commit",
     }),
   );
-  for (const leftover of leftoversIn(registry, untracked, changed)) {
+  const untracked = [...changed].flatMap(([path, xy]) => (xy === "??" ? [path] : []));
+  for (const leftover of leftoversIn(registry, untracked, changed.keys())) {
     const { message, hint } = describeLeftover(leftover);
     problems.push(warning(leftover.path, message, { hint }));
   }
