@@ -46,7 +46,17 @@ export async function appendLine(path: string, line: string): Promise<void> {
     throw (e as NodeJS.ErrnoException).code === "ELOOP" ? linkError(path, path) : e;
   });
   try {
-    const { size } = await handle.stat();
+    const { size, nlink } = await handle.stat();
+    // A hard link shares the bytes with a file elsewhere (outside the registry, perhaps), which
+    // an append would change too; git never creates one.
+    if (nlink > 1) {
+      throw invalid(
+        `${path} has ${nlink - 1} other hard link(s): git-model appends only to a file of its own`,
+        {
+          hint: "replace it by a copy (cp --remove-destination) and run the command again",
+        },
+      );
+    }
     let prefix = "";
     if (size > 0) {
       const last = Buffer.alloc(1);

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -191,6 +200,21 @@ describe.concurrent("symbolic links committed inside the registry: no write or r
     ]);
     expect(readFileSync(join(copy, "notes.txt"), "utf8")).toBe(NOTES);
     expect(existsSync(join(copy, "models/churn/1.0.2"))).toBe(false);
+  });
+
+  it("register refuses a history.jsonl hard-linked to a file outside the registry", async () => {
+    const copy = await cloneOf(repo);
+    // A file outside the clone with the same bytes, so that git sees no change.
+    const history = join(copy, "models/churn/history.jsonl");
+    const outside = join(tempDir("gm-outside-"), "history-copy.jsonl");
+    const bytes = readFileSync(history, "utf8");
+    writeFileSync(outside, bytes);
+    rmSync(history);
+    linkSync(outside, history);
+    await expectRefused(copy, ["register", "churn", runFolder({ "model.pkl": 16 })], 1, [
+      "history.jsonl has 1 other hard link(s)",
+    ]);
+    expect(readFileSync(outside, "utf8")).toBe(bytes);
   });
 
   it("monitor refuses a monitoring.jsonl that links out, and promote a stages.json that does", async () => {
