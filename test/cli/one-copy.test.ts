@@ -176,3 +176,32 @@ describe("what readers make of an unfinished write", () => {
     ).toEqual(["uncommitted-history", "uncommitted-version"]);
   });
 });
+
+describe("what killed git processes leave", () => {
+  it("the next write removes a dead process's scratch ref, keeps a live one's, and clears the index.lock of a killed write", async () => {
+    const repo = await seedRepo(1);
+    const dead = spawn("true");
+    await new Promise((resolve) => dead.on("close", resolve));
+    await git(repo, ["update-ref", `refs/git-model/scratch/${dead.pid}-left`, "HEAD"]);
+    await git(repo, ["update-ref", `refs/git-model/scratch/${process.pid}-live`, "HEAD"]);
+    // A register killed right after moving the branch, and a git process killed with it.
+    const killed = await cli(repo, ["register", "rl", runFolder({ "model.zip": 900 })], {
+      env: { ...process.env, GIT_MODEL_FAULT: "moved-branch" },
+    });
+    expect(killed.code).toBe(-1);
+    writeFileSync(join(repo, ".git/index.lock"), "");
+    const r = await ok(repo, ["promote", "rl@1.0.1", "beta"]);
+    expect(r.stderr).toMatch(
+      /^git-model: finished the interrupted register rl \(pid \d+\): its commit had landed\n$/,
+    );
+    expect(existsSync(join(repo, ".git/index.lock"))).toBe(false);
+    expect(await git(repo, ["for-each-ref", "--format=%(refname)", "refs/git-model/"])).toBe(
+      `refs/git-model/scratch/${process.pid}-live\n`,
+    );
+    await expectClean(repo);
+    expect((await git(repo, ["tag", "--list", "rl@*"])).trim().split("\n")).toEqual([
+      "rl@v1.0.0",
+      "rl@v1.0.1",
+    ]);
+  });
+});
