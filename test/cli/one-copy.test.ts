@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -13,6 +13,18 @@ import { ok, seedRepo } from "../helpers/stages.js";
  */
 
 const LOCK = ".git/git-model/write.lock";
+
+/** A live process (not a git-model command) named as the holder of the repository's write lock. */
+function holdLock(repo: string): ChildProcess {
+  const holder = spawn("sleep", ["30"], { stdio: "ignore" });
+  mkdirSync(join(repo, ".git/git-model"), { recursive: true });
+  const since = "2026-01-01T00:00:00Z";
+  writeFileSync(
+    join(repo, LOCK),
+    JSON.stringify({ pid: holder.pid, host: hostname(), command: "register rl", since }),
+  );
+  return holder;
+}
 
 /** The work tree and index equal HEAD: nothing staged, nothing modified, nothing untracked. */
 async function expectClean(repo: string) {
@@ -73,18 +85,8 @@ describe("writers in one working copy", () => {
   it("a writer waits for a live holder a bounded time and names it", async () => {
     const repo = await seedRepo(1);
     // A live process that is not a git-model command holds the lock.
-    const holder = spawn("sleep", ["30"], { stdio: "ignore" });
+    const holder = holdLock(repo);
     try {
-      mkdirSync(join(repo, ".git/git-model"), { recursive: true });
-      writeFileSync(
-        join(repo, LOCK),
-        JSON.stringify({
-          pid: holder.pid,
-          host: hostname(),
-          command: "register rl",
-          since: "2026-01-01T00:00:00Z",
-        }),
-      );
       const started = Date.now();
       const r = await cli(repo, ["promote", "rl@1.0.0", "beta"], {
         env: { ...process.env, GIT_MODEL_LOCK_TIMEOUT: "1" },
@@ -119,17 +121,8 @@ describe("what readers make of an unfinished write", () => {
     });
     expect(killed.code).toBe(-1);
     expect(existsSync(join(repo, "models/rl/1.0.2/metadata.json"))).toBe(true);
-    const holder = spawn("sleep", ["30"], { stdio: "ignore" });
+    const holder = holdLock(repo);
     try {
-      writeFileSync(
-        join(repo, LOCK),
-        JSON.stringify({
-          pid: holder.pid,
-          host: hostname(),
-          command: "register rl",
-          since: "2026-01-01T00:00:00Z",
-        }),
-      );
       const list = await ok(repo, ["list", "rl", "--json"]);
       expect(JSON.stringify(JSON.parse(list.stdout))).not.toContain("1.0.2");
       expect((await ok(repo, ["path", "rl"])).stdout.trim()).toMatch(/models\/rl\/1\.0\.1$/);

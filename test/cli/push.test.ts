@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { serveGitHttp } from "../helpers/http-remote.js";
+import { httpRegistryRemote } from "../helpers/http-remote.js";
 import { bareRemote, cli, cloneOf, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 
 /** Everything a failed command must leave as it was. */
@@ -125,18 +125,9 @@ describe("register --push over smart HTTP (git http-backend)", () => {
   });
 
   it("races two clones; the loser renumbers with --retry", async () => {
-    const projects = tempDir("gm-http-");
-    const bare = join(projects, "registry.git");
-    mkdirSync(bare);
-    await git(bare, ["init", "-q", "--bare", "-b", "main"]);
-    await git(bare, ["config", "http.receivepack", "true"]);
-    const lfsStore = join(projects, "lfs-store.git");
-    await git(projects, ["init", "-q", "--bare", lfsStore]);
-    const server = await serveGitHttp(projects);
+    const { url, bare, lfsConfig, server } = await httpRegistryRemote(tempDir("gm-http-"));
     servers.push(server);
-    // git http-backend serves git, not LFS: LFS objects go to a file store beside it.
-    const config = [`lfs.url=file://${lfsStore}`];
-    const { a, b } = await twoClones(`${server.url}/registry.git`, bare, config);
+    const { a, b } = await twoClones(url, bare, lfsConfig);
     const [ra, rb] = await Promise.all([
       cli(a, ["register", "churn", runFolder({ "model.pkl": 100 }), "--push", "--retry", "--json"]),
       cli(b, ["register", "churn", runFolder({ "model.pkl": 200 }), "--push", "--retry", "--json"]),

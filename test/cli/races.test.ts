@@ -1,7 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { serveGitHttp } from "../helpers/http-remote.js";
+import { httpRegistryRemote } from "../helpers/http-remote.js";
 import { bareRemote, cli, cloneOf, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 
 /**
@@ -95,17 +93,9 @@ describe(`${WIDTH} clones racing register --push --retry`, () => {
   });
 
   it("over smart HTTP: every registration lands with its own version", { timeout: 300_000 }, async () => {
-    const projects = tempDir("gm-http-");
-    const bare = join(projects, "registry.git");
-    mkdirSync(bare);
-    await git(bare, ["init", "-q", "--bare", "-b", "main"]);
-    await git(bare, ["config", "http.receivepack", "true"]);
-    const lfsStore = join(projects, "lfs-store.git");
-    await git(projects, ["init", "-q", "--bare", lfsStore]);
-    const server = await serveGitHttp(projects);
+    const { url, bare, lfsConfig, server } = await httpRegistryRemote(tempDir("gm-http-"));
     servers.push(server);
-    // git http-backend serves git, not LFS: LFS objects go to a file store beside it.
-    const repos = await clones(`${server.url}/registry.git`, [`lfs.url=file://${lfsStore}`]);
+    const repos = await clones(url, lfsConfig);
     attempts = 0;
     const versions = await race(repos, 1);
     expect(versions).toHaveLength(WIDTH);

@@ -1,7 +1,9 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 
 /**
  * Serves bare repositories over loopback HTTP with `git http-backend` (smart HTTP), as
@@ -64,3 +66,25 @@ export async function serveGitHttp(
 }
 
 export const parentOf = dirname;
+
+/**
+ * A bare repository served over smart HTTP, `<url>` to clone, with a file LFS store beside it
+ * (git http-backend serves git, not LFS): clones need `lfsConfig` (`lfs.url=file://...`).
+ */
+export async function httpRegistryRemote(projects: string): Promise<{
+  url: string;
+  bare: string;
+  lfsConfig: string[];
+  server: Awaited<ReturnType<typeof serveGitHttp>>;
+}> {
+  const bare = join(projects, "registry.git");
+  mkdirSync(bare);
+  const env = { PATH: process.env.PATH, HOME: projects, GIT_CONFIG_NOSYSTEM: "1" };
+  const git = (cwd: string, args: string[]) => promisify(execFile)("git", args, { cwd, env });
+  await git(bare, ["init", "-q", "--bare", "-b", "main"]);
+  await git(bare, ["config", "http.receivepack", "true"]);
+  const lfsStore = join(projects, "lfs-store.git");
+  await git(projects, ["init", "-q", "--bare", lfsStore]);
+  const server = await serveGitHttp(projects);
+  return { url: `${server.url}/registry.git`, bare, lfsConfig: [`lfs.url=file://${lfsStore}`], server };
+}
