@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** Bump when the generated content changes: the cache is keyed by it. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const NAMES = ["churn", "fraud", "ranker", "forecast", "pricing", "vision", "speech", "embed", "risk", "ltv"];
 const START = Date.UTC(2024, 0, 1) / 1000;
