@@ -1,7 +1,19 @@
 import { usage } from "../domain/errors.js";
 import { RESERVED_KEY } from "../domain/json-input.js";
 
-/** Parsers for repeatable `k=v` flags; commander calls them once per occurrence. */
+/**
+ * Parsers for repeatable `k=v` flags; commander calls them once per occurrence with what the
+ * earlier ones returned. They add to that object in place: copying it per flag made 20,000
+ * flags take minutes. A key given twice is refused rather than silently resolved last-wins.
+ */
+
+function put<T>(acc: Record<string, T>, key: string, value: T, flag: string): Record<string, T> {
+  if (Object.hasOwn(acc, key)) {
+    throw usage(`${flag} ${key} is given twice`, { hint: `give each ${flag} key once` });
+  }
+  acc[key] = value;
+  return acc;
+}
 
 function splitPair(text: string, flag: string): [string, string] {
   const eq = text.indexOf("=");
@@ -24,14 +36,14 @@ export const collectMetric = (text: string, acc: Record<string, number> = {}) =>
   if (raw.trim() === "" || !Number.isFinite(value)) {
     throw usage(`--metric ${key} must be a finite number, got ${JSON.stringify(raw)}`);
   }
-  return { ...acc, [key]: value };
+  return put(acc, key, value, "--metric");
 };
 
 export const collectString =
   (flag: string) =>
   (text: string, acc: Record<string, string> = {}) => {
     const [key, value] = splitPair(text, flag);
-    return { ...acc, [key]: value };
+    return put(acc, key, value, flag);
   };
 
 /** `--param k=v`: numbers and booleans become JSON numbers and booleans; anything else stays text. */
@@ -40,10 +52,13 @@ export const collectParam = (text: string, acc: Record<string, unknown> = {}) =>
   let value: unknown = raw;
   if (raw === "true" || raw === "false") value = raw === "true";
   else if (raw.trim() !== "" && Number.isFinite(Number(raw))) value = Number(raw);
-  return { ...acc, [key]: value };
+  return put(acc, key, value, "--param");
 };
 
-export const collectList = (text: string, acc: string[] = []) => [...acc, text];
+export const collectList = (text: string, acc: string[] = []) => {
+  acc.push(text);
+  return acc;
+};
 
 /** The URL of the CI run that is registering, where the CI says it. */
 export function ciRunUrl(env: NodeJS.ProcessEnv): string | undefined {
