@@ -1,5 +1,14 @@
-import { closeSync, constants, lstatSync, openSync, readFileSync, readlinkSync } from "node:fs";
-import { lstat, mkdir, open, readFile, realpath, rename, rm } from "node:fs/promises";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  type Stats,
+} from "node:fs";
+import { lstat, mkdir, open, realpath, rename, rm } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { invalid, usage } from "../domain/errors.js";
 
@@ -71,24 +80,69 @@ export async function appendLine(path: string, line: string): Promise<void> {
 }
 
 /** A file's text, or null when it (or its folder) does not exist. */
-export function readTextSync(path: string): string | null {
+/** What a file-system entry is, for a message: "a FIFO (named pipe)", "a folder", ... */
+export function describeEntry(
+  kind: Pick<Stats, "isFile" | "isDirectory" | "isFIFO" | "isSocket" | "isBlockDevice" | "isCharacterDevice">,
+): string {
+  if (kind.isFile()) return "a file";
+  if (kind.isDirectory()) return "a folder";
+  if (kind.isFIFO()) return "a FIFO (named pipe)";
+  if (kind.isSocket()) return "a socket";
+  if (kind.isBlockDevice() || kind.isCharacterDevice()) return "a device";
+  return "neither a file nor a folder";
+}
+
+type ErrorKind = "invalid" | "usage";
+
+/**
+ * Opens a file to read it whole: without waiting for a writer when it is a FIFO (O_NONBLOCK,
+ * which changes nothing for a regular file), and refusing, by name, anything that is not a
+ * regular file (a FIFO would hang the read forever, a folder fails with a raw EISDIR). Null
+ * when it does not exist. `noFollow`: a symbolic link in the last part is refused, not followed.
+ */
+function openFileSync(full: string, shown: string, options: { noFollow?: boolean; kind?: ErrorKind } = {}) {
+  let fd: number;
   try {
-    return readFileSync(path, "utf8");
+    fd = openSync(
+      full,
+      constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0),
+    );
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "ELOOP" && options.noFollow) throw linkError(full, shown);
     throw e;
+  }
+  const info = fstatSync(fd);
+  if (!info.isFile()) {
+    closeSync(fd);
+    throw notAFileError(shown, info, options.kind);
+  }
+  return fd;
+}
+
+export function notAFileError(shown: string, info: Stats, kind: ErrorKind = "invalid") {
+  return (kind === "usage" ? usage : invalid)(`${shown} is ${describeEntry(info)}, not a file`, {
+    hint: `remove it, or put the file itself in its place (git checkout -- ${shown}, if git has it)`,
+  });
+}
+
+function readWholeSync(fd: number | null): string | null {
+  if (fd === null) return null;
+  try {
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 
-export async function readTextIfExists(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR")
-      return null;
-    throw e;
-  }
+/** A file's text, null when it does not exist; anything but a regular file is refused by name. */
+export function readTextSync(path: string, shown = path, kind: ErrorKind = "invalid"): string | null {
+  return readWholeSync(openFileSync(path, shown, { kind }));
+}
+
+export async function readTextIfExists(path: string, shown = path): Promise<string | null> {
+  return readTextSync(path, shown);
 }
 
 export async function exists(path: string): Promise<boolean> {
@@ -180,20 +234,33 @@ export function assertNoLinkOnPath(top: string, path: string, checked?: Set<stri
   }
 }
 
+/**
+ * Refuses `path` (relative to `top`) when a folder on it is another git repository: a submodule's
+ * or a nested clone's work tree, which has a `.git` of its own. A write there lands in that
+ * repository, and a commit of it here replaces the submodule's gitlink with a tree, silently
+ * dropping the submodule. One lstat per part: writes touch a handful of paths.
+ */
+export function assertNotInNestedRepository(top: string, path: string): void {
+  let prefix = "";
+  for (const part of path.split("/")) {
+    prefix = prefix ? `${prefix}/${part}` : part;
+    try {
+      lstatSync(join(top, prefix, ".git"));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") continue; // no .git, or `prefix` is a file
+      throw e;
+    }
+    throw invalid(
+      `${prefix} is another git repository (a submodule or a clone): git-model writes only into this one`,
+      {
+        hint: `choose a root: outside ${prefix} in .gitmodel.yaml, or register in ${prefix}'s own repository`,
+      },
+    );
+  }
+}
+
 /** A file's text, null when it does not exist; a symbolic link in its last part is refused, not followed. */
 export function readTextNoFollowSync(full: string, shown: string): string | null {
-  let fd: number;
-  try {
-    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    if (code === "ELOOP") throw linkError(full, shown);
-    throw e;
-  }
-  try {
-    return readFileSync(fd, "utf8");
-  } finally {
-    closeSync(fd);
-  }
+  return readWholeSync(openFileSync(full, shown, { noFollow: true }));
 }

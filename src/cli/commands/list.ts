@@ -53,6 +53,11 @@ export function defineList(program: Command, context: CliContext): void {
             hint: "git model list <model> --where ...",
           });
         const models = await listModels(registry);
+        for (const m of models) {
+          if (m.problem)
+            log(`${yellow("warning", process.stderr)}: stage holders of ${m.model} not shown: ${m.problem}`);
+        }
+        if (models.some((m) => m.problem)) log("  (git model validate reports every problem)");
         if (opts.json) return printJson(models);
         if (models.length === 0)
           return print(`no models in ${registry.root}/ yet (git model register <model> <dir>)`);

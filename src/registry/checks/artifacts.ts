@@ -1,14 +1,17 @@
-import { closeSync, constants, openSync, readSync } from "node:fs";
+import { closeSync, constants, lstatSync, openSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { GitModelError } from "../../domain/errors.js";
 import { MAX_POINTER_SIZE, parseLfsPointer } from "../../domain/lfs.js";
 import { assertRelativePath, GIT_CONTROL_FILES, gitControlFileProblem } from "../../domain/names.js";
 import { error, type Problem } from "../../domain/problems.js";
+import { describeEntry } from "../../infra/files.js";
 import type { Registry } from "../core/registry.js";
 import type { Files } from "./listing.js";
 import { type Checkers, type Parsed, readMetadataOutcome } from "./parsing.js";
 
 /** validate's version checks: metadata.json against its folder, and each artifact against its record. */
+
+const RESTORE_HINT = "restore the file from git history or LFS";
 
 export const lineOf = (e: GitModelError) => (e.line ? { line: e.line } : {});
 
@@ -67,7 +70,7 @@ export function checkVersion(
     if (!names.has(artifact.path)) {
       problems.push(
         error(path, "artifact listed in metadata.json is missing", {
-          hint: "restore the file from git history or LFS",
+          hint: RESTORE_HINT,
         }),
       );
       continue;
@@ -126,7 +129,15 @@ export async function checkArtifacts(
 ): Promise<void> {
   const pointers = new Map<string, Buffer>();
   const blobs = new Map<string, string>();
-  for (const { path } of artifacts) {
+  const readable: ArtifactCheck[] = [];
+  for (const artifact of artifacts) {
+    // A FIFO put in an artifact's place would hang the read; a link is reported by the link check.
+    const info = lstatSync(registry.abs(artifact.path), { throwIfNoEntry: false });
+    if (info && !info.isFile() && !info.isSymbolicLink()) {
+      problems.push(error(artifact.path, `is ${describeEntry(info)}, not a file`, { hint: RESTORE_HINT }));
+    } else readable.push(artifact);
+  }
+  for (const { path } of readable) {
     const oid = files.get(path);
     if (!oid) continue;
     const pointer = readPointerSync(registry.abs(path));
@@ -134,7 +145,7 @@ export async function checkArtifacts(
     else blobs.set(path, oid);
   }
   const contents = await registry.git.catFile([...blobs.values()]);
-  for (const { path, sha256, size } of artifacts) {
+  for (const { path, sha256, size } of readable) {
     const oid = blobs.get(path);
     const blob = pointers.get(path) ?? (oid ? (contents.get(oid)?.content ?? null) : null);
     const actual = await artifactDigest(registry, path, blob, checkers);
@@ -158,7 +169,7 @@ export const pointerBuffer = Buffer.alloc(MAX_POINTER_SIZE + 1);
 export function readPointerSync(path: string): Buffer | null {
   let fd: number | undefined;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const n = readSync(fd, pointerBuffer, 0, pointerBuffer.length, 0);
     const head = pointerBuffer.subarray(0, n);
     return n <= MAX_POINTER_SIZE && parseLfsPointer(head) ? Buffer.from(head) : null;

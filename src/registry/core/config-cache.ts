@@ -47,7 +47,7 @@ export async function loadConfig(where: ConfigLocation): Promise<RegistryConfig>
   // Relative to the repository top, and inside it.
   if (where.explicit) assertRelativePath(file, "configuration file");
   assertConfigInside(where.top, file);
-  const text = readTextSync(join(where.top, file));
+  const text = readTextSync(join(where.top, file), file, "usage");
   if (text === null && where.explicit) throw usage(`configuration file ${file} does not exist`);
   const cached = BUILD === null ? null : (readGitCache(where.gitDir, CACHE_FILE) as CacheEntry | null);
   if (

@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { ZodMiniType } from "zod/mini";
 import { type JsonlIssue, parseJsonlLine } from "../../domain/jsonl.js";
-import { linkError } from "../../infra/files.js";
+import { linkError, notAFileError } from "../../infra/files.js";
 
 /**
  * Streams a JSONL file line by line with the rules of the domain's parseJsonl (a torn last line
@@ -95,14 +95,17 @@ async function sizeAndLastByte(path: string): Promise<{ size: number; lastByte: 
   let file: Awaited<ReturnType<typeof open>>;
   try {
     // A registry file that is a symbolic link is refused, not followed out of the registry.
-    file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NONBLOCK: a FIFO in its place is refused below instead of waiting for a writer.
+    file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     if ((e as NodeJS.ErrnoException).code === "ELOOP") throw linkError(path, path);
     throw e;
   }
   try {
-    const { size } = await file.stat();
+    const info = await file.stat();
+    if (!info.isFile()) throw notAFileError(path, info);
+    const { size } = info;
     if (size === 0) return { size, lastByte: null };
     const byte = Buffer.alloc(1);
     await file.read(byte, 0, 1, size - 1);

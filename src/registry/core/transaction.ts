@@ -5,6 +5,7 @@ import { conflict } from "../../domain/errors.js";
 import {
   appendLine,
   assertNoLinkOnPath,
+  assertNotInNestedRepository,
   assertRealPathInside,
   exists,
   randomName,
@@ -96,6 +97,7 @@ export class Transaction {
     // No part of the path may be a link (a committed history.jsonl -> ../../notes.txt would take
     // the append out of the registry); with none, the path is where its name says it is.
     assertNoLinkOnPath(this.git.top, path);
+    assertNotInNestedRepository(this.git.top, path);
     await assertRealPathInside(this.git.top, this.abs(path));
   }
 

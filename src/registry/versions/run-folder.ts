@@ -5,7 +5,7 @@ import { join, relative, sep } from "node:path";
 import { usage } from "../../domain/errors.js";
 import { assertRelativePath, GIT_CONTROL_FILES, gitControlFileProblem } from "../../domain/names.js";
 import { compareText } from "../../domain/order.js";
-import { isInside } from "../../infra/files.js";
+import { describeEntry, isInside } from "../../infra/files.js";
 
 /** The files of a training run's output folder, as `register` will copy them. */
 export interface RunFile {
@@ -102,14 +102,7 @@ type EntryKind = Pick<
  */
 export function assertFileOrFolder(kind: EntryKind, shown: string): void {
   if (kind.isFile() || kind.isDirectory()) return;
-  const what = kind.isFIFO()
-    ? "a FIFO (named pipe)"
-    : kind.isSocket()
-      ? "a socket"
-      : kind.isBlockDevice() || kind.isCharacterDevice()
-        ? "a device"
-        : "neither a file nor a folder";
-  throw usage(`${shown} is ${what}; only files and folders can be registered`, {
+  throw usage(`${shown} is ${describeEntry(kind)}; only files and folders can be registered`, {
     hint: "remove it from the run folder, or copy what it holds into a file",
   });
 }
