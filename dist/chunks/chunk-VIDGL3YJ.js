@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-async function listModels(registry){let models=await registry.models();return Promise.all(models.map(async model=>{let[versions,stages]=await Promise.all([registry.versionFolders(model),registry.readStages(model).catch(()=>({}))]),scheme=registry.scheme(model),latest=versions.reduce((best,v)=>best===null||scheme.compare(v,best)>0?v:best,null);return{model,versions:versions.length,latest,stages}}))}export{listModels};

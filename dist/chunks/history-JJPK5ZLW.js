@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineHistory}from"./chunk-E4GROVT3.js";import"./chunk-URD3HNWK.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-5DCMTIDQ.js";import"./chunk-RCI7RXNK.js";import"./chunk-IK2CQL7U.js";import"./chunk-JJ6VQEKF.js";import"./chunk-66WPU4S6.js";import"./chunk-7YZGR423.js";import"./chunk-ARZYKSXW.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineHistory};
