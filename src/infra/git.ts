@@ -285,6 +285,29 @@ export class Git {
     return runGit(this.top, args, options);
   }
 
+  private submodules: Promise<string[]> | undefined;
+
+  /**
+   * The paths of the submodules `.gitmodules` declares, checked out or not (a fresh clone has
+   * an empty folder where HEAD holds a gitlink). No git process without a `.gitmodules`.
+   */
+  submodulePaths(): Promise<string[]> {
+    this.submodules ??= existsSync(`${this.top}/.gitmodules`)
+      ? this.run(["config", "-f", ".gitmodules", "-z", "--get-regexp", "^submodule\\..*\\.path$"], {
+          allowFailure: true,
+        }).then((r) =>
+          r.code === 0
+            ? r.stdout
+                .toString("utf8")
+                .split("\0")
+                .filter(Boolean)
+                .map((entry) => entry.slice(entry.indexOf("\n") + 1).replace(/\/+$/, ""))
+            : [],
+        )
+      : Promise.resolve([]);
+    return this.submodules;
+  }
+
   async text(args: readonly string[], options?: RunOptions): Promise<string> {
     return (await this.run(args, options)).stdout.toString("utf8");
   }

@@ -146,4 +146,29 @@ describe("a registry root inside a submodule or a nested repository", () => {
     expect(await git(repo, ["ls-tree", "HEAD", "vendor"])).toBe(gitlink);
     expect(await git(join(repo, "vendor"), ["status", "--porcelain", "--untracked-files=all"])).toBe("");
   });
+
+  it("also when the submodule is not checked out (a fresh clone without submodule update)", {
+    timeout: 60_000,
+  }, async () => {
+    const base = tempDir("gm-sub-");
+    const sub = join(base, "sub");
+    mkdirSync(sub);
+    await git(sub, ["init", "-q", "-b", "main"]);
+    writeFileSync(join(sub, "f"), "x\n");
+    await git(sub, ["add", "f"]);
+    await git(sub, ["commit", "-q", "-m", "sub"]);
+    const origin = await newRepo({ init: false });
+    await git(origin, ["-c", "protocol.file.allow=always", "submodule", "add", "-q", sub, "vendor"]);
+    writeFileSync(join(origin, ".gitmodel.yaml"), "root: vendor/models\n");
+    await git(origin, ["add", "-A"]);
+    await git(origin, ["commit", "-q", "-m", "a submodule, and the registry root inside it"]);
+    const clone = join(base, "clone");
+    await git(base, ["clone", "-q", origin, clone]);
+    const gitlink = await git(clone, ["ls-tree", "HEAD", "vendor"]);
+    expect(gitlink).toMatch(/^160000 commit /);
+    await expectRefused(clone, ["register", "churn", runFolder({ "model.pkl": 32 })], 1, [
+      "vendor is a submodule",
+    ]);
+    expect(await git(clone, ["ls-tree", "HEAD", "vendor"])).toBe(gitlink);
+  });
 });

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { copyFile, mkdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { conflict } from "../../domain/errors.js";
+import { conflict, invalid } from "../../domain/errors.js";
 import {
   appendLine,
   assertNoLinkOnPath,
@@ -98,6 +98,13 @@ export class Transaction {
     // the append out of the registry); with none, the path is where its name says it is.
     assertNoLinkOnPath(this.git.top, path);
     assertNotInNestedRepository(this.git.top, path);
+    const submodule = (await this.git.submodulePaths()).find((s) => path === s || path.startsWith(`${s}/`));
+    if (submodule) {
+      // Committing there would replace the submodule's gitlink with a tree, dropping it.
+      throw invalid(`${submodule} is a submodule: git-model writes only into this repository`, {
+        hint: `choose a root: outside ${submodule} in .gitmodel.yaml, or register in the submodule's own repository`,
+      });
+    }
     await assertRealPathInside(this.git.top, this.abs(path));
   }
 
