@@ -161,8 +161,11 @@ describe("git model report", () => {
     await git(repo, ["remote", "remove", "origin"]);
   });
 
-  it("says what to do outside a repository and without --out", async () => {
+  it("says what to do outside a repository, without --out, and with a --repo-url that is not a web address", async () => {
     expectCliError(await cli(repo, ["report"]), 2, ["--out"]);
+    expectCliError(await cli(repo, ["report", "--out", "x", "--repo-url", "javascript:alert(1)"]), 2, [
+      "--repo-url must be an http or https address",
+    ]);
     const r = await cli(tempDir("gm-nowhere-"), ["report", "--out", "x"]);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/^ {4}at /m);

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { usage } from "../../domain/errors.js";
 import type { CliContext } from "../main.js";
 import { print, printJson } from "../output.js";
 
@@ -24,6 +25,10 @@ export function defineReport(program: Command, context: CliContext): void {
       ].join("\n"),
     )
     .action(async (opts: { out: string; force?: boolean; repoUrl?: string; json?: boolean }) => {
+      if (opts.repoUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/.test(opts.repoUrl))
+        throw usage(`--repo-url must be an http or https address, got ${JSON.stringify(opts.repoUrl)}`, {
+          hint: "e.g. --repo-url https://github.com/acme/models",
+        });
       const [registry, { writeReport }] = await Promise.all([
         context.registry(),
         import("../../registry/report/report.js"),
