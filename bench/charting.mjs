@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
+import { launchHeadlessChromium } from "../scripts/chromium.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values: opts } = parseArgs({
@@ -160,19 +160,7 @@ const browserCandidates = [
   },
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchHeadlessChromium();
 // The report's own page draws nothing in the browser: it only lays out the SVG text.
 {
   const page = await browser.newPage();

@@ -5,8 +5,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { generateRegistry } from "../bench/generate.mjs";
+import { launchHeadlessChromium } from "./chromium.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "git-model-shots-"));
@@ -19,19 +19,7 @@ const r = spawnSync(
   { cwd: repo, encoding: "utf8" },
 );
 if (r.status !== 0) throw new Error(r.stderr);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchHeadlessChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 await page.goto(`file://${site}/index.html`);
 await page.screenshot({ path: join(root, "docs", "images", "report-overview.png"), fullPage: true });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { CHROMIUM, launchHeadlessChromium } from "../../scripts/chromium.mjs";
 
 /**
  * Debian's chromium, headless, driven by playwright-core: the report is opened as a user opens
@@ -9,7 +10,6 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from "p
  * file://).
  */
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Screenshots for people to look at (gitignored; CI keeps them as artifacts). */
 export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-artifacts", "report");
 
@@ -17,21 +17,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it)`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  // playwright gives every launch a fresh, temporary --user-data-dir.
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return launchHeadlessChromium();
 }
 
 export interface WatchedPage {
