@@ -1,8 +1,8 @@
 import { chmodSync, cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readGtoStages } from "../../src/domain/gto.js";
 import { churnRepo, everythingShown, pullRequestEvent, runAction } from "../helpers/action.js";
+import { gtoReading } from "../helpers/gto.js";
 import { serveGitHttp } from "../helpers/http-remote.js";
 import { cleanEnv, git, tempDir } from "../helpers/repo.js";
 
@@ -49,22 +49,6 @@ const PUSH = { ref: "refs/heads/main", repository: { full_name: "acme/models", d
 const register = (workspace: string, eventName = "push", event: Record<string, unknown> = PUSH) =>
   runAction({ workspace, inputs: { command: "register", token: TOKEN }, eventName, event });
 
-/** What GTO reads from a repository's tags (src/domain/gto.ts, GTO 1.8's rules). */
-async function gtoReading(repo: string) {
-  const out = await git(repo, [
-    "for-each-ref",
-    "--format=%(refname:strip=2)%00%(objecttype)%00%(*objectname)%00%(taggerdate:unix)",
-    "refs/tags",
-  ]);
-  const tags = out
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => l.split("\0"))
-    .filter(([, type]) => type === "tag")
-    .map(([name = "", , commit = "", time = ""]) => ({ name, commit, time: Number(time) }));
-  return readGtoStages("churn", tags);
-}
-
 const tagsOf = async (bare: string) =>
   (await git(bare, ["for-each-ref", "--format=%(refname:strip=2) %(objecttype)", "refs/tags"]))
     .split("\n")
@@ -92,7 +76,7 @@ describe("register on push to the default branch", () => {
       "1.0.1 assignment staging",
     ]);
     // GTO, reading the remote's tags, finds what stages.json says.
-    const gto = await gtoReading(bare);
+    const gto = await gtoReading(bare, "churn");
     expect(Object.fromEntries([...gto].map(([stage, held]) => [stage, held.map((h) => h.version)]))).toEqual({
       production: ["1.0.0"],
       staging: ["1.0.1"],

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { GitModelError } from "../../src/domain/errors.js";
-import { readGtoStages } from "../../src/domain/gto.js";
 import { doctor } from "../../src/registry/checks/doctor.js";
 import { openRegistry, type Registry } from "../../src/registry/core/registry.js";
 import { demote, promote, rollback } from "../../src/registry/stages/stages.js";
 import { deleteVersion } from "../../src/registry/versions/retention.js";
+import { gtoReading } from "../helpers/gto.js";
 import { git, tempDir } from "../helpers/repo.js";
 import { seedRepo } from "../helpers/stages.js";
 
@@ -83,22 +83,6 @@ async function apply(registry: Registry, o: Op): Promise<void> {
   }
 }
 
-/** What GTO reads: every tag from one for-each-ref, through the GTO reader. */
-async function gtoReading(repo: string) {
-  const out = await git(repo, [
-    "for-each-ref",
-    "--format=%(refname:strip=2)%00%(objecttype)%00%(*objectname)%00%(taggerdate:unix)",
-    "refs/tags",
-  ]);
-  const tags = out
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => l.split("\0"))
-    .filter(([, type]) => type === "tag")
-    .map(([name = "", , commit = "", time = ""]) => ({ name, commit, time: Number(time) }));
-  return readGtoStages("rl", tags);
-}
-
 /** stages.json as the expected reading: the holder of the exclusive stage, the sets of the others. */
 function expectedReading(repo: string) {
   let file: Record<string, string | string[]> = {};
@@ -134,11 +118,11 @@ describe("GTO reads what stages.json says", () => {
         for (const { op: o, delay } of steps) {
           seconds += delay;
           await apply(await registryAt(repo, seconds), o);
-          if (o.kind === "tag") expect(reading(await gtoReading(repo))).toEqual(expectedReading(repo));
+          if (o.kind === "tag") expect(reading(await gtoReading(repo, "rl"))).toEqual(expectedReading(repo));
         }
         const registry = await registryAt(repo, seconds);
         await doctor(registry, { fix: true });
-        expect(reading(await gtoReading(repo))).toEqual(expectedReading(repo));
+        expect(reading(await gtoReading(repo, "rl"))).toEqual(expectedReading(repo));
         // Nothing left to report, and a second --fix creates nothing.
         expect((await doctor(registry)).disagreements).toEqual([]);
         expect((await doctor(registry, { fix: true })).fixed).toEqual([]);
