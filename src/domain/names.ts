@@ -15,7 +15,9 @@ export function assertModelName(name: string): string {
   else if (CONTROL.test(name)) why = "it contains control characters";
   else if (name.includes("/") || name.includes("\\")) why = "it contains a path separator";
   else if (name.includes("..")) why = "it contains '..'";
-  else if (/[A-Z]/.test(name)) why = `it has upper-case letters (try ${JSON.stringify(name.toLowerCase())})`;
+  // Suggested only when the lower-case name is valid: "-C" would be told to try "-c".
+  else if (/[A-Z]/.test(name) && isModelName(name.toLowerCase()))
+    why = `it has upper-case letters (try ${JSON.stringify(name.toLowerCase())})`;
   else if (name.length > 64) why = "it is longer than 64 characters";
   else why = "it must start and end with a-z or 0-9 and use only a-z 0-9 . _ - in between";
   throw usage(`invalid model name ${shown}: ${why}`, {

@@ -172,3 +172,30 @@ describe("a registry root inside a submodule or a nested repository", () => {
     expect(await git(clone, ["ls-tree", "HEAD", "vendor"])).toBe(gitlink);
   });
 });
+
+describe("names that look like git options", () => {
+  it("a model named -C gets no hint to try -c, which is as invalid", async () => {
+    const repo = await newRepo();
+    const r = await expectRefused(repo, ["register", "--", "-C", runFolder({ "a.txt": "a" })], 2, [
+      'invalid model name "-C"',
+      "must start and end with a-z or 0-9",
+    ]);
+    expect(r.stderr).not.toContain("try");
+  });
+});
+
+describe("a byte order mark", () => {
+  it("at the start of a version's metadata.json is named, not shown as an invisible token", async () => {
+    const repo = await newRepo();
+    const reg = await cli(repo, ["register", "churn", runFolder({ "a.txt": "a" })]);
+    expect(reg.code, reg.stderr).toBe(0);
+    const file = join(repo, "models/churn/1.0.0/metadata.json");
+    writeFileSync(file, `\uFEFF${readFileSync(file, "utf8")}`);
+    const r = await cli(repo, ["show", "churn@1.0.0"]);
+    expectClearError(r, 1, [
+      "models/churn/1.0.0/metadata.json:1:1: starts with a byte order mark (U+FEFF)",
+      "save it as UTF-8 without a byte order mark",
+    ]);
+    expect(r.stderr).not.toContain("\uFEFF");
+  });
+});

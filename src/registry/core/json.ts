@@ -15,6 +15,15 @@ export function parseJsonText(text: string, file: string): unknown {
 }
 
 function parseJson(text: string, file: string): unknown {
+  // JSON.parse would report an invisible "Unexpected token" (and show it) with no line.
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw invalid(`${file}:1:1: starts with a byte order mark (U+FEFF), which JSON does not allow`, {
+      file,
+      line: 1,
+      column: 1,
+      hint: "save it as UTF-8 without a byte order mark",
+    });
+  }
   try {
     return JSON.parse(text);
   } catch (e) {
