@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineExport}from"./chunk-NGL5IXIB.js";import"./chunk-TKH6WVOA.js";import"./chunk-FEAIPA2F.js";import"./chunk-L6Y3TNEP.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-RKDLRAL3.js";import"./chunk-GVS6XUUM.js";import"./chunk-3I6GJK3A.js";import"./chunk-NEKCMMRA.js";import"./chunk-IK2CQL7U.js";import"./chunk-JJ6VQEKF.js";import"./chunk-IEZTRWDD.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineExport};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{parseMetadata,parseStagesText}from"./chunk-3QQZY3EL.js";import"./chunk-5PWFWTH3.js";import"./chunk-BJTM2GEV.js";import"./chunk-5DOYYWTL.js";import"./chunk-YOBA7LCM.js";import"./chunk-IK2CQL7U.js";import"./chunk-PK44DES3.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{parseMetadata,parseStagesText};

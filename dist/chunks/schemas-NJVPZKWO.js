@@ -1,0 +1,2 @@
+import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
+import{ArtifactSchema,HistoryLineSchema,LineageSchema,MetadataSchema,SourceSchema,StagesFileSchema,TagValueSchema,describeIssues,metadataJsonSchema}from"./chunk-HWY4VDS4.js";import"./chunk-5DOYYWTL.js";import"./chunk-YOBA7LCM.js";import"./chunk-BD5PQ65D.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{ArtifactSchema,HistoryLineSchema,LineageSchema,MetadataSchema,SourceSchema,StagesFileSchema,TagValueSchema,describeIssues,metadataJsonSchema};
