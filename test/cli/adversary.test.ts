@@ -199,3 +199,17 @@ describe("a byte order mark", () => {
     expect(r.stderr).not.toContain("\uFEFF");
   });
 });
+
+describe("doctor --fix in a team", () => {
+  it("says that the tags it created are in this clone only, and how to push them", async () => {
+    const repo = await newRepo();
+    expect((await cli(repo, ["register", "churn", runFolder({ "a.txt": "a" })])).code).toBe(0);
+    expect((await cli(repo, ["promote", "churn@1.0.0", "staging"])).code).toBe(0);
+    const r = await cli(repo, ["doctor", "--fix"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("fixed: created churn#staging#1");
+    expect(r.stdout).toContain("git push origin --tags");
+    const again = await cli(repo, ["doctor", "--fix"]);
+    expect(again.stdout).not.toContain("git push");
+  });
+});

@@ -24,6 +24,9 @@ export function defineDoctor(program: Command, context: CliContext): void {
         }
         if (report.disagreements.length === 0) print("files and tags agree");
         else if (open.length && !opts.fix) print("run git model doctor --fix to create the missing tags");
+        // Tags are not pushed with a branch: until they are, GTO and every other clone read none.
+        if (report.fixed.length)
+          print("the new tags are in this clone only: push them with git push origin --tags");
       }
       if (open.length) process.exitCode = 1;
     });
