@@ -121,22 +121,28 @@ describe("repeatable key=value flags", () => {
   });
 });
 
+/** A repository whose `vendor` is a submodule (a clone of a one-commit repository) and whose registry root is inside it. */
+async function repoWithRegistryInSubmodule(): Promise<{ base: string; repo: string }> {
+  const base = tempDir("gm-sub-");
+  const sub = join(base, "sub");
+  mkdirSync(sub);
+  await git(sub, ["init", "-q", "-b", "main"]);
+  writeFileSync(join(sub, "f"), "x\n");
+  await git(sub, ["add", "f"]);
+  await git(sub, ["commit", "-q", "-m", "sub"]);
+  const repo = await newRepo({ init: false });
+  await git(repo, ["-c", "protocol.file.allow=always", "submodule", "add", "-q", sub, "vendor"]);
+  writeFileSync(join(repo, ".gitmodel.yaml"), "root: vendor/models\n");
+  await git(repo, ["add", "-A"]);
+  await git(repo, ["commit", "-q", "-m", "a submodule, and the registry root inside it"]);
+  return { base, repo };
+}
+
 describe("a registry root inside a submodule or a nested repository", () => {
   it("register refuses to write into another repository, and the submodule stays a submodule", {
     timeout: 60_000,
   }, async () => {
-    const base = tempDir("gm-sub-");
-    const sub = join(base, "sub");
-    mkdirSync(sub);
-    await git(sub, ["init", "-q", "-b", "main"]);
-    writeFileSync(join(sub, "f"), "x\n");
-    await git(sub, ["add", "f"]);
-    await git(sub, ["commit", "-q", "-m", "sub"]);
-    const repo = await newRepo({ init: false });
-    await git(repo, ["-c", "protocol.file.allow=always", "submodule", "add", "-q", sub, "vendor"]);
-    writeFileSync(join(repo, ".gitmodel.yaml"), "root: vendor/models\n");
-    await git(repo, ["add", "-A"]);
-    await git(repo, ["commit", "-q", "-m", "a submodule, and the registry root inside it"]);
+    const { repo } = await repoWithRegistryInSubmodule();
     const gitlink = await git(repo, ["ls-tree", "HEAD", "vendor"]);
     expect(gitlink).toMatch(/^160000 commit /);
 
@@ -150,18 +156,7 @@ describe("a registry root inside a submodule or a nested repository", () => {
   it("also when the submodule is not checked out (a fresh clone without submodule update)", {
     timeout: 60_000,
   }, async () => {
-    const base = tempDir("gm-sub-");
-    const sub = join(base, "sub");
-    mkdirSync(sub);
-    await git(sub, ["init", "-q", "-b", "main"]);
-    writeFileSync(join(sub, "f"), "x\n");
-    await git(sub, ["add", "f"]);
-    await git(sub, ["commit", "-q", "-m", "sub"]);
-    const origin = await newRepo({ init: false });
-    await git(origin, ["-c", "protocol.file.allow=always", "submodule", "add", "-q", sub, "vendor"]);
-    writeFileSync(join(origin, ".gitmodel.yaml"), "root: vendor/models\n");
-    await git(origin, ["add", "-A"]);
-    await git(origin, ["commit", "-q", "-m", "a submodule, and the registry root inside it"]);
+    const { base, repo: origin } = await repoWithRegistryInSubmodule();
     const clone = join(base, "clone");
     await git(base, ["clone", "-q", origin, clone]);
     const gitlink = await git(clone, ["ls-tree", "HEAD", "vendor"]);
