@@ -3,8 +3,9 @@
 // one version, and register on a push, with nothing to tag and with one new version to tag.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeNextVersion } from "./generate.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const ACTION = join(ROOT, "dist", "action.js");
@@ -59,30 +60,12 @@ export function actionRows({ repo, model, scratch, env, node }) {
   /** One more version of the model, committed (pushed for register; the pull request's head for validate). */
   function commitVersion() {
     state.base = git(ws, ["rev-parse", "HEAD"], env);
-    const folder = join(ws, "models", model);
-    const versions = readdirSync(folder).filter((v) => /^\d+\.\d+\.\d+$/.test(v));
-    const last = versions.sort((a, b) => a.localeCompare(b, "en", { numeric: true })).at(-1);
-    const [maj, min, pat] = last.split(".").map(Number);
-    const version = `${maj}.${min}.${pat + 1}`;
-    const sha = "c".repeat(64);
-    mkdirSync(join(folder, version));
-    writeFileSync(
-      join(folder, version, "model.pkl"),
-      `version https://git-lfs.github.com/spec/v1\noid sha256:${sha}\nsize 1234\n`,
-    );
-    const at = "2026-02-01T00:00:00Z";
     const metrics = { val_rmse: 0.009, val_mae: 0.007 };
-    const metadata = {
-      schema: 1,
-      name: model,
-      version,
-      created_at: at,
-      artifacts: [{ path: "model.pkl", sha256: sha, size: 1234 }],
+    const { version } = writeNextVersion(ws, model, {
+      sha: "c".repeat(64),
+      at: "2026-02-01T00:00:00Z",
       metrics,
-    };
-    writeFileSync(join(folder, version, "metadata.json"), `${JSON.stringify(metadata, null, 2)}\n`);
-    const history = join(folder, "history.jsonl");
-    writeFileSync(history, `${readFileSync(history, "utf8")}${JSON.stringify({ at, version, metrics })}\n`);
+    });
     git(ws, ["add", "--", `models/${model}`], env);
     git(ws, ["commit", "-q", "--no-verify", "-m", `register ${model}@${version}`], env);
     git(ws, ["push", "-q", "--no-verify", "origin", "HEAD:main"], env);

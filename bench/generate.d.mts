@@ -32,3 +32,8 @@ export declare function cachedRegistry(options: {
   log?: (line: string) => void;
 }): Promise<{ repo: string; summary: GeneratedSummary; cached: boolean }>;
 export declare function restoreRegistry(repo: string, head: string): void;
+export declare function writeNextVersion(
+  repo: string,
+  model: string,
+  change: { sha: string; at: string; metrics: Record<string, number> },
+): { version: string; paths: string[] };

@@ -16,7 +16,7 @@
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -369,6 +369,42 @@ export async function generateRegistry(dir, { models = 100, versionsPerModel = 1
  */
 function repackAsCloned(dir) {
   git(dir, ["repack", "-a", "-d", "-q"]);
+}
+
+/**
+ * The next patch version of a model, written by hand as a registration would leave it (an LFS
+ * pointer, metadata.json, the history line), uncommitted: the change the bench's validate,
+ * register and Action rows measure. Returns the version and the paths it wrote.
+ */
+export function writeNextVersion(repo, model, { sha, at, metrics }) {
+  const modelFolder = join(repo, "models", model);
+  const last = readdirSync(modelFolder)
+    .filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+    .map((v) => v.split(".").map(Number))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2])
+    .at(-1);
+  const version = `${last[0]}.${last[1]}.${last[2] + 1}`;
+  mkdirSync(join(modelFolder, version));
+  writeFileSync(join(modelFolder, version, "model.pkl"), lfsPointer(sha, 1234));
+  const metadata = {
+    schema: 1,
+    name: model,
+    version,
+    created_at: at,
+    artifacts: [{ path: "model.pkl", sha256: sha, size: 1234 }],
+    metrics,
+  };
+  writeFileSync(join(modelFolder, version, "metadata.json"), `${JSON.stringify(metadata, null, 2)}\n`);
+  const history = join(modelFolder, "history.jsonl");
+  writeFileSync(history, `${readFileSync(history, "utf8")}${JSON.stringify({ at, version, metrics })}\n`);
+  return {
+    version,
+    paths: [
+      `models/${model}/${version}/metadata.json`,
+      `models/${model}/${version}/model.pkl`,
+      `models/${model}/history.jsonl`,
+    ],
+  };
 }
 
 /**

@@ -27,7 +27,14 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { actionRows } from "./action-rows.mjs";
-import { cachedRegistry, GENERATOR_VERSION, gitEnv, modelName, restoreRegistry } from "./generate.mjs";
+import {
+  cachedRegistry,
+  GENERATOR_VERSION,
+  gitEnv,
+  modelName,
+  restoreRegistry,
+  writeNextVersion,
+} from "./generate.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const CLI = join(ROOT, "dist", "cli.js");
@@ -532,39 +539,12 @@ function restore(ctx) {
 /** A change that touches one model, committed on top: a new version folder and its history line. */
 function commitOneVersion(ctx) {
   const { repo, model } = ctx;
-  const versions = readdirSync(join(repo, "models", model)).filter((v) => /^\d+\.\d+\.\d+$/.test(v));
-  const last = versions.sort((a, b) => cmpSemver(a, b)).at(-1);
-  const [maj, min, pat] = last.split(".").map(Number);
-  const version = `${maj}.${min}.${pat + 1}`;
-  const folder = join(repo, "models", model, version);
-  mkdirSync(folder);
-  const sha = "a".repeat(64);
-  writeFileSync(
-    join(folder, "model.pkl"),
-    `version https://git-lfs.github.com/spec/v1\noid sha256:${sha}\nsize 1234\n`,
-  );
   const at = new Date(Date.UTC(2026, 0, 1)).toISOString().replace(/\.\d+Z$/, "Z");
-  const metadata = {
-    schema: 1,
-    name: model,
-    version,
-    created_at: at,
-    artifacts: [{ path: "model.pkl", sha256: sha, size: 1234 }],
-    metrics: { val_rmse: 0.01, val_mae: 0.007, sharpe_ratio: 1.5 },
-  };
-  writeFileSync(join(folder, "metadata.json"), `${JSON.stringify(metadata, null, 2)}\n`);
-  const history = join(repo, "models", model, "history.jsonl");
-  writeFileSync(
-    history,
-    `${readFileSync(history, "utf8")}${JSON.stringify({ at, version, metrics: metadata.metrics })}\n`,
-  );
+  const metrics = { val_rmse: 0.01, val_mae: 0.007, sharpe_ratio: 1.5 };
+  const { version, paths } = writeNextVersion(repo, model, { sha: "a".repeat(64), at, metrics });
   run(["git", "add", "--", `models/${model}`], repo);
   run(["git", "commit", "-q", "-m", `register ${model}@${version}`], repo);
-  ctx.changed = [
-    `models/${model}/${version}/metadata.json`,
-    `models/${model}/${version}/model.pkl`,
-    `models/${model}/history.jsonl`,
-  ];
+  ctx.changed = paths;
 }
 
 function cmpSemver(a, b) {

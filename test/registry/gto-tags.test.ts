@@ -8,7 +8,7 @@ import { openRegistry, type Registry } from "../../src/registry/core/registry.js
 import { demote, promote, rollback } from "../../src/registry/stages/stages.js";
 import { deleteVersion } from "../../src/registry/versions/retention.js";
 import { gtoReading } from "../helpers/gto.js";
-import { git, tempDir } from "../helpers/repo.js";
+import { tempDir } from "../helpers/repo.js";
 import { seedRepo } from "../helpers/stages.js";
 
 /**
