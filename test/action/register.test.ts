@@ -154,6 +154,17 @@ describe("register on push to the default branch", () => {
     expect(await tagsOf(bare)).toEqual([]);
   });
 
+  it("fails with git's own reason when the remote's tags cannot be read", async () => {
+    const { url } = await untaggedRemote("unreachable");
+    const ws = await checkout(url);
+    await git(ws, ["remote", "set-url", "origin", `file://${join(tempDir(), "gone.git")}`]);
+    const r = await register(ws);
+    expect(r.code).toBe(1);
+    // git's fatal line, not the last line of its advice ("and the repository exists.").
+    expect(r.stdout).toMatch(/::error::could not read the tags of origin: fatal: /);
+    expect(await git(ws, ["tag", "-l"])).toBe("");
+  });
+
   it("fails clearly when the remote refuses the push, and leaves no tags behind", async () => {
     const { bare, url } = await untaggedRemote("refusing");
     const ws = await checkout(url);

@@ -1,5 +1,6 @@
 import { conflict, environment } from "../../domain/errors.js";
 import { parseTag } from "../../domain/references.js";
+import { gitReason } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import { doctor } from "./doctor.js";
 
@@ -43,7 +44,7 @@ export async function publishMissingTags(
       },
     );
     if (fetched.code !== 0) {
-      throw environment(`could not read the tags of ${remote}: ${fetched.stderr.trim().split("\n").at(-1)}`, {
+      throw environment(`could not read the tags of ${remote}: ${gitReason(fetched.stderr)}`, {
         hint: `check that ${remote} is reachable with the checkout's credentials`,
       });
     }
