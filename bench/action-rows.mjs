@@ -95,6 +95,22 @@ export function actionRows({ repo, model, scratch, env, node }) {
     ["git", "for-each-ref", "refs/tags"],
     ["git", "log", "--format=%H %ct%x00%B", "--name-only", "HEAD", "--", "models/*/stages.json"],
   ];
+  /** A row that runs the Action's register in the bench clone, from the state `reset` leaves. */
+  const registerRow = (name, reset) => ({
+    name,
+    command: null,
+    cwd: () => ws,
+    argv: action,
+    env: () => runEnv("register", "push", push),
+    target: null,
+    setup: () => {
+      prepare();
+      reset();
+    },
+    reset,
+    floor: tagFloor,
+  });
+
   return [
     {
       name: "action validate (1 new version, fresh clone)",
@@ -123,37 +139,15 @@ export function actionRows({ repo, model, scratch, env, node }) {
       floorText: "as validate --base (1 model)",
     },
     {
-      name: "action register (nothing to tag, fresh clone)",
-      command: null,
-      cwd: () => ws,
-      argv: action,
-      env: () => runEnv("register", "push", push),
-      target: null,
-      setup: () => {
-        prepare();
-        fresh();
-      },
-      reset: fresh,
-      floor: tagFloor,
+      ...registerRow("action register (nothing to tag, fresh clone)", fresh),
       floorText: "fetch of the remote's tags + for-each-ref of every tag + one log of every stages.json",
     },
     {
-      name: "action register (1 new version, fresh clone)",
-      command: null,
-      cwd: () => ws,
-      argv: action,
-      env: () => runEnv("register", "push", push),
-      target: null,
-      setup: () => {
-        prepare();
-        untag();
-      },
-      reset: untag,
+      ...registerRow("action register (1 new version, fresh clone)", untag),
       teardown: () => {
         rmSync(dir, { recursive: true, force: true });
         state.head = "";
       },
-      floor: tagFloor,
       floorText: "as register (nothing to tag)",
     },
   ];
