@@ -36,6 +36,32 @@ function yAxis(y: ReturnType<typeof scaleLinear<number, number>>, left: number, 
     .join("");
 }
 
+/**
+ * Which points a line draws: all of them up to two per unit of width; past that, the first, the
+ * lowest, the highest and the last of each column, so 10,000 versions cost a path of about
+ * 4 x width points and every spike still shows.
+ */
+function drawnIndices(values: readonly (number | null)[], width: number): number[] {
+  const columns = Math.max(1, Math.floor(width));
+  if (values.length <= 2 * columns) return values.map((_, i) => i);
+  const kept: number[] = [];
+  const per = values.length / columns;
+  for (let c = 0; c < columns; c++) {
+    const start = Math.floor(c * per);
+    const end = Math.min(values.length, Math.floor((c + 1) * per));
+    let lo = -1;
+    let hi = -1;
+    for (let i = start; i < end; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      if (lo < 0 || v < (values[lo] as number)) lo = i;
+      if (hi < 0 || v > (values[hi] as number)) hi = i;
+    }
+    for (const i of [...new Set([start, lo, hi, end - 1])].sort((a, b) => a - b)) if (i >= 0) kept.push(i);
+  }
+  return kept;
+}
+
 /** Up to `count` indices spread evenly over 0..length-1, first and last included. */
 function spreadIndices(length: number, count: number): number[] {
   if (length <= count) return Array.from({ length }, (_, i) => i);
@@ -77,6 +103,8 @@ export interface MetricChartInput {
   /** The drawing's size in its own units: a small chart is narrower, so its text stays legible. */
   width?: number;
   height?: number;
+  /** A title on each dot, shown on hover; a phone's drawing has no hover and leaves them out. */
+  dotTitles?: boolean;
 }
 
 /** A metric over a model's versions, oldest to newest, with its stage holders marked. */
@@ -92,10 +120,12 @@ export function metricChart(input: MetricChartInput): string {
     .domain(paddedExtent(values))
     .nice(5)
     .range([height - MARGIN.bottom, MARGIN.top]);
-  const drawn = line<MetricPoint>()
-    .defined((p) => p.value !== null)
-    .x((_, i) => x(i))
-    .y((p) => y(p.value ?? 0));
+  const drawn = line<number>()
+    .digits(1)
+    .defined((i) => points[i]?.value != null)
+    .x((i) => x(i))
+    .y((i) => y(points[i]?.value ?? 0));
+  const titles = input.dotTitles ?? true;
   const index = new Map(points.map((p, i) => [p.version, i]));
   const xTicks = spreadIndices(points.length, WIDTH < 500 ? 3 : 6)
     .map(
@@ -109,7 +139,9 @@ export function metricChart(input: MetricChartInput): string {
           .map((p, i) =>
             p.value === null
               ? ""
-              : `<circle class="dot" cx="${n(x(i))}" cy="${n(y(p.value))}" r="3"><title>${esc(p.version)}: ${esc(p.value)}</title></circle>`,
+              : titles
+                ? `<circle class="dot" cx="${n(x(i))}" cy="${n(y(p.value))}" r="3"><title>${esc(p.version)}: ${esc(p.value)}</title></circle>`
+                : `<circle class="dot" cx="${n(x(i))}" cy="${n(y(p.value))}" r="3"/>`,
           )
           .join("")
       : "";
@@ -130,7 +162,14 @@ export function metricChart(input: MetricChartInput): string {
     svgOpen(height, input.title, "metric-chart", WIDTH),
     yAxis(y, MARGIN.left, WIDTH - MARGIN.right),
     `<g class="x-axis">${xTicks}</g>`,
-    `<path class="line" d="${drawn(points) ?? ""}"/>`,
+    `<path class="line" d="${
+      drawn(
+        drawnIndices(
+          points.map((p) => p.value),
+          WIDTH - MARGIN.left - MARGIN.right,
+        ),
+      ) ?? ""
+    }"/>`,
     dots,
     marks,
     "</svg>",
@@ -149,10 +188,11 @@ export function sparkline(values: readonly (number | null)[], label: string): st
   const y = scaleLinear()
     .domain(paddedExtent(present))
     .range([h - 2, 2]);
-  const d = line<number | null>()
-    .defined((v) => v !== null)
-    .x((_, i) => x(i))
-    .y((v) => y(v ?? 0))(values);
+  const d = line<number>()
+    .digits(1)
+    .defined((i) => values[i] != null)
+    .x((i) => x(i))
+    .y((i) => y(values[i] ?? 0))(drawnIndices(values, w / 2));
   return `<svg class="sparkline" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title><path class="line" d="${d ?? ""}"/></svg>`;
 }
 
@@ -192,16 +232,19 @@ export function driftChart(input: DriftChartInput): string {
     .domain([lo, hi])
     .nice(5)
     .range([height - MARGIN.bottom, MARGIN.top]);
+  // One formatter per axis: d3 builds it from format specifiers, a cost worth paying once.
+  const format = x.tickFormat(ticks);
   const xTicks = x
     .ticks(ticks)
     .map(
       (t) =>
-        `<text class="axis-label" x="${n(x(t))}" y="${height - MARGIN.bottom + 18}" text-anchor="middle">${esc(x.tickFormat(ticks)(t))}</text>`,
+        `<text class="axis-label" x="${n(x(t))}" y="${height - MARGIN.bottom + 18}" text-anchor="middle">${esc(format(t))}</text>`,
     )
     .join("");
   const threshold = (value: number, name: string, text: string) =>
     `<g class="threshold ${name}"><line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${n(y(value))}" y2="${n(y(value))}"/><text class="mark-label" x="${WIDTH - MARGIN.right}" y="${n(y(value)) - 4}" text-anchor="end">${esc(text)}</text></g>`;
   const path = line<DriftPoint>()
+    .digits(1)
     .x((_, i) => x(times[i] ?? first))
     .y((p) => y(p.drift))(input.points);
   const triangle = symbol(symbolTriangle, 70)() ?? "";
@@ -275,11 +318,12 @@ export function timelineChart(
         `<text class="axis-label" x="${left - 8}" y="${n((y(s) ?? 0) + y.bandwidth() / 2)}" dy="0.32em" text-anchor="end">${esc(s)}</text>`,
     )
     .join("");
+  const format = x.tickFormat(ticks);
   const xTicks = x
     .ticks(ticks)
     .map(
       (t) =>
-        `<g class="tick"><line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}"/><text class="axis-label" x="${n(x(t))}" y="${height - MARGIN.bottom + 18}" text-anchor="middle">${esc(x.tickFormat(ticks)(t))}</text></g>`,
+        `<g class="tick"><line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}"/><text class="axis-label" x="${n(x(t))}" y="${height - MARGIN.bottom + 18}" text-anchor="middle">${esc(format(t))}</text></g>`,
     )
     .join("");
   const bars = spans

@@ -27,6 +27,12 @@ import { lastMoveInto, shownStages, stageSpans, stageTone } from "./timeline.js"
 
 /** Versions per data file: a version's details cost one small script, whatever the model's size. */
 export const VERSIONS_PER_CHUNK = 200;
+/**
+ * Rows of the versions table on one page. The page's HTML holds the newest this many (read
+ * without JavaScript); the script pages, sorts and filters every version from the model's
+ * table data (data/<model>/versions.js), so 10,000 versions never become 10,000 rows at once.
+ */
+export const TABLE_PAGE = 50;
 /** Charts of other metrics beside the ranking one. */
 const MAX_OTHER_METRICS = 8;
 /** Metric columns of the versions table. */
@@ -79,6 +85,7 @@ export function prepareModel(data: ReportFacts, model: ModelData): PreparedModel
       `window.gitModelReport.addVersions(${JSON.stringify(model.name)},${JSON.stringify(String(chunk))},${JSON.stringify(versions)});\n`,
     );
   }
+  files.set(`data/${model.name}/versions.js`, versionsTableData(data, model));
   const head = headOf(model);
   const sections: Sections = {
     metrics: metricsSection(data, model),
@@ -163,7 +170,14 @@ const responsive = (draw: (width: number) => string) =>
 // ---------------------------------------------------------------------------------------------
 // Page frame
 
-function page(data: ReportFacts, title: string, depth: number, body: string, mainAttrs = ""): string {
+function page(
+  data: ReportFacts,
+  title: string,
+  depth: number,
+  body: string,
+  mainAttrs = "",
+  head = "",
+): string {
   const up = "../".repeat(depth);
   const repo = data.repositoryUrl
     ? `<a class="where" href="${esc(data.repositoryUrl)}">${esc(data.repositoryUrl.replace(/^https:\/\//, ""))}</a>`
@@ -177,7 +191,7 @@ function page(data: ReportFacts, title: string, depth: number, body: string, mai
 <meta name="generator" content="git-model report">
 <title>${esc(title)}</title>
 <link rel="stylesheet" href="${up}assets/report.css">
-<script src="${up}assets/report.js" defer></script>
+<script src="${up}assets/report.js" defer></script>${head}
 </head>
 <body>
 <header class="topbar"><a class="brand" href="${up}index.html">${esc(data.title)} · model registry</a><span class="where">${esc(data.root)}/</span>${repo}</header>
@@ -361,7 +375,9 @@ ${timelineSection(data, model.name, history)}
 ${sections.monitoring}
 ${sections.lineage}`;
   const attrs = ` data-model="${esc(model.name)}" data-chunks="../data/${esc(model.name)}/" data-goals="${esc(JSON.stringify(goals))}"`;
-  return page(data, `${model.name} · ${data.title}`, 1, body, attrs);
+  // The table's data right after the script that takes it (deferred scripts run in order).
+  const tableData = `<script src="../data/${esc(model.name)}/versions.js" defer></script>`;
+  return page(data, `${model.name} · ${data.title}`, 1, body, attrs, tableData);
 }
 
 /** Metric names by how many versions record them, the ranking metric first. */
@@ -414,44 +430,78 @@ function metricsSection(data: ReportFacts, model: ModelData): string {
       : "";
   return `<section class="panel" aria-labelledby="metrics-title">
 <h2 id="metrics-title">${esc(metricName(first!))} over versions</h2>
-<figure>${responsive((width) => metricChart({ title: rankTitle, points: pointsOf(first!), marks, width }))}
+<figure>${responsive((width) => metricChart({ title: rankTitle, points: pointsOf(first!), marks, width, dotTitles: width === WIDE }))}
 <figcaption>${esc(metricName(first!))} is ${ranking}; versions oldest to newest, stage holders marked.</figcaption></figure>
 ${legend}
 ${small ? `<h2 style="margin-top:1.2rem">Other metrics</h2><div class="small-multiples">${small}</div>${more}` : ""}
 </section>`;
 }
 
+/** The versions table's columns past the fixed ones: the most used metrics, the ranking one first. */
+const tableMetrics = (model: ModelData) => metricPaths(model).slice(0, MAX_METRIC_COLUMNS);
+
+/**
+ * Every version as one row of the table's data, oldest first (a row's index / VERSIONS_PER_CHUNK
+ * is its details' file): [version, stage, created (UTC, as shown), size, size as shown,
+ * artifacts, problem, ...metric values]. Arrays, not objects: at 10,000 versions the names alone
+ * would be most of the file.
+ */
+function versionsTableData(data: ReportFacts, model: ModelData): string {
+  const metrics = tableMetrics(model);
+  const tones: Record<string, string> = {};
+  const rows = model.versions.map((v) => {
+    tones[v.stage] ??= stageTone(data, v.stage);
+    return [
+      v.version,
+      v.stage,
+      v.created_at ? shortTime(v.created_at) : null,
+      v.size,
+      formatBytes(v.size),
+      v.metadata?.artifacts.length ?? 0,
+      v.problem,
+      ...metrics.map((path) => metricValue(v, path)),
+    ];
+  });
+  const table = { chunk: VERSIONS_PER_CHUNK, tones, rows };
+  return `window.gitModelReport.addTable(${JSON.stringify(model.name)},${JSON.stringify(table)});\n`;
+}
+
 function versionsSection(data: ReportFacts, model: ModelData): string {
-  const metrics = metricPaths(model).slice(0, MAX_METRIC_COLUMNS);
+  const metrics = tableMetrics(model);
   const stageOptions = [...new Set(model.versions.map((v) => v.stage))]
     .map((s) => `<option value="${esc(s)}">${esc(s)}</option>`)
     .join("");
-  // Newest first: the versions people look for are the recent ones.
+  // Newest first: the versions people look for are the recent ones. The script renders the other
+  // pages from the table's data, with the same cells.
+  const total = model.versions.length;
   const rows = model.versions
-    .map((v, i) => ({ v, chunk: Math.floor(i / VERSIONS_PER_CHUNK) }))
+    .slice(-TABLE_PAGE)
     .reverse()
-    .map(({ v, chunk }) => {
+    .map((v) => {
       const cells = metrics
-        .map((path) => {
-          const value = metricValue(v, path);
-          return `<td class="num" data-v="${value ?? ""}">${esc(formatNumber(value))}</td>`;
-        })
+        .map((path) => `<td class="num">${esc(formatNumber(metricValue(v, path)))}</td>`)
         .join("");
-      return `<tr data-version="${esc(v.version)}" data-stage="${esc(v.stage)}" data-chunk="${chunk}"><th scope="row"><a href="#${esc(versionAnchor(v.version))}">${esc(v.version)}</a></th><td>${stageBadge(data, v.stage)}</td><td data-v="${esc(v.created_at ?? "")}">${v.created_at ? esc(shortTime(v.created_at)) : `<span class="worse">${esc(v.problem ?? "-")}</span>`}</td><td class="num" data-v="${v.size}">${esc(formatBytes(v.size))}</td><td class="num">${v.metadata?.artifacts.length ?? 0}</td>${cells}</tr>`;
+      return `<tr data-version="${esc(v.version)}" data-stage="${esc(v.stage)}"><th scope="row"><a href="#${esc(versionAnchor(v.version))}">${esc(v.version)}</a></th><td>${stageBadge(data, v.stage)}</td><td>${v.created_at ? esc(shortTime(v.created_at)) : `<span class="worse">${esc(v.problem ?? "-")}</span>`}</td><td class="num">${esc(formatBytes(v.size))}</td><td class="num">${v.metadata?.artifacts.length ?? 0}</td>${cells}</tr>`;
     })
     .join("\n");
+  const partial =
+    total > TABLE_PAGE
+      ? `<noscript><p class="note">The newest ${TABLE_PAGE} of ${total} versions are listed; with JavaScript the table pages through all of them.</p></noscript>`
+      : "";
   return `<section class="panel" aria-labelledby="versions-title">
 <h2 id="versions-title">Versions</h2>
 <div class="controls" data-filter-for="versions" hidden><input type="search" placeholder="Filter versions, e.g. 1.2 or production" aria-label="Filter versions"><select aria-label="Only the versions in a stage"><option value="">every stage</option>${stageOptions}</select><span class="count" aria-live="polite"></span></div>
-<div class="table-wrap"><table id="versions" class="sortable">
-<caption>${model.versions.length} versions of ${esc(model.name)}, newest first. Choose a version for its metadata, artifacts and improvement over its base.</caption>
-<thead><tr><th scope="col" data-sort="text">Version</th><th scope="col" data-sort="text">Stage</th><th scope="col" data-sort="text">Created (UTC)</th><th scope="col" class="num" data-sort="num">Size</th><th scope="col" class="num" data-sort="num">Artifacts</th>${metrics
+<div class="table-wrap"><table id="versions" class="paged" data-total="${total}">
+<caption>${total} versions of ${esc(model.name)}, newest first. Choose a version for its metadata, artifacts and improvement over its base.</caption>
+<thead><tr><th scope="col" data-sort="version">Version</th><th scope="col" data-sort="text">Stage</th><th scope="col" data-sort="text">Created (UTC)</th><th scope="col" class="num" data-sort="num">Size</th><th scope="col" class="num" data-sort="num">Artifacts</th>${metrics
     .map((p) => `<th scope="col" class="num" data-sort="num">${esc(metricName(p))}</th>`)
     .join("")}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table></div>
+<nav class="pager" aria-label="Pages of the versions table" hidden><button type="button" data-page="first">Newest</button><button type="button" data-page="previous">Previous</button><span class="page" aria-live="polite"></span><button type="button" data-page="next">Next</button><button type="button" data-page="last">Oldest</button></nav>
+${partial}
 <noscript><p class="note">A version's details need JavaScript; every version's metadata.json is in the repository under ${esc(data.root)}/${esc(model.name)}/.</p></noscript>
 </section>`;
 }

@@ -1,5 +1,6 @@
 // git-model report: progressive enhancement. Every page reads without this script; with it,
-// tables sort and filter, and a version's details load on demand from data/<model>/<chunk>.js
+// tables sort and filter, the versions table pages through every version from
+// data/<model>/versions.js, and a version's details load on demand from data/<model>/<chunk>.js
 // (script tags rather than fetch, which browsers refuse for file:// pages).
 (() => {
   const cellValue = (row, index) => {
@@ -50,7 +51,8 @@
 
   function makeFilterable(controls) {
     const table = document.getElementById(controls.dataset.filterFor);
-    if (!table) return;
+    // A paged table filters its data, not its rows (pagedTable).
+    if (!table || table.classList.contains("paged")) return;
     const text = controls.querySelector("input[type=search]");
     const stage = controls.querySelector("select");
     const count = controls.querySelector(".count");
@@ -78,12 +80,21 @@
 
   const chunks = new Map();
   const waiting = new Map();
+  /** The versions table of this page, once its data is in (pagedTable). */
+  let versionsTable = null;
   window.gitModelReport = {
     addVersions(model, chunk, versions) {
       const key = `${model}/${chunk}`;
       chunks.set(key, versions);
       for (const resolve of waiting.get(key) ?? []) resolve(versions);
       waiting.delete(key);
+    },
+    addTable(model, data) {
+      const main = document.querySelector("main[data-model]");
+      const table = document.getElementById("versions");
+      if (!main || main.dataset.model !== model || !table) return;
+      versionsTable = pagedTable(table, data);
+      openFromHash();
     },
   };
 
@@ -263,12 +274,146 @@
     }
   }
 
-  let selectedRow = null;
+  // ------------------------------------------------------------------------------------------
+  // The versions table, paged: a page of rows at a time from the model's table data, sorted and
+  // filtered over the data, so 10,000 versions cost the browser 50 rows. The data's rows are
+  // [version, stage, created, size, size as shown, artifacts, problem, ...metric values], oldest
+  // first, as site.ts writes them; the rows built here are the ones site.ts writes for page one.
+
+  const PAGE = 50;
+  const collator = new Intl.Collator(undefined, { numeric: true });
+  // formatNumber's rule (src/domain/format.ts): integers as they are, others to 6 significant digits.
+  const formatNumber = (v) =>
+    v === null || v === undefined ? "-" : Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+
+  function pagedTable(table, data) {
+    const rows = data.rows;
+    const indexOf = new Map(rows.map((r, i) => [r[0], i]));
+    const headers = [...table.tHead.rows[0].cells];
+    // Header position -> the row's field: version, stage, created, size, artifacts, metrics...
+    const fieldOf = (column) => (column <= 3 ? column : column === 4 ? 5 : column + 2);
+    const texts = rows.map((r) =>
+      [r[0], r[1], r[2] ?? r[6] ?? "-", r[4], r[5], ...r.slice(7).map(formatNumber)].join(" ").toLowerCase(),
+    );
+    const controls = document.querySelector('[data-filter-for="versions"]');
+    const text = controls?.querySelector("input[type=search]");
+    const stage = controls?.querySelector("select");
+    const count = controls?.querySelector(".count");
+    const pager = table.closest("section")?.querySelector(".pager");
+    const pageLabel = pager?.querySelector(".page");
+    // Newest first, as the page opens; `order` is the sorted order, `view` what the filter keeps.
+    let order = rows.map((_, i) => rows.length - 1 - i);
+    let view = order;
+    let page = 0;
+    let selected = -1;
+
+    const rowOf = (i) => {
+      const r = rows[i];
+      const tr = el(
+        "tr",
+        { "data-version": r[0], "data-stage": r[1] },
+        el("th", { scope: "row" }, el("a", { href: `#v=${encodeURIComponent(r[0])}`, text: r[0] })),
+        el("td", {}, el("span", { class: `badge stage-badge ${data.tones[r[1]] ?? "c5"}`, text: r[1] })),
+        el("td", {}, r[2] ?? el("span", { class: "worse", text: r[6] ?? "-" })),
+        el("td", { class: "num", text: r[4] }),
+        el("td", { class: "num", text: String(r[5]) }),
+        ...r.slice(7).map((v) => el("td", { class: "num", text: formatNumber(v) })),
+      );
+      if (i === selected) tr.classList.add("selected");
+      return tr;
+    };
+
+    const render = () => {
+      const pages = Math.max(1, Math.ceil(view.length / PAGE));
+      page = Math.min(Math.max(0, page), pages - 1);
+      const first = page * PAGE;
+      const shown = view.slice(first, first + PAGE);
+      table.tBodies[0].replaceChildren(...shown.map(rowOf));
+      if (count) count.textContent = `${view.length} of ${rows.length} shown`;
+      if (pager && pageLabel) {
+        pager.hidden = rows.length <= PAGE;
+        pageLabel.textContent = view.length
+          ? `${first + 1}-${first + shown.length} of ${view.length}, page ${page + 1} of ${pages}`
+          : "no version matches";
+        for (const button of pager.querySelectorAll("button")) {
+          const back = button.dataset.page === "first" || button.dataset.page === "previous";
+          button.disabled = back ? page === 0 : page >= pages - 1;
+        }
+      }
+    };
+
+    const filter = () => {
+      const words = (text?.value ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+      const wanted = stage?.value ?? "";
+      view =
+        words.length || wanted
+          ? order.filter(
+              (i) => (!wanted || rows[i][1] === wanted) && words.every((w) => texts[i].includes(w)),
+            )
+          : order;
+    };
+
+    headers.forEach((th, column) => {
+      const kind = th.dataset.sort;
+      if (!kind) return;
+      const field = fieldOf(column);
+      const button = el("button", { type: "button", class: "sort" });
+      button.append(...th.childNodes);
+      th.append(button);
+      button.addEventListener("click", () => {
+        const ascending = th.getAttribute("aria-sort") !== "ascending";
+        for (const other of headers) other.removeAttribute("aria-sort");
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        const sign = ascending ? 1 : -1;
+        // The version column sorts by the model's version order (the data's), oldest first.
+        const key = (i) => (kind === "version" ? i : rows[i][field]);
+        const missing = (k) => k === null || k === undefined || k === "";
+        // Missing values last in both directions; ties keep the current order (sort is stable).
+        order = [...order].sort((a, b) => {
+          const ka = key(a);
+          const kb = key(b);
+          if (missing(ka)) return missing(kb) ? 0 : 1;
+          if (missing(kb)) return -1;
+          return sign * (typeof ka === "number" ? ka - kb : collator.compare(String(ka), String(kb)));
+        });
+        filter();
+        page = 0;
+        render();
+      });
+    });
+    const refilter = () => {
+      filter();
+      page = 0;
+      render();
+    };
+    text?.addEventListener("input", refilter);
+    stage?.addEventListener("change", refilter);
+    pager?.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-page]");
+      if (!button) return;
+      const to = button.dataset.page;
+      page = to === "first" ? 0 : to === "previous" ? page - 1 : to === "next" ? page + 1 : Infinity;
+      render();
+    });
+    if (controls) controls.hidden = false;
+    render();
+
+    return {
+      chunkOf: (version) => (indexOf.has(version) ? Math.floor(indexOf.get(version) / data.chunk) : null),
+      /** Marks a version's row and turns to its page (when the filter shows it); -1 clears. */
+      select(version) {
+        selected = version === null ? -1 : (indexOf.get(version) ?? -1);
+        const at = selected < 0 ? -1 : view.indexOf(selected);
+        if (at >= 0) page = Math.floor(at / PAGE);
+        render();
+      },
+    };
+  }
+
   function hideDetails() {
     const panel = document.getElementById("version-details");
     if (panel) panel.hidden = true;
-    selectedRow?.classList.remove("selected");
-    selectedRow = null;
+    versionsTable?.select(null);
   }
 
   async function openFromHash() {
@@ -277,21 +422,19 @@
     if (!main || !panel) return;
     const match = /^#v=(.+)$/.exec(location.hash);
     if (!match) return hideDetails();
+    // The table's data says which file holds the version's details; it comes with the page.
+    if (!versionsTable) return;
     const version = decodeURIComponent(match[1]);
-    const row = [...document.querySelectorAll("#versions tbody tr")].find(
-      (r) => r.dataset.version === version,
-    );
-    if (!row) return hideDetails();
+    const chunk = versionsTable.chunkOf(version);
+    if (chunk === null) return hideDetails();
     const model = main.dataset.model;
     try {
-      const versions = await loadChunk(main.dataset.chunks, model, row.dataset.chunk);
+      const versions = await loadChunk(main.dataset.chunks, model, String(chunk));
       const entry = versions.find((v) => v.version === version);
       if (!entry) return hideDetails();
       renderDetails(panel, model, entry, JSON.parse(main.dataset.goals || "{}"));
       panel.hidden = false;
-      selectedRow?.classList.remove("selected");
-      selectedRow = row;
-      row.classList.add("selected");
+      versionsTable.select(version);
       panel.scrollIntoView({ block: "start" });
     } catch (e) {
       panel.replaceChildren(el("p", { class: "worse", text: String(e.message ?? e) }));
