@@ -47,9 +47,35 @@ const banner = {
 };
 const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 
+// The report's charts are drawn in the page by the CLI's own drawing code (charts.ts and d3):
+// bundled for the browser first, then carried by the CLI as text (site.ts writes assets/charts.js).
+const reportCharts = await build({
+  absWorkingDir: root,
+  entryPoints: ["src/registry/report/browser-charts.ts"],
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: "es2020",
+  minify: true,
+  legalComments: "none",
+  write: false,
+  logLevel: quiet ? "error" : "warning",
+});
+const reportChartsPlugin = {
+  name: "report-charts",
+  setup(b) {
+    b.onResolve({ filter: /^virtual:report-charts$/ }, (a) => ({ path: a.path, namespace: "report-charts" }));
+    b.onLoad({ filter: /.*/, namespace: "report-charts" }, () => ({
+      contents: reportCharts.outputFiles[0].text,
+      loader: "text",
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/index.ts", action: "src/action/index.ts", index: "src/index.ts" },
+  plugins: [reportChartsPlugin],
   outdir,
   bundle: true,
   splitting: true,
@@ -80,6 +106,7 @@ const manBuild = mkdtempSync(join(tmpdir(), "git-model-man-"));
 await build({
   absWorkingDir: root,
   entryPoints: { man: "src/cli/man.ts" },
+  plugins: [reportChartsPlugin],
   outdir: manBuild,
   bundle: true,
   format: "esm",

@@ -1,18 +1,16 @@
+import chartsScript from "virtual:report-charts";
 import { lookupField } from "../../domain/fields.js";
 import { formatBytes, formatNumber } from "../../domain/format.js";
 import type { HistoryEntry } from "../stages/history.js";
 import css from "./assets/report.css" with { type: "text" };
 import script from "./assets/report.js" with { type: "text" };
 import {
-  driftChart,
+  type DriftPoint,
   type LineageNode,
-  lineageGraph,
-  type MetricPoint,
-  metricChart,
   NARROW,
   type PointMark,
+  type StageSpan,
   sparkline,
-  timelineChart,
   WIDE,
 } from "./charts.js";
 import type { ModelData, ModelSummary, ReportFacts, VersionData } from "./data.js";
@@ -57,6 +55,40 @@ interface Sections {
   lineage: string;
 }
 
+/**
+ * What a model page's charts are drawn from in the browser (browser-charts.ts, with the same
+ * drawing code), written as data/<model>/charts.js: the versions and the charted metrics once,
+ * and each chart's inputs. The page holds a slot per drawing; the script fills the slots the
+ * screen shows (the wide or the narrow one), so the report draws nothing at build time.
+ */
+type ChartSpec =
+  | { kind: "metric"; title: string; metric: string; marks: PointMark[]; height?: number }
+  | { kind: "drift"; title: string; points: DriftPoint[]; warn: number; retrain: number }
+  | { kind: "timeline"; title: string; stages: string[]; spans: StageSpan[]; now: string }
+  | { kind: "lineage"; title: string; nodes: LineageNode[] };
+
+interface ChartData {
+  versions: string[];
+  /** metric path -> its value for each version (null where a version has none). */
+  metrics: Record<string, (number | null)[]>;
+  charts: Record<string, ChartSpec>;
+}
+
+/** A place in the page for a chart, filled by the script; `width` is the drawing's own units. */
+const chartSlot = (id: string, width: number, className: string) =>
+  `<div class="${className}" data-chart="${esc(id)}" data-width="${width}"></div>`;
+
+/**
+ * A chart in two drawings, wide and narrow, and the stylesheet shows the one that fits (an SVG's
+ * text scales with it, so one drawing cannot stay legible both on a desktop and at 375 pixels);
+ * the script draws only the one shown.
+ */
+const responsive = (id: string) =>
+  `${chartSlot(id, WIDE, "chart-wide")}${chartSlot(id, NARROW, "chart-narrow")}`;
+
+const chartsFile = (model: string, charts: ChartData) =>
+  `window.gitModelReport.addCharts(${JSON.stringify(model)},${JSON.stringify(charts)});\n`;
+
 export interface PreparedModel {
   /** The data files its versions' details load from, ready at once. */
   files: SiteFiles;
@@ -87,16 +119,20 @@ export function prepareModel(data: ReportFacts, model: ModelData): PreparedModel
   }
   files.set(`data/${model.name}/versions.js`, versionsTableData(data, model));
   const head = headOf(model);
+  const charts: ChartData = { versions: model.versions.map((v) => v.version), metrics: {}, charts: {} };
   const sections: Sections = {
-    metrics: metricsSection(data, model),
+    metrics: metricsSection(data, model, charts),
     versions: versionsSection(data, model),
-    monitoring: monitoringSection(model),
-    lineage: lineageSection(data, model),
+    monitoring: monitoringSection(model, charts),
+    lineage: lineageSection(data, model, charts),
   };
   return {
     files,
     finish: (history) => ({
-      files: new Map([[modelPage(head.name), modelPageHtml(data, head, history, sections)]]),
+      files: new Map([
+        [modelPage(head.name), modelPageHtml(data, head, history, sections, charts)],
+        [`data/${head.name}/charts.js`, chartsFile(head.name, charts)],
+      ]),
       summary: {
         ...head,
         holderSince: Object.fromEntries(shownStages(data).map((s) => [s, lastMoveInto(history, s)])),
@@ -139,6 +175,7 @@ export function renderOverview(
     ["index.html", overviewPage(data, models)],
     ["assets/report.css", css],
     ["assets/report.js", script],
+    ["assets/charts.js", chartsScript],
     [MANIFEST, `${JSON.stringify(manifest(data, models, generator), null, 2)}\n`],
   ]);
 }
@@ -159,13 +196,6 @@ function manifest(data: ReportFacts, models: readonly ModelSummary[], generator:
     })),
   };
 }
-
-/**
- * A chart drawn twice, wide and narrow, and the stylesheet shows the one that fits: an SVG's text
- * scales with it, so one drawing cannot stay legible both on a desktop and at 375 pixels.
- */
-const responsive = (draw: (width: number) => string) =>
-  `<div class="chart-wide">${draw(WIDE)}</div><div class="chart-narrow">${draw(NARROW)}</div>`;
 
 // ---------------------------------------------------------------------------------------------
 // Page frame
@@ -191,7 +221,7 @@ function page(
 <meta name="generator" content="git-model report">
 <title>${esc(title)}</title>
 <link rel="stylesheet" href="${up}assets/report.css">
-<script src="${up}assets/report.js" defer></script>${head}
+${head ? `<script src="${up}assets/charts.js" defer></script>\n` : ""}<script src="${up}assets/report.js" defer></script>${head}
 </head>
 <body>
 <header class="topbar"><a class="brand" href="${up}index.html">${esc(data.title)} · model registry</a><span class="where">${esc(data.root)}/</span>${repo}</header>
@@ -324,6 +354,7 @@ function modelPageHtml(
   model: ModelHead,
   history: readonly HistoryEntry[],
   sections: Sections,
+  charts: ChartData,
 ): string {
   const stages = shownStages(data);
   const { latest } = model;
@@ -371,12 +402,13 @@ function modelPageHtml(
 ${sections.metrics}
 ${sections.versions}
 <section id="version-details" class="panel details-panel" hidden aria-live="polite" aria-labelledby="version-details-title"></section>
-${timelineSection(data, model.name, history)}
+${timelineSection(data, model.name, history, charts)}
 ${sections.monitoring}
 ${sections.lineage}`;
   const attrs = ` data-model="${esc(model.name)}" data-chunks="../data/${esc(model.name)}/" data-goals="${esc(JSON.stringify(goals))}"`;
-  // The table's data right after the script that takes it (deferred scripts run in order).
-  const tableData = `<script src="../data/${esc(model.name)}/versions.js" defer></script>`;
+  // The chart code before the page's script, the data after it (deferred scripts run in order).
+  const folder = `../data/${esc(model.name)}`;
+  const tableData = `<script src="${folder}/versions.js" defer></script><script src="${folder}/charts.js" defer></script>`;
   return page(data, `${model.name} · ${data.title}`, 1, body, attrs, tableData);
 }
 
@@ -401,13 +433,20 @@ function holderMarks(data: ReportFacts, model: ModelData): PointMark[] {
   return marks;
 }
 
-function metricsSection(data: ReportFacts, model: ModelData): string {
+/** Charts draw with JavaScript; without it the page says where the numbers are. */
+const NO_CHARTS = `<noscript><p class="note">The charts are drawn by the page's script; the tables hold the same numbers.</p></noscript>`;
+
+function metricsSection(data: ReportFacts, model: ModelData, charts: ChartData): string {
   const paths = metricPaths(model);
   if (paths.length === 0 || model.versions.length === 0)
     return `<section class="panel"><h2>Metrics</h2><p class="muted">No version records a metric.</p></section>`;
   const marks = holderMarks(data, model);
-  const pointsOf = (path: string): MetricPoint[] =>
-    model.versions.map((v) => ({ version: v.version, value: metricValue(v, path) }));
+  const chart = (path: string, title: string, height?: number): string => {
+    charts.metrics[path] ??= model.versions.map((v) => metricValue(v, path));
+    const id = `metric:${path}`;
+    charts.charts[id] = { kind: "metric", title, metric: path, marks, ...(height ? { height } : {}) };
+    return id;
+  };
   const [first, ...others] = paths;
   const rankTitle = `${metricName(first!)} over ${model.versions.length} versions`;
   const legend = marks.length
@@ -421,7 +460,7 @@ function metricsSection(data: ReportFacts, model: ModelData): string {
     .slice(0, MAX_OTHER_METRICS)
     .map(
       (path) =>
-        `<figure><h3>${esc(metricName(path))}</h3>${metricChart({ title: `${metricName(path)} over versions`, points: pointsOf(path), marks, width: 400, height: 220 })}</figure>`,
+        `<figure><h3>${esc(metricName(path))}</h3>${chartSlot(chart(path, `${metricName(path)} over versions`, 220), 400, "chart-small")}</figure>`,
     )
     .join("");
   const more =
@@ -430,7 +469,8 @@ function metricsSection(data: ReportFacts, model: ModelData): string {
       : "";
   return `<section class="panel" aria-labelledby="metrics-title">
 <h2 id="metrics-title">${esc(metricName(first!))} over versions</h2>
-<figure>${responsive((width) => metricChart({ title: rankTitle, points: pointsOf(first!), marks, width, dotTitles: width === WIDE }))}
+${NO_CHARTS}
+<figure>${responsive(chart(first!, rankTitle))}
 <figcaption>${esc(metricName(first!))} is ${ranking}; versions oldest to newest, stage holders marked.</figcaption></figure>
 ${legend}
 ${small ? `<h2 style="margin-top:1.2rem">Other metrics</h2><div class="small-multiples">${small}</div>${more}` : ""}
@@ -512,12 +552,17 @@ function moveEvent(e: HistoryEntry): string {
   return e.kind === "rollback" || !e.rollback ? e.kind : `${e.kind} (rollback)`;
 }
 
-function timelineSection(data: ReportFacts, name: string, history: readonly HistoryEntry[]): string {
+function timelineSection(
+  data: ReportFacts,
+  name: string,
+  history: readonly HistoryEntry[],
+  charts: ChartData,
+): string {
   const stages = shownStages(data);
   const spans = stageSpans(data, history);
   const moves = history.filter((e) => e.type !== "registration");
   const chart = spans.length
-    ? `<figure>${responsive((width) => timelineChart(`Which version held each stage of ${name} when`, stages, spans, data.generatedAt, width))}<figcaption>One bar per holding, from the commit that moved the version in to the one that moved it out.</figcaption></figure>`
+    ? `<figure>${responsive(timelineChart(charts, `Which version held each stage of ${name} when`, stages, spans, data.generatedAt))}<figcaption>One bar per holding, from the commit that moved the version in to the one that moved it out.</figcaption></figure>`
     : `<p class="muted">No version has held ${stages.map(esc).join(" or ")} yet.</p>`;
   const rows = [...moves]
     .reverse()
@@ -545,7 +590,7 @@ ${rows}
 </section>`;
 }
 
-function monitoringSection(model: ModelData): string {
+function monitoringSection(model: ModelData, charts: ChartData): string {
   const m = model.monitoring;
   if (!m)
     return `<section class="panel" aria-labelledby="monitoring-title"><h2 id="monitoring-title">Monitoring</h2><p class="muted">No monitoring runs yet (<code>git model monitor ${esc(model.name)} --version V --value X</code>).</p></section>`;
@@ -569,7 +614,7 @@ function monitoringSection(model: ModelData): string {
   return `<section class="panel" aria-labelledby="monitoring-title">
 <h2 id="monitoring-title">Monitoring</h2>
 <p>${statusBadge({ code: m.status.code, recommendation: m.recommendation })} <span class="muted">${esc(m.status.message)}</span></p>
-<figure>${responsive((width) => driftChart({ title: `Drift of ${model.name} over time`, points, warn: thresholds.drift_warn_pct, retrain: thresholds.drift_retrain_pct, width }))}
+<figure>${responsive(driftChart(charts, { kind: "drift", title: `Drift of ${model.name} over time`, points, warn: thresholds.drift_warn_pct, retrain: thresholds.drift_retrain_pct }))}
 <figcaption>Drift of ${esc(m.status.metric ?? "the monitored metric")} against each version's registered baseline${esc(shown)}; positive is worse. ${wins} challenger win${wins === 1 ? "" : "s"}.</figcaption></figure>
 <ul class="legend"><li>drift %</li><li class="warn-key">plan retraining at ${esc(thresholds.drift_warn_pct)}%</li><li class="retrain-key">retrain now at ${esc(thresholds.drift_retrain_pct)}%</li><li class="win-key">challenger won</li></ul>
 <div class="table-wrap" style="margin-top:0.8rem"><table id="runs">
@@ -581,7 +626,7 @@ ${recent}
 </section>`;
 }
 
-function lineageSection(data: ReportFacts, model: ModelData): string {
+function lineageSection(data: ReportFacts, model: ModelData, charts: ChartData): string {
   const own = new Map(model.versions.map((v) => [v.version, v]));
   const baseOf = new Map<string, string>();
   for (const v of model.versions) {
@@ -636,7 +681,7 @@ function lineageSection(data: ReportFacts, model: ModelData): string {
   breakCycles(nodes);
   return `<section class="panel" aria-labelledby="lineage-title">
 <h2 id="lineage-title">Lineage</h2>
-<div class="table-wrap"><figure>${lineageGraph(`Lineage of ${model.name}: each version beside the base it was derived from`, nodes)}</figure></div>
+<div class="table-wrap"><figure>${chartSlot(lineageChart(charts, `Lineage of ${model.name}: each version beside the base it was derived from`, nodes), 0, "chart-lineage")}</figure></div>
 <figcaption>Each version to the right of the base it was derived from, with how (the enhancement); coloured by the stage it holds. A dashed node is not a version of ${esc(model.name)} in this registry.</figcaption>
 ${note}
 </section>`;
@@ -658,4 +703,26 @@ function breakCycles(nodes: readonly LineageNode[]): void {
     if (node && state.get(node.id) === 1) node.parent = null;
     for (const id of walked) state.set(id, 2);
   }
+}
+
+/** The chart specs of the sections whose inputs are built here, each under a fixed id. */
+function timelineChart(
+  charts: ChartData,
+  title: string,
+  stages: string[],
+  spans: StageSpan[],
+  now: string,
+): string {
+  charts.charts.timeline = { kind: "timeline", title, stages, spans, now };
+  return "timeline";
+}
+
+function driftChart(charts: ChartData, spec: Extract<ChartSpec, { kind: "drift" }>): string {
+  charts.charts.drift = spec;
+  return "drift";
+}
+
+function lineageChart(charts: ChartData, title: string, nodes: LineageNode[]): string {
+  charts.charts.lineage = { kind: "lineage", title, nodes };
+  return "lineage";
 }

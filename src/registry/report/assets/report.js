@@ -1,7 +1,8 @@
-// git-model report: progressive enhancement. Every page reads without this script; with it,
-// tables sort and filter, the versions table pages through every version from
-// data/<model>/versions.js, and a version's details load on demand from data/<model>/<chunk>.js
-// (script tags rather than fetch, which browsers refuse for file:// pages).
+// git-model report: progressive enhancement. Every page's tables read without this script; with
+// it, tables sort and filter, the versions table pages through every version from
+// data/<model>/versions.js, the charts are drawn from data/<model>/charts.js by assets/charts.js
+// (d3 and the report's own drawing code), and a version's details load on demand from
+// data/<model>/<chunk>.js (script tags rather than fetch, which browsers refuse for file:// pages).
 (() => {
   const cellValue = (row, index) => {
     const cell = row.cells[index];
@@ -88,6 +89,14 @@
       chunks.set(key, versions);
       for (const resolve of waiting.get(key) ?? []) resolve(versions);
       waiting.delete(key);
+    },
+    addCharts(model, data) {
+      const main = document.querySelector("main[data-model]");
+      if (!main || main.dataset.model !== model) return;
+      chartData = data;
+      drawCharts();
+      // The narrow drawings wait until the page is narrow (a phone turned, a window resized).
+      window.addEventListener("resize", drawCharts);
     },
     addTable(model, data) {
       const main = document.querySelector("main[data-model]");
@@ -271,6 +280,56 @@
         el("h3", { text: "Other fields" }),
         el("pre", { class: "json", text: JSON.stringify(rest, null, 2) }),
       );
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Charts: each slot names its chart in the model's chart data and the width to draw it at.
+  // Only the slots the screen shows are drawn (a slot the stylesheet hides has no box). The SVG
+  // comes from the report's drawing code, which escapes every text from the registry.
+
+  let chartData = null;
+
+  function drawChart(charts, spec, width, narrow) {
+    switch (spec.kind) {
+      case "metric": {
+        const values = chartData.metrics[spec.metric] ?? [];
+        const points = chartData.versions.map((version, i) => ({ version, value: values[i] ?? null }));
+        return charts.metricChart({
+          title: spec.title,
+          points,
+          marks: spec.marks,
+          width,
+          height: spec.height,
+          // Hover titles on dots mean nothing on a phone.
+          dotTitles: !narrow,
+        });
+      }
+      case "drift":
+        return charts.driftChart({ ...spec, width });
+      case "timeline":
+        return charts.timelineChart(spec.title, spec.stages, spec.spans, spec.now, width);
+      case "lineage":
+        return charts.lineageGraph(spec.title, spec.nodes);
+      default:
+        return "";
+    }
+  }
+
+  function drawCharts() {
+    const charts = window.gitModelCharts;
+    if (!chartData || !charts) return;
+    for (const slot of document.querySelectorAll("[data-chart]")) {
+      if (slot.dataset.drawn || slot.getClientRects().length === 0) continue;
+      const spec = chartData.charts[slot.dataset.chart];
+      if (!spec) continue;
+      slot.innerHTML = drawChart(
+        charts,
+        spec,
+        Number(slot.dataset.width),
+        slot.classList.contains("chart-narrow"),
+      );
+      slot.dataset.drawn = "true";
     }
   }
 
