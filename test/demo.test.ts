@@ -32,8 +32,12 @@ describe("npm run demo", () => {
     );
     const overview = readFileSync(join(reportDir, "index.html"), "utf8");
     expect(overview).toContain('<a href="models/churn.html">churn</a>');
+    // The model page's chart of the ranking metric, drawn in the page from the model's chart data.
     expect(readFileSync(join(reportDir, "models", "churn.html"), "utf8")).toContain(
-      'class="chart metric-chart"',
+      'data-chart="metric:metrics.val_rmse"',
+    );
+    expect(readFileSync(join(reportDir, "data", "churn", "charts.js"), "utf8")).toContain(
+      '"metrics.val_rmse":[',
     );
     // After `git revert` of the promotion, production is back on 1.0.1.
     const afterRevert = r.stdout.slice(r.stdout.indexOf("git revert --no-edit HEAD"));
