@@ -72,13 +72,10 @@ const reportChartsPlugin = {
   },
 };
 
-await build({
+const shared = {
   absWorkingDir: root,
-  entryPoints: { cli: "src/cli/index.ts", action: "src/action/index.ts", index: "src/index.ts" },
-  plugins: [reportChartsPlugin],
   outdir,
   bundle: true,
-  splitting: true,
   format: "esm",
   platform: "node",
   // Module paths are part of the output (and of the chunk hashes): a checkout whose node_modules
@@ -86,7 +83,6 @@ await build({
   preserveSymlinks: true,
   // The CLI runs on Node 22.3 and newer (src/cli/index.ts checks first); the Action runs on node24.
   target: "node22",
-  chunkNames: "chunks/[name]-[hash]",
   banner,
   legalComments: "none",
   // Whitespace and syntax only: identifiers stay readable in --debug stack traces, and nothing
@@ -98,6 +94,47 @@ await build({
     __VERSION__: JSON.stringify(version),
   },
   logLevel: quiet ? "error" : "warning",
+};
+
+// The Action and the library: split into chunks they share.
+await build({
+  ...shared,
+  entryPoints: { action: "src/action/index.ts", index: "src/index.ts" },
+  plugins: [reportChartsPlugin],
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+});
+
+/**
+ * node's builtin modules for the CLI's bundle, each taken when the module that imports it first
+ * runs, not when the bundle loads. One file has every ESM import at its top: each builtin the CLI
+ * uses anywhere (readline, fs/promises, crypto) would load at every start, and node's ESM face of
+ * a builtin reads all its exports (node:fs's getters load streams and fs/promises). As CommonJS
+ * requires they load where they are used, as they do in the split build.
+ */
+const builtinsOnUse = {
+  name: "builtins-on-use",
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === "import-statement" ? { path: args.path, namespace: "builtin-on-use" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "builtin-on-use" }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
+  },
+};
+
+// The CLI: the entry (which must parse on any node, and turns on the compile cache) and then one
+// file, dist/main.js, with everything the CLI can run. Each module in it runs when a command
+// first imports it, as in chunks, but node loads one file instead of 40-50 chunks: about 0.15 ms
+// of module loading each (docs/benchmarks.md).
+await build({ ...shared, entryPoints: { cli: "src/cli/index.ts" }, external: ["./main.js"] });
+await build({
+  ...shared,
+  entryPoints: { main: "src/cli/main.ts" },
+  splitting: false,
+  plugins: [reportChartsPlugin, builtinsOnUse],
 });
 
 // The man page, git-model(1), from the commands' own definitions (src/cli/man.ts): built aside,

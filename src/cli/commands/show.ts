@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { holderThen } from "../../registry/stages/stages.js";
 import type { CliContext } from "../main.js";
 import { bold, formatBytes, formatNumber, formatWhen, print, printJson } from "../output.js";
 import { judgedPct, metricGoal } from "../render/verdict.js";
@@ -21,8 +20,14 @@ export function defineShow(program: Command, context: CliContext): void {
     .action(async (ref: string, opts: { json?: boolean; at?: string }) => {
       const registry = await context.registry();
       const { at } = opts;
-      // --at answers "what held this stage then" and shows that version.
-      const then = at === undefined ? null : await withStageEnv(ref, (r) => holderThen(registry, r, at));
+      // --at answers "what held this stage then" and shows that version. The stage modules (the
+      // stage log, transactions) are loaded for --at only: a plain show reads three files.
+      const then =
+        at === undefined
+          ? null
+          : await import("../../registry/stages/stages.js").then(({ holderThen }) =>
+              withStageEnv(ref, (r) => holderThen(registry, r, at)),
+            );
       const v = then
         ? await registry.resolve(`${then.model}@${then.version}`)
         : await withStageEnv(ref, (r) => registry.resolve(r));
