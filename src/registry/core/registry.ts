@@ -78,6 +78,33 @@ export async function openRegistry(
   return new Registry(git, config, configFile, pending);
 }
 
+/**
+ * Registry paths known not to run through a symbolic link: those lstat found to be folders, and
+ * the folders a listing showed (readdir's file type is lstat's: a link is a link). A listing's
+ * folders are looked up when asked for, not added one by one: whole-registry `list` lists every
+ * version folder (100,000 at that size) and reads inside none of them.
+ */
+class KnownFolders extends Set<string> {
+  /** Folder -> its entries, or, once asked about, the names of the folders among them. */
+  private readonly listings = new Map<string, Dirent[] | Set<string>>();
+
+  listed(folder: string, entries: Dirent[]): void {
+    this.listings.set(folder, entries);
+  }
+
+  override has(path: string): boolean {
+    if (super.has(path)) return true;
+    const slash = path.lastIndexOf("/");
+    let listing = slash > 0 ? this.listings.get(path.slice(0, slash)) : undefined;
+    if (listing === undefined) return false;
+    if (Array.isArray(listing)) {
+      listing = new Set(listing.filter((e) => e.isDirectory()).map((e) => e.name));
+      this.listings.set(path.slice(0, slash), listing);
+    }
+    return listing.has(path.slice(slash + 1));
+  }
+}
+
 export class Registry {
   constructor(
     readonly git: Git,
@@ -123,7 +150,7 @@ export class Registry {
   }
 
   /** Registry paths known not to run through a symbolic link (see readText). */
-  private readonly notLinks = new Set<string>();
+  private readonly notLinks = new KnownFolders();
 
   /**
    * A registry file's text (null when it does not exist), refusing a symbolic link in any part
@@ -141,7 +168,7 @@ export class Registry {
     assertNoLinkOnPath(this.top, repoRelative, this.notLinks);
     const entries = readFolderSync(this.abs(repoRelative));
     // Folders that readdir says are folders (not links) need no lstat of their own later.
-    for (const e of entries ?? []) if (e.isDirectory()) this.notLinks.add(`${repoRelative}/${e.name}`);
+    if (entries) this.notLinks.listed(repoRelative, entries);
     return entries;
   }
 
@@ -179,19 +206,19 @@ export class Registry {
     const scheme = this.scheme(model);
     const folder = this.modelFolder(model);
     const entries = this.readFolder(folder) ?? [];
-    return entries
-      .filter(
-        (e) => e.isDirectory() && scheme.parse(e.name) === e.name && !this.pending.has(`${folder}/${e.name}`),
-      )
-      .map((e) => e.name);
+    const names: string[] = [];
+    for (const e of entries) if (e.isDirectory() && scheme.parse(e.name) === e.name) names.push(e.name);
+    // Folders of a write under way are rare: the names are not built to look them up otherwise.
+    return this.pending.size === 0 ? names : names.filter((name) => !this.pending.has(`${folder}/${name}`));
   }
 
-  async readMetadata(model: string, version: string): Promise<Metadata> {
+  /** `batch`: how many metadata.json the caller reads in all, which decides how they are parsed. */
+  async readMetadata(model: string, version: string, batch = 1): Promise<Metadata> {
     const file = `${this.versionFolder(model, version)}/metadata.json`;
     const text = this.readText(file);
     if (text === null) throw notFound(`${file} is missing`, { file, hint: "run git model validate" });
-    const { parseMetadata } = await parseFiles();
-    return parseMetadata(text, file);
+    const { parseMetadata, metadataSchemaFor } = await parseFiles();
+    return parseMetadata(text, file, metadataSchemaFor(batch));
   }
 
   /** stages.json of a model ({} when the model has none yet). */

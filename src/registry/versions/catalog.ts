@@ -34,7 +34,7 @@ export async function listVersions(registry: Registry, model: string): Promise<V
     versions.map(async (version): Promise<VersionSummary> => {
       const stage = stageOf.get(version) ?? registry.config.initialStage;
       try {
-        const metadata = await registry.readMetadata(model, version);
+        const metadata = await registry.readMetadata(model, version, versions.length);
         return {
           model,
           version,
