@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{usage}from"./chunk-QV55HSDE.js";async function pushTarget(registry,remote){let[r,branch]=await Promise.all([registry.git.run(["remote","get-url","--",remote],{allowFailure:!0}),registry.git.currentBranch()]);if(r.code!==0)throw usage(`no remote named ${remote}`,{hint:"add one with git remote add, or pass --remote"});if(!branch)throw usage("--push needs a branch to push; HEAD is detached");return branch}export{pushTarget};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-function formatBytes(bytes){let units=["B","KiB","MiB","GiB","TiB"],value=bytes,unit=0;for(;value>=1024&&unit<units.length-1;)value/=1024,unit++;return unit===0?`${value} B`:`${value.toFixed(1)} ${units[unit]}`}function formatNumber(value){return value==null?"-":Number.isInteger(value)?String(value):String(Number(value.toPrecision(6)))}export{formatBytes,formatNumber};

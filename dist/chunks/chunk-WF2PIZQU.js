@@ -1,4 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{withStageEnv}from"./chunk-6QAKXH5T.js";import{print,printJson}from"./chunk-JN4JJDPF.js";function definePath(program,context){program.command("path").description("print the folder of a version: churn@1.3.0, churn#production, churn (GIT_MODEL_STAGE sets the default stage)").argument("<ref>","reference").option("--json","print the model, version, stage and folder as JSON").addHelpText("after",`
-Example:
-  MODEL_DIR="$(git model path churn#production)"`).action(async(ref,opts)=>{let registry=await context.registry(),resolved=await withStageEnv(ref,r=>registry.resolve(r));if(opts.json){let{model,version,stage,folder,path}=resolved;return printJson({model,version,stage,folder,path})}print(resolved.path)})}export{definePath};

@@ -1,0 +1,2 @@
+import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
+import{CONFIGURATION_DOCS,defaultConfig,defaultConfigFile,parseConfig,parseConfigFile}from"./chunk-7456E5DX.js";import"./chunk-OTTYTCAH.js";import"./chunk-5DOYYWTL.js";import"./chunk-YOBA7LCM.js";import"./chunk-BYKMZI3F.js";import"./chunk-JJ6VQEKF.js";import"./chunk-PK44DES3.js";import"./chunk-BD5PQ65D.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{CONFIGURATION_DOCS,defaultConfig,defaultConfigFile,parseConfig,parseConfigFile};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{Argument,Command,CommanderError,Help,InvalidArgumentError,InvalidOptionArgumentError,Option,createArgument,createCommand,createOption,program}from"./chunk-3A57TRJA.js";import"./chunk-2S4ELBJK.js";export{Argument,Command,CommanderError,Help,InvalidArgumentError,InvalidOptionArgumentError,Option,createArgument,createCommand,createOption,program};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineExport}from"./chunk-KSC6HVW7.js";import"./chunk-6QAKXH5T.js";import"./chunk-5EUPBLDY.js";import"./chunk-MBRLRY36.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-RKDLRAL3.js";import"./chunk-GVS6XUUM.js";import"./chunk-3I6GJK3A.js";import"./chunk-X23DMM5I.js";import"./chunk-BD5PQ65D.js";import"./chunk-JJ6VQEKF.js";import"./chunk-IEZTRWDD.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineExport};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{PATH_HINT,availableFields,describeExistingFields,fieldExists,lookupField,pathAliases,resolveField,samePath,splitPath,unknownPathError}from"./chunk-N5SXPGFL.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{PATH_HINT,availableFields,describeExistingFields,fieldExists,lookupField,pathAliases,resolveField,samePath,splitPath,unknownPathError};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{checkFilter,failedFilters,formatFilter,isNumeric,parseRequirement,parseWhere,requireFilters,show}from"./chunk-IFRF6GVB.js";import"./chunk-N5SXPGFL.js";import"./chunk-3I6GJK3A.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{checkFilter,failedFilters,formatFilter,isNumeric,parseRequirement,parseWhere,requireFilters,show};

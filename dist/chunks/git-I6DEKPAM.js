@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{Git,GitError,TagExistsError,catFileBatchReader,gitReason,gitWayOut,runGit,spawnGit}from"./chunk-3I4IMFLA.js";import"./chunk-7YZGR423.js";import"./chunk-IEZTRWDD.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{Git,GitError,TagExistsError,catFileBatchReader,gitReason,gitWayOut,runGit,spawnGit};

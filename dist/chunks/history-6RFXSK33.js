@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineHistory}from"./chunk-D5QXJ4EV.js";import"./chunk-6R3H4KBE.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-5DCMTIDQ.js";import"./chunk-RCI7RXNK.js";import"./chunk-BD5PQ65D.js";import"./chunk-JJ6VQEKF.js";import"./chunk-3I4IMFLA.js";import"./chunk-7YZGR423.js";import"./chunk-IEZTRWDD.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineHistory};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineList}from"./chunk-DYW645KX.js";import"./chunk-WWDYPLR7.js";import"./chunk-3EJXAAGH.js";import"./chunk-UHEKZWNJ.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-JJ6VQEKF.js";import"./chunk-QV55HSDE.js";import"./chunk-3A57TRJA.js";import"./chunk-2S4ELBJK.js";export{defineList};

@@ -1,0 +1,2 @@
+import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
+import{COMPILE_FROM_FILES,metadataSchemaFor,parseMetadata,parseStagesText}from"./chunk-DRUGN56L.js";import"./chunk-HWY4VDS4.js";import"./chunk-5DOYYWTL.js";import"./chunk-7TTQFCUO.js";import"./chunk-YOBA7LCM.js";import"./chunk-PK44DES3.js";import"./chunk-BD5PQ65D.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{COMPILE_FROM_FILES,metadataSchemaFor,parseMetadata,parseStagesText};

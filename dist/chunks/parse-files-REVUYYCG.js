@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{parseMetadata,parseStagesText}from"./chunk-LVYKEQA4.js";import"./chunk-5KYFV2XO.js";import"./chunk-HWY4VDS4.js";import"./chunk-5DOYYWTL.js";import"./chunk-YOBA7LCM.js";import"./chunk-BD5PQ65D.js";import"./chunk-PK44DES3.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{parseMetadata,parseStagesText};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{defineSelect}from"./chunk-BXTM5HUW.js";import"./chunk-WWDYPLR7.js";import"./chunk-JQDCLSVW.js";import"./chunk-HX4PNOR7.js";import"./chunk-IFRF6GVB.js";import"./chunk-N5SXPGFL.js";import"./chunk-UHEKZWNJ.js";import"./chunk-IV5KYFLD.js";import"./chunk-JN4JJDPF.js";import"./chunk-OQX6MEXB.js";import"./chunk-3I6GJK3A.js";import"./chunk-PK44DES3.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{defineSelect};
