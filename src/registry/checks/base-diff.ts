@@ -1,8 +1,8 @@
-import { type Dirent, existsSync, readdirSync } from "node:fs";
+import { type Dirent, existsSync, lstatSync, readdirSync } from "node:fs";
 import { usage } from "../../domain/errors.js";
 import { error, type Problem } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
-import type { Files } from "./listing.js";
+import type { Files, Listing } from "./listing.js";
 import type { VersionRef } from "./validate.js";
 
 /** validate --base: what changed since the base, and the checks only a base makes possible. */
@@ -17,7 +17,7 @@ export interface ChangesSince {
 }
 
 /** `models/churn` for any path below it (the path itself when it is not below the root). */
-export function modelFolderOf(registry: Registry, path: string): string {
+function modelFolderOf(registry: Registry, path: string): string {
   const prefix = `${registry.root}/`;
   return path.startsWith(prefix) ? `${prefix}${path.slice(prefix.length).split("/")[0]}` : path;
 }
@@ -26,27 +26,31 @@ export interface DiffSince {
   baseCommit: string;
   /** Registry paths changed between the base and the work tree (untracked files as added). */
   changes: { status: string; path: string }[];
+  /** The files of the models the changes touch, as validate's listing (listing.ts) gives them. */
+  listing: Promise<Listing>;
 }
+
+const MODEL_LEVEL_FILES = ["stages.json", "history.jsonl", "monitoring.jsonl"];
 
 /**
  * The registry's changes since `base`, found at the cost of the change, never of the registry
  * (docs/benchmarks.md, "validate --base"): the commits since the base from one `diff-tree` of
  * the base's and HEAD's trees (git reads only the trees along the changed paths), and of the work
  * tree what can change without a commit being made for it: every model's stages.json,
- * history.jsonl and monitoring.jsonl (one `status` of those paths) and new model folders
- * (the root's folders against HEAD's). The touched models' own uncommitted and untracked files
- * come from their status later (listing.ts). Not a diff of the base against the whole work
- * tree: that stats every tracked file, 300,000 at 100,000 versions. So an uncommitted edit inside
- * a version folder of a model that nothing else touched is left to the whole `validate`; a pull
- * request's check works on commits.
+ * history.jsonl and monitoring.jsonl, and new model folders. The git index, 300,000 entries at
+ * 100,000 versions, is read once: one `status` of the model files and of the folders the commits
+ * touched (models touched only by an uncommitted model file cost a second one). Everything else
+ * comes from HEAD's trees and the work tree's folders: a clean checkout, as CI has, costs what
+ * its change costs. Not a diff of the base against the whole work tree: that stats every tracked
+ * file. So an uncommitted edit inside a version folder of a model that nothing else touched is
+ * left to the whole `validate`; a pull request's check works on commits.
  */
 export async function diffSince(registry: Registry, base: string): Promise<DiffSince> {
   const git = registry.git;
   const root = registry.root;
   const entries = readFolderEntries(registry.rootPath);
-  const models = entries.filter((e) => e.isDirectory()).map((e) => e.name);
   // The base is resolved beside the diff, which takes the same name.
-  const [baseCommit, committed, uncommitted, untracked] = await Promise.all([
+  const [baseCommit, committed, rootInHead] = await Promise.all([
     git.commitOf(base),
     git.list(
       [
@@ -63,8 +67,7 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
       ],
       { allowFailure: true },
     ),
-    models.length === 0 ? Promise.resolve([]) : uncommittedModelFiles(registry, models),
-    newFolders(registry, entries),
+    entries.length === 0 ? Promise.resolve([]) : headTree(registry, [`${root}/`], { recursive: false }),
   ]);
   if (!baseCommit)
     throw usage(`unknown base ${base}`, {
@@ -72,43 +75,185 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
     });
   const changes = new Map<string, string>();
   for (let i = 0; i + 1 < committed.length; i += 2) changes.set(committed[i + 1]!, committed[i]!);
-  for (const row of uncommitted) {
-    const path = row.slice(3);
-    if (!changes.has(path)) changes.set(path, statusLetter(row.slice(0, 2)));
+  const byCommits = foldersOf(registry, changes.keys());
+  const modelTrees = new Map(rootInHead.filter((e) => e.type === "tree").map((e) => [e.path, e.oid]));
+  const models = entries.filter((e) => e.isDirectory()).map((e) => `${root}/${e.name}`);
+  const globs = models.length ? MODEL_LEVEL_FILES.map((name) => `:(glob)${root}/*/${name}`) : [];
+  const [rows, headListing, modelFilesInHead] = await Promise.all([
+    worktreeStatus(registry, [...byCommits, ...globs]),
+    headTree(registry, byCommits),
+    modelLevelFilesIn(
+      registry,
+      new Map(models.flatMap((m) => (modelTrees.has(m) ? [[m, modelTrees.get(m)!]] : []))),
+    ),
+  ]);
+
+  // The model files' uncommitted changes, and the ones git does not track (new, or never added).
+  for (const [path, row] of rows) {
+    const parts = path.slice(root.length + 1).split("/");
+    if (parts.length === 2 && MODEL_LEVEL_FILES.includes(parts[1]!) && !changes.has(path))
+      changes.set(path, statusLetter(row.xy));
   }
+  const missing = models
+    .flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${m}/${name}`))
+    .filter((path) => {
+      const row = rows.get(path);
+      const tracked = row ? row.xy[0] !== "D" : modelFilesInHead.has(path);
+      return !tracked && existsSync(registry.abs(path));
+    });
+  const candidates = rootEntriesNotIn(registry, entries, rootInHead);
+  const untracked = await untrackedAmong(
+    [...missing, ...candidates].map((p) => `:(literal)${p}`),
+    registry,
+  );
   for (const path of untracked) if (!changes.has(path)) changes.set(path, "A");
-  return { baseCommit, changes: [...changes].map(([path, status]) => ({ status, path })) };
+
+  const touched = foldersOf(registry, changes.keys());
+  const others = touched.filter((folder) => !byCommits.includes(folder));
+  const listing = Promise.all([
+    headListing,
+    others.length ? headTree(registry, others) : [],
+    others.length ? worktreeStatus(registry, others) : new Map<string, StatusRow>(),
+  ]).then(([head, otherHead, otherRows]) =>
+    listTouched(registry, touched, [...head, ...otherHead], new Map([...rows, ...otherRows])),
+  );
+  return { baseCommit, changes: [...changes].map(([path, status]) => ({ status, path })), listing };
 }
 
-const MODEL_LEVEL_FILES = ["stages.json", "history.jsonl", "monitoring.jsonl"];
+/** The model folder (or root-level path) of each path, once each, in first-seen order. */
+function foldersOf(registry: Registry, paths: Iterable<string>): string[] {
+  return [...new Set([...paths].map((p) => modelFolderOf(registry, p)))];
+}
+
+/** A `status --porcelain=v2` row: its code in the short format's form, and what the index holds. */
+interface StatusRow {
+  xy: string;
+  /** The index's object id when it holds the path (stage 0, or the last conflict stage). */
+  indexOid: string | null;
+  /** Whether the index holds the path as a symbolic link (in any stage). */
+  indexLink: boolean;
+}
 
 /**
- * The `status` rows of every model's stages.json, history.jsonl and monitoring.jsonl. Tracked
- * ones from one `status` with three glob pathspecs and no untracked scan (the index, matched
- * three ways per entry); untracked ones by looking for the files the index does not hold (none
- * in a registry whose models all have them), through `ls-files -o` for the ignore rules. Not
- * one status of the 300 paths by name: git matched every index entry and every folder entry of
- * the model folders against all 300 (5 s at 100,000 versions).
+ * What the index and the work tree changed of these paths, against HEAD and the index: one
+ * `status` without the untracked scan (which, with the model files' globs, would walk every
+ * version folder), in porcelain v2 for the index's modes and ids.
  */
-async function uncommittedModelFiles(registry: Registry, models: readonly string[]): Promise<string[]> {
-  const git = registry.git;
-  const globs = MODEL_LEVEL_FILES.map((name) => `:(glob)${registry.root}/*/${name}`);
-  const [rows, tracked] = await Promise.all([
-    git.list(["status", "--porcelain", "-z", "--untracked-files=no", "--no-renames", "--", ...globs], {
-      allowFailure: true,
-    }),
-    git.list(["ls-files", "-z", "--", ...globs], { allowFailure: true }),
-  ]);
-  const known = new Set(tracked);
-  const missing = models
-    .flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${registry.root}/${m}/${name}`))
-    .filter((path) => !known.has(path) && existsSync(registry.abs(path)));
-  if (missing.length === 0) return rows;
-  const untracked = await git.list(
-    ["ls-files", "-o", "-z", "--exclude-standard", "--", ...missing.map((p) => `:(literal)${p}`)],
+async function worktreeStatus(
+  registry: Registry,
+  pathspecs: readonly string[],
+): Promise<Map<string, StatusRow>> {
+  const rows = new Map<string, StatusRow>();
+  if (pathspecs.length === 0) return rows;
+  const out = await registry.git.list(
+    [
+      "status",
+      "--porcelain=v2",
+      "-z",
+      "--untracked-files=no",
+      "--no-renames",
+      "--",
+      ...pathspecs.map((p) => (p.startsWith(":(") ? p : `:(literal)${p}`)),
+    ],
     { allowFailure: true },
   );
-  return [...rows, ...untracked.map((path) => `?? ${path}`)];
+  const short = (xy: string) => xy.replaceAll(".", " ");
+  for (const row of out) {
+    if (row.startsWith("1 ")) {
+      // 1 XY sub mH mI mW hH hI path
+      const f = fields(row, 8);
+      const xy = short(f[1]!);
+      rows.set(f[8]!, { xy, indexOid: xy[0] === "D" ? null : f[7]!, indexLink: f[4] === "120000" });
+    } else if (row.startsWith("u ")) {
+      // u XY sub m1 m2 m3 mW h1 h2 h3 path
+      const f = fields(row, 10);
+      const stages = [7, 8, 9].map((i) => f[i]!).filter((oid) => !/^0+$/.test(oid));
+      rows.set(f[10]!, {
+        xy: short(f[1]!),
+        indexOid: stages.at(-1) ?? null,
+        indexLink: [3, 4, 5].some((i) => f[i] === "120000"),
+      });
+    }
+  }
+  return rows;
+}
+
+/** The first `count` space-separated fields of a row, then the rest (a path may hold spaces). */
+function fields(row: string, count: number): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  for (let i = 0; i < count; i++) {
+    const space = row.indexOf(" ", pos);
+    out.push(row.slice(pos, space));
+    pos = space + 1;
+  }
+  out.push(row.slice(pos));
+  return out;
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  oid: string;
+  path: string;
+}
+
+/** HEAD's entries of these paths (recursive: every file below them), from one `ls-tree`: no index. */
+async function headTree(
+  registry: Registry,
+  paths: readonly string[],
+  { recursive = true } = {},
+): Promise<TreeEntry[]> {
+  if (paths.length === 0) return [];
+  const out = await registry.git.list(
+    ["ls-tree", ...(recursive ? ["-r"] : []), "-z", "HEAD", "--", ...paths],
+    {
+      allowFailure: true,
+    },
+  );
+  return out.map((row) => {
+    const tab = row.indexOf("\t");
+    const [mode = "", type = "", oid = ""] = row.slice(0, tab).split(" ");
+    return { mode, type, oid, path: row.slice(tab + 1) };
+  });
+}
+
+/**
+ * Which of the model files HEAD holds, from the model folders' trees (one `cat-file --batch`):
+ * the index agrees wherever the status reported nothing.
+ */
+async function modelLevelFilesIn(
+  registry: Registry,
+  folders: ReadonlyMap<string, string>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (folders.size === 0) return found;
+  const objects = await registry.git.catFile([...new Set(folders.values())]);
+  for (const [folder, oid] of folders) {
+    const tree = objects.get(oid);
+    if (tree?.type !== "tree") continue;
+    // Entries "<mode> <name>\0<id>", the id as many bytes as the repository's hash.
+    const idLength = oid.length / 2;
+    const buf = tree.content;
+    for (let pos = 0; pos < buf.length; ) {
+      const space = buf.indexOf(0x20, pos);
+      const nul = buf.indexOf(0, space);
+      if (space < 0 || nul < 0) break;
+      // Files and links only (a folder's mode starts with 4, a submodule's is 160000).
+      if (buf[pos] === 0x31 && buf[pos + 1] !== 0x36) {
+        const name = buf.toString("utf8", space + 1, nul);
+        if (MODEL_LEVEL_FILES.includes(name)) found.add(`${folder}/${name}`);
+      }
+      pos = nul + 1 + idLength;
+    }
+  }
+  return found;
+}
+
+/** Paths git reports as untracked (the ignore rules applied) among these pathspecs; none asked, no process. */
+function untrackedAmong(pathspecs: readonly string[], registry: Registry): Promise<string[]> {
+  if (pathspecs.length === 0) return Promise.resolve([]);
+  return registry.git.list(["ls-files", "-o", "-z", "--exclude-standard", "--", ...pathspecs]);
 }
 
 /** A `status --porcelain` code as a diff's letter: added (untracked too), deleted, else modified. */
@@ -125,30 +270,77 @@ function readFolderEntries(path: string): Dirent[] {
   }
 }
 
+/** Entries of the root folder that HEAD does not hold: new model folders, new files beside them. */
+function rootEntriesNotIn(
+  registry: Registry,
+  entries: readonly Dirent[],
+  inHead: readonly TreeEntry[],
+): string[] {
+  const known = new Set(inHead.map((e) => e.path));
+  return entries.map((e) => `${registry.root}/${e.name}`).filter((path) => !known.has(path));
+}
+
 /**
- * Untracked files in model folders, and files at the root, that HEAD does not hold: the root's
- * entries against one `ls-tree` of HEAD's root folder, then one `ls-files -o` of just those
- * places (it applies the ignore rules). A new version folder in a model that nothing else
- * touched is found by the whole `validate`, or by `--base` once it is committed.
+ * validate's listing (listing.ts) of the touched folders, built from HEAD's trees and the status
+ * rows instead of the index: a path the status did not report is in the index and the work tree
+ * as HEAD has it. Files the index does not hold are found by walking the folders; git is asked
+ * about them (ignore rules) only when there are any.
  */
-async function newFolders(registry: Registry, entries: readonly Dirent[]): Promise<string[]> {
-  const root = registry.root;
-  if (entries.length === 0) return [];
-  const inHead = new Set(
-    await registry.git.list(["ls-tree", "--name-only", "-z", "HEAD", "--", `${root}/`], {
-      allowFailure: true,
-    }),
-  );
-  const candidates = entries.map((e) => `${root}/${e.name}`).filter((path) => !inHead.has(path));
-  if (candidates.length === 0) return [];
-  return registry.git.list([
-    "ls-files",
-    "-o",
-    "-z",
-    "--exclude-standard",
-    "--",
-    ...candidates.map((c) => `:(literal)${c}`),
-  ]);
+async function listTouched(
+  registry: Registry,
+  folders: readonly string[],
+  head: readonly TreeEntry[],
+  rows: Map<string, StatusRow>,
+): Promise<Listing> {
+  const files: Files = new Map();
+  const changed = new Map<string, string>();
+  const links: string[] = [];
+  const inIndex = new Set<string>();
+  const within = (path: string) => folders.some((f) => path === f || path.startsWith(`${f}/`));
+  for (const entry of head) {
+    if (rows.has(entry.path)) continue;
+    inIndex.add(entry.path);
+    files.set(entry.path, entry.oid);
+    if (entry.mode === "120000") links.push(entry.path);
+  }
+  const mine = [...rows].filter(([path]) => within(path));
+  for (const [path, row] of mine) {
+    if (row.xy[0] !== "D" || row.indexOid) inIndex.add(path);
+    if (row.indexLink) links.push(path);
+  }
+  for (const [path, { xy, indexOid }] of mine) {
+    changed.set(path, xy);
+    if (xy.includes("T") && !links.includes(path) && isLink(registry.abs(path))) links.push(path);
+    if (xy[1] === "D" || (xy[0] === "D" && xy[1] === " ")) files.delete(path);
+    else files.set(path, xy[1] === " " ? indexOid : null);
+  }
+  const notInIndex = folders.flatMap((f) => filesBelow(registry, f)).filter((p) => !inIndex.has(p));
+  if (notInIndex.length) {
+    for (const path of await untrackedAmong(
+      folders.map((f) => `:(literal)${f}`),
+      registry,
+    )) {
+      changed.set(path, "??");
+      if (!links.includes(path) && isLink(registry.abs(path))) links.push(path);
+      files.set(path, null);
+    }
+  }
+  return { files, changed, links };
+}
+
+/** Every file (and link) at or below a repository path in the work tree, by its repository path. */
+function filesBelow(registry: Registry, path: string): string[] {
+  const info = lstatSync(registry.abs(path), { throwIfNoEntry: false });
+  if (!info) return [];
+  if (!info.isDirectory()) return [path];
+  const abs = registry.abs(path);
+  return readdirSync(abs, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => `${path}${e.parentPath.slice(abs.length)}/${e.name}`);
+}
+
+function isLink(path: string): boolean {
+  return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
 }
 
 /** What changed between `base` and the work tree, and the checks only a base makes possible. */

@@ -2,7 +2,7 @@ import { compareText } from "../../domain/order.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
 import { type ArtifactCheck, checkArtifacts, checkVersion } from "./artifacts.js";
-import { changesSince, diffSince, modelFolderOf, statusLetter } from "./base-diff.js";
+import { changesSince, diffSince, statusLetter } from "./base-diff.js";
 import { immutability, registrationTrees } from "./immutability.js";
 import { describeLeftover, leftoversIn } from "./leftovers.js";
 import { groupByModel, listRegistryFiles, versionsByListing } from "./listing.js";
@@ -54,10 +54,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   // check's tags and trees first (its cat-file takes longest), then the listing.
   const atTags = registrationTrees(registry, wanted);
   atTags.catch(() => {}); // awaited below; a failure must not surface as an unhandled rejection first
-  const listing = listRegistryFiles(
-    registry,
-    diff ? [...new Set(diff.changes.map((c) => modelFolderOf(registry, c.path)))] : undefined,
-  );
+  const listing = diff ? diff.listing : listRegistryFiles(registry);
   listing.catch(() => {}); // awaited below
   const parsed: Parsed = {
     checkers: await checkers,
