@@ -46,6 +46,8 @@ export function actionRows({ repo, model, scratch, env, node }) {
   };
   const fresh = () => rmSync(join(ws, ".git", "git-model"), { recursive: true, force: true });
   const push = { ref: "refs/heads/main", repository: { full_name: "acme/models", default_branch: "main" } };
+  // The push of the new version as GitHub describes it: the branch went from `before` to `after`.
+  const pushOfVersion = () => ({ ...push, before: state.base, after: state.head });
 
   /** A clone of a bare copy of the registry, with every tag register would make already made. */
   function cloneWithRemote() {
@@ -90,10 +92,12 @@ export function actionRows({ repo, model, scratch, env, node }) {
   }
 
   const action = [node, ACTION];
-  const tagFloor = [
-    ["git", "fetch", "-q", "origin", "+refs/tags/*:refs/tags/*"],
-    ["git", "for-each-ref", "refs/tags"],
-    ["git", "log", "--format=%H %ct%x00%B", "--name-only", "HEAD", "--", "models/*/stages.json"],
+  // What the push changed (one model), its tags on the remote, and every tag's name (the
+  // check for versions an earlier run left untagged).
+  const tagFloor = () => [
+    ["git", "diff-tree", "-r", "--name-only", state.base, state.head, "--", "models"],
+    ["git", "fetch", "-q", "origin", `+refs/tags/${model}@*:refs/tags/${model}@*`],
+    ["git", "for-each-ref", "--format=%(refname)", "refs/tags"],
   ];
   /** A row that runs the Action's register in the bench clone, from the state `reset` leaves. */
   const registerRow = (name, reset) => ({
@@ -101,8 +105,8 @@ export function actionRows({ repo, model, scratch, env, node }) {
     command: null,
     cwd: () => ws,
     argv: action,
-    env: () => runEnv("register", "push", push),
-    target: null,
+    env: () => runEnv("register", "push", pushOfVersion()),
+    target: { vs10k: 1.5 },
     setup: () => {
       prepare();
       reset();
@@ -140,7 +144,7 @@ export function actionRows({ repo, model, scratch, env, node }) {
     },
     {
       ...registerRow("action register (nothing to tag, fresh clone)", fresh),
-      floorText: "fetch of the remote's tags + for-each-ref of every tag + one log of every stages.json",
+      floorText: "diff-tree of the push + fetch of the model's tags + for-each-ref of every tag name",
     },
     {
       ...registerRow("action register (1 new version, fresh clone)", untag),

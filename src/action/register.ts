@@ -5,7 +5,7 @@ import { BoundedMarkdown, cell, code, SUMMARY_LIMIT } from "./summary.js";
 
 /**
  * `register` on a push to the default branch: the tags of every version and stage change that
- * landed without one, pushed at once. The outputs carry them, since GitHub starts no workflow for
+ * landed without one (of what the push changed, and what earlier runs left), pushed at once. The outputs carry them, since GitHub starts no workflow for
  * a push of more than three tags.
  */
 export const registerCommand: ActionCommand = async (context) => {
@@ -21,7 +21,7 @@ export const registerCommand: ActionCommand = async (context) => {
     };
   }
   const registry = await context.registry();
-  const published = await publishMissingTags(registry);
+  const published = await publishMissingTags(registry, pushedRange(event.name, event.payload));
   return {
     outputs: {
       registered: JSON.stringify(published.registered),
@@ -30,6 +30,17 @@ export const registerCommand: ActionCommand = async (context) => {
     summary: registerSummary(published.registered, published.stageChanges),
   };
 };
+
+/**
+ * A push's `before` (the commit the branch was at), so that only what came since is planned.
+ * None for a manual run, a new branch (`before` all zeros) or a payload without it: then
+ * register plans every model (docs/decisions/action.md).
+ */
+function pushedRange(name: string, payload: Record<string, unknown>): { since?: string } {
+  const before = payload.before;
+  if (name !== "push" || typeof before !== "string") return {};
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(before) && !/^0+$/.test(before) ? { since: before } : {};
+}
 
 /** The branch a push (or a manual run) is for, from the payload's ref or GITHUB_REF. */
 function pushedBranch(name: string, payload: Record<string, unknown>, env: NodeJS.ProcessEnv): string | null {

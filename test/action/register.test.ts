@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { churnRepo, everythingShown, pullRequestEvent, runAction } from "../helpers/action.js";
 import { gtoReading } from "../helpers/gto.js";
 import { serveGitHttp } from "../helpers/http-remote.js";
-import { cleanEnv, git, tempDir } from "../helpers/repo.js";
+import { cleanEnv, cli, git, smallRun, tempDir } from "../helpers/repo.js";
 
 /**
  * The Action's register, end to end: the built dist/action.js on a push to the default branch,
@@ -177,5 +177,124 @@ describe("register on push to the default branch", () => {
     expect(r.stdout).toMatch(/::error::could not push 6 tag\(s\) to origin/);
     expect(await tagsOf(bare)).toEqual([]);
     expect(await git(ws, ["tag", "-l"])).toBe("");
+  });
+});
+
+/**
+ * On a push, register plans what the push's range (`before`..HEAD) changed, plus the registration
+ * tags an earlier failed run left anywhere (docs/decisions/action.md); a manual run plans everything.
+ */
+describe("register with the push's range", () => {
+  /** A remote whose every version and stage change is tagged (a first register ran). */
+  async function taggedRemote(name: string) {
+    const remote = await untaggedRemote(name);
+    const first = await register(await checkout(remote.url));
+    expect(first.code, first.stdout).toBe(0);
+    expect(await tagsOf(remote.bare)).toHaveLength(6);
+    return remote;
+  }
+
+  /** Commits made by `change` in a checkout, pushed to main without any tag: the push's range. */
+  async function pushed(remote: { bare: string; url: string }, change: (ws: string) => Promise<void>) {
+    const ws = await checkout(remote.url);
+    const before = (await git(ws, ["rev-parse", "HEAD"])).trim();
+    await change(ws);
+    await git(ws, ["push", "-q", "--no-verify", `file://${remote.bare}`, "HEAD:main"]);
+    return { ...PUSH, before, after: (await git(ws, ["rev-parse", "HEAD"])).trim() };
+  }
+
+  const ok = async (ws: string, args: string[]) => {
+    const r = await cli(ws, args);
+    expect(r.code, r.stderr).toBe(0);
+  };
+  const tagNames = (r: { outputs: Record<string, string> }, output: string) =>
+    JSON.parse(r.outputs[output]!)
+      .map((t: { tag: string }) => t.tag)
+      .sort();
+
+  it("tags the range's new version and the versions an earlier failed run left; stage moves outside the range wait for a manual run", async () => {
+    const remote = await taggedRemote("range");
+    // An earlier push whose register failed: fraud@1.0.0 registered and promoted, nothing tagged.
+    await pushed(remote, async (ws) => {
+      await ok(ws, ["register", "fraud", smallRun(1), "--no-tag"]);
+      await ok(ws, ["promote", "fraud@1.0.0", "staging"]);
+    });
+    const push = await pushed(remote, (ws) => ok(ws, ["register", "churn", smallRun(2), "--no-tag"]));
+
+    const r = await register(await checkout(remote.url), "push", push);
+    expect(r.code, r.stdout).toBe(0);
+    expect(tagNames(r, "registered")).toEqual(["churn@v1.0.2", "fraud@v1.0.0"]);
+    expect(tagNames(r, "stage-changes")).toEqual([]);
+    // Each points at the commit that added the version.
+    for (const t of JSON.parse(r.outputs.registered!)) {
+      const [model, version] = [t.model as string, t.version as string];
+      const added = await git(remote.bare, [
+        "log",
+        "--diff-filter=A",
+        "--format=%H",
+        "main",
+        "--",
+        `models/${model}/${version}/metadata.json`,
+      ]);
+      expect((await git(remote.bare, ["rev-parse", `${t.tag}^{commit}`])).trim()).toBe(added.trim());
+    }
+
+    const again = await register(await checkout(remote.url), "push", push);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs).toMatchObject({ registered: "[]", "stage-changes": "[]" });
+
+    // A manual run plans every model: fraud's stage move gets its tag.
+    const manual = await register(await checkout(remote.url), "workflow_dispatch", {
+      repository: PUSH.repository,
+    });
+    expect(manual.code, manual.stdout).toBe(0);
+    expect(tagNames(manual, "registered")).toEqual([]);
+    expect(tagNames(manual, "stage-changes")).toEqual(["fraud#staging#1"]);
+  });
+
+  it("tags the stage moves of the range as doctor --fix would, once, when two runs race", async () => {
+    const remote = await taggedRemote("range-race");
+    const push = await pushed(remote, async (ws) => {
+      await ok(ws, ["promote", "churn@1.0.1", "production"]);
+      await ok(ws, ["register", "churn", smallRun(3), "--no-tag"]);
+      await ok(ws, ["promote", "churn@1.0.2", "staging"]);
+    });
+    // What the whole plan (doctor, in a checkout of the same commit) says is missing.
+    const doctor = await cli(await checkout(remote.url), ["doctor", "--json"]);
+    const missing = JSON.parse(doctor.stdout)
+      .disagreements.filter((d: { kind: string }) => d.kind.startsWith("missing-"))
+      .map((d: { tag: string }) => d.tag)
+      .sort();
+    expect(missing.length).toBeGreaterThan(2);
+
+    const hook = join(remote.bare, "hooks", "pre-receive");
+    writeFileSync(hook, "#!/bin/sh\nsleep 1\n");
+    chmodSync(hook, 0o755);
+    const workspaces = await Promise.all([checkout(remote.url), checkout(remote.url)]);
+    const runs = await Promise.all(
+      workspaces.map((workspace, i) =>
+        runAction({
+          workspace,
+          inputs: { command: "register", token: TOKEN },
+          eventName: "push",
+          event: push,
+          env: { GIT_COMMITTER_NAME: `runner ${i}` },
+        }),
+      ),
+    );
+    for (const r of runs) expect(r.code, r.stdout).toBe(0);
+    const reported = runs.map((r) => [...tagNames(r, "registered"), ...tagNames(r, "stage-changes")].sort());
+    expect(reported.map((r) => r.length).sort()).toEqual([0, missing.length]);
+    expect(reported.find((r) => r.length)).toEqual(missing);
+    expect(await tagsOf(remote.bare)).toHaveLength(6 + missing.length);
+  });
+
+  it("plans everything when the commit before the push is not in the clone", async () => {
+    const { bare, url } = await untaggedRemote("range-unknown");
+    const r = await register(await checkout(url), "push", { ...PUSH, before: "f".repeat(40) });
+    expect(r.code, r.stdout).toBe(0);
+    expect(tagNames(r, "registered")).toEqual(["churn@v1.0.0", "churn@v1.0.1"]);
+    expect(JSON.parse(r.outputs["stage-changes"]!)).toHaveLength(4);
+    expect(await tagsOf(bare)).toHaveLength(6);
   });
 });

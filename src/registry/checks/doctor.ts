@@ -34,7 +34,23 @@ export interface DoctorReport {
   fixed: string[];
 }
 
-export async function doctor(registry: Registry, options: { fix?: boolean } = {}): Promise<DoctorReport> {
+/**
+ * What a push changed (the Action's register, docs/decisions/action.md): only these models'
+ * registration tags and these models' stage tags are read and made; no status of the work tree.
+ */
+export interface DoctorScope {
+  models: readonly string[];
+  stageModels: readonly string[];
+  /** A commit whose versions are most likely tagged: the additions are looked for after it first. */
+  since?: string;
+}
+
+export interface DoctorOptions {
+  fix?: boolean;
+  scope?: DoctorScope;
+}
+
+export async function doctor(registry: Registry, options: DoctorOptions = {}): Promise<DoctorReport> {
   if (!options.fix) return examine(registry, options);
   // Every tag it creates in one transaction: a kill finishes or undoes them all.
   return writeOperation(registry.git, "doctor --fix", () =>
@@ -42,17 +58,26 @@ export async function doctor(registry: Registry, options: { fix?: boolean } = {}
   );
 }
 
-async function examine(registry: Registry, options: { fix?: boolean }): Promise<DoctorReport> {
+async function examine(registry: Registry, options: DoctorOptions): Promise<DoctorReport> {
   const git = registry.git;
   const root = registry.root;
   const head = await git.commitOf("HEAD");
   if (!head) return { disagreements: [], fixed: [] };
 
+  const scope = options.scope;
+  const folders = scope ? scope.models.map((m) => registry.modelFolder(m)) : [root];
   const [tagRows, headFiles, status] = await Promise.all([
-    git.forEachRef(["refs/tags"], ["%(refname:strip=2)"]),
-    git.list(["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", root]),
-    // Uncommitted version folders and history lines, which no tag can fix: reported.
-    git.list(["status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", root]),
+    scope && !scope.models.length
+      ? []
+      : git.forEachRef(scope ? scope.models.map((m) => `refs/tags/${m}@*`) : ["refs/tags"], [
+          "%(refname:strip=2)",
+        ]),
+    folders.length ? git.list(["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", ...folders]) : [],
+    // Uncommitted version folders and history lines, which no tag can fix: reported (not in a
+    // scoped run, which serves register on a CI checkout and reports nothing).
+    scope
+      ? []
+      : git.list(["status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", root]),
   ]);
   const registered = new Set<string>();
   const deregistered = new Set<string>();
@@ -75,25 +100,35 @@ async function examine(registry: Registry, options: { fix?: boolean }): Promise<
   // versions, and the Action's register runs this on every push, nearly always with nothing untagged).
   const untagged = [...inHead].filter((key) => !registered.has(key));
   const metadataPath = (key: string) => `${root}/${key.replace("@", "/")}/metadata.json`;
-  const addedLog = untagged.length
-    ? await git.text([
-        "log",
-        "--diff-filter=A",
-        "--format=%x00%H",
-        "--name-only",
-        "HEAD",
-        "--",
-        ...(untagged.length <= 100
-          ? untagged.map((key) => `:(literal)${metadataPath(key)}`)
-          : [`:(glob)${root}/*/*/metadata.json`]),
-      ])
-    : "";
   const addedBy = new Map<string, string>();
-  for (const block of addedLog.split("\0").filter(Boolean)) {
-    const [commit, ...paths] = block.split("\n").filter(Boolean);
-    // The log runs newest first: the oldest commit that added a path is the registration.
-    for (const path of paths) addedBy.set(path, commit!);
-  }
+  const logAdditions = async (keys: readonly string[], range: readonly string[]) => {
+    if (keys.length === 0) return;
+    const log = await git.text([
+      "log",
+      "--diff-filter=A",
+      "--format=%x00%H",
+      "--name-only",
+      ...range,
+      "--",
+      ...(keys.length <= 100
+        ? keys.map((key) => `:(literal)${metadataPath(key)}`)
+        : [`:(glob)${root}/*/*/metadata.json`]),
+    ]);
+    const found = new Map<string, string>();
+    for (const block of log.split("\0").filter(Boolean)) {
+      const [commit, ...paths] = block.split("\n").filter(Boolean);
+      // The log runs newest first: the oldest commit that added a path is the registration.
+      for (const path of paths) found.set(path, commit!);
+    }
+    for (const [path, commit] of found) if (!addedBy.has(path)) addedBy.set(path, commit);
+  };
+  // A push's versions were added since the commit before it: that short log first, the whole
+  // history only for versions an earlier run left untagged.
+  if (scope?.since) await logAdditions(untagged, ["--end-of-options", "HEAD", `^${scope.since}`]);
+  await logAdditions(
+    untagged.filter((key) => !addedBy.has(metadataPath(key))),
+    ["HEAD"],
+  );
   const disagreements: Disagreement[] = leftoversIn(
     registry,
     status.filter((row) => row.startsWith("??")).map((row) => row.slice(3)),
@@ -146,7 +181,13 @@ async function examine(registry: Registry, options: { fix?: boolean }): Promise<
   // Stage tags record what landed on the default branch, so its history is the one checked, in
   // order: each tag matched to its move oldest first, then what GTO reads against stages.json.
   const main = await defaultBranch(git);
-  const models = await readStageTags(registry, { ref: main?.rev ?? "HEAD" });
+  const models =
+    scope && !scope.stageModels.length
+      ? []
+      : await readStageTags(registry, {
+          ref: main?.rev ?? "HEAD",
+          ...(scope ? { models: scope.stageModels } : {}),
+        });
   for (const m of models) {
     for (const t of m.missing) {
       disagreements.push({

@@ -1,14 +1,21 @@
 import { conflict, environment } from "../../domain/errors.js";
-import { parseTag } from "../../domain/references.js";
+import { isModelName } from "../../domain/names.js";
+import { parseTag, registrationTag } from "../../domain/references.js";
 import { gitReason } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
-import { doctor } from "./doctor.js";
+import { type DoctorScope, doctor } from "./doctor.js";
 
 /**
  * Tags what landed (the Action's register): the registration and stage tags `doctor --fix`
  * creates, pushed in one atomic push. The remote's tags are read first, so a second run finds
  * nothing to do; when another run pushed first, the push is refused as a whole, the tags made
  * here are dropped, and the plan is made again from the remote's tags (usually: nothing left).
+ *
+ * With the range a push brought (`before`, the commit the branch was at), the plan costs what
+ * the push changed, not the registry (docs/decisions/action.md): the registration tags of the
+ * models the range touched and of any model HEAD holds an untagged version of (one for-each-ref
+ * and HEAD's model folders: what an earlier failed run left), the stage tags of the models whose
+ * stages.json the range changed, and only those models' tags are fetched.
  */
 
 export interface PublishedTag {
@@ -31,24 +38,35 @@ export interface PublishedTags {
 
 export async function publishMissingTags(
   registry: Registry,
-  options: { remote?: string; attempts?: number } = {},
+  options: {
+    remote?: string;
+    attempts?: number;
+    /** The commit the pushed branch was at before the push: plan only what came since. */
+    since?: string;
+  } = {},
 ): Promise<PublishedTags> {
   const git = registry.git;
   const remote = options.remote ?? "origin";
   const attempts = options.attempts ?? 4;
+  const scope = options.since ? await pushScope(registry, options.since) : undefined;
+  if (scope && scope.models.length === 0) return { registered: [], stageChanges: [], attempts: 0 };
+  // Only the tags of the models planned (GTO's `model@...` and `model#...`), else all of them.
+  const refspecs = scope
+    ? scope.models.flatMap((m) => [
+        `+refs/tags/${m}@*:refs/tags/${m}@*`,
+        `+refs/tags/${m}#*:refs/tags/${m}#*`,
+      ])
+    : ["+refs/tags/*:refs/tags/*"];
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const fetched = await git.run(
-      ["fetch", "--quiet", "--no-write-fetch-head", remote, "+refs/tags/*:refs/tags/*"],
-      {
-        allowFailure: true,
-      },
-    );
+    const fetched = await git.run(["fetch", "--quiet", "--no-write-fetch-head", remote, ...refspecs], {
+      allowFailure: true,
+    });
     if (fetched.code !== 0) {
       throw environment(`could not read the tags of ${remote}: ${gitReason(fetched.stderr)}`, {
         hint: `check that ${remote} is reachable with the checkout's credentials`,
       });
     }
-    const report = await doctor(registry, { fix: true });
+    const report = await doctor(registry, { fix: true, ...(scope ? { scope } : {}) });
     const created = new Set(report.fixed);
     const made = report.disagreements.filter((d) => created.has(d.tag) && d.commit);
     const result: PublishedTags = { registered: [], stageChanges: [], attempts: attempt };
@@ -91,4 +109,83 @@ export async function publishMissingTags(
   throw conflict(`the tags of ${remote} kept changing while tagging; nothing was pushed`, {
     hint: "run the register step again",
   });
+}
+
+/**
+ * What a push asks of register: the models the range since `since` touched (their stage tags
+ * too when their stages.json changed), and every model HEAD holds a version folder of that has
+ * no registration tag. Null when `since` is not a commit of the clone (a shallow checkout, a
+ * new branch): then everything is planned, as on a manual run.
+ */
+async function pushScope(registry: Registry, since: string): Promise<DoctorScope | undefined> {
+  const git = registry.git;
+  const root = registry.root;
+  const [commit, changed, untagged] = await Promise.all([
+    git.commitOf(since),
+    git.list(
+      ["diff-tree", "-r", "-z", "--name-only", "--no-renames", "--end-of-options", since, "HEAD", "--", root],
+      {
+        allowFailure: true,
+      },
+    ),
+    modelsWithUntaggedVersions(registry),
+  ]);
+  if (!commit) return undefined;
+  const touched = new Set<string>();
+  const stageModels = new Set<string>();
+  for (const path of changed) {
+    const [model, rest] = path.slice(root.length + 1).split("/");
+    if (!model || !rest || !isModelName(model)) continue;
+    touched.add(model);
+    if (path === `${registry.modelFolder(model)}/stages.json`) stageModels.add(model);
+  }
+  return {
+    models: [...new Set([...touched, ...untagged])].sort(),
+    stageModels: [...stageModels].sort(),
+    since: commit,
+  };
+}
+
+/**
+ * The models HEAD holds a version folder of without a registration tag: the tag names from one
+ * for-each-ref against the model folders' trees from one cat-file (no tree below them is read).
+ * A folder whose name is a version is counted even without its metadata.json; the scoped plan
+ * then finds it is no registered version.
+ */
+async function modelsWithUntaggedVersions(registry: Registry): Promise<string[]> {
+  const git = registry.git;
+  const [names, rootTree] = await Promise.all([
+    git.text(["for-each-ref", "--format=%(refname:strip=2)", "refs/tags"]),
+    git.list(["ls-tree", "-z", "HEAD", "--", `${registry.root}/`], { allowFailure: true }),
+  ]);
+  const tagged = new Set(names.split("\n"));
+  const trees = new Map<string, string>();
+  for (const row of rootTree) {
+    const tab = row.indexOf("\t");
+    const [, type, oid] = row.slice(0, tab).split(" ");
+    const model = row.slice(tab + 1 + registry.root.length + 1);
+    if (type === "tree" && oid && isModelName(model)) trees.set(model, oid);
+  }
+  const objects = await git.catFile([...new Set(trees.values())]);
+  const untagged: string[] = [];
+  for (const [model, oid] of trees) {
+    const tree = objects.get(oid)?.content;
+    if (!tree) continue;
+    const scheme = registry.scheme(model);
+    // Entries "<mode> <name>\0<id>": folders (mode 40000) whose name is a version and has no tag.
+    for (let pos = 0; pos < tree.length; ) {
+      const space = tree.indexOf(0x20, pos);
+      const nul = tree.indexOf(0, space);
+      if (space < 0 || nul < 0) break;
+      if (tree[pos] === 0x34) {
+        const name = tree.toString("utf8", space + 1, nul);
+        if (!tagged.has(registrationTag(model, name)) && scheme.parse(name) === name) {
+          untagged.push(model);
+          break;
+        }
+      }
+      pos = nul + 1 + oid.length / 2;
+    }
+  }
+  return untagged;
 }

@@ -63,10 +63,11 @@ interface TagRow extends TagRecord {
   annotated: boolean;
 }
 
-/** Every tag with its commit and tagger time, from one for-each-ref. */
-async function readTags(git: Git): Promise<TagRow[]> {
+/** Every tag (or the models' tags) with its commit and tagger time, from one for-each-ref. */
+async function readTags(git: Git, models?: readonly string[]): Promise<TagRow[]> {
+  if (models?.length === 0) return [];
   const rows = await git.forEachRef(
-    ["refs/tags"],
+    models ? models.flatMap((m) => [`refs/tags/${m}@*`, `refs/tags/${m}#*`]) : ["refs/tags"],
     ["%(refname:strip=2)", "%(*objectname)", "%(objectname)", "%(objecttype)", "%(taggerdate:unix)"],
   );
   return rows.map(([name = "", peeled = "", oid = "", type = "", time = ""]) => ({
@@ -130,7 +131,7 @@ export async function readStageTags(
   const ref = options.ref ?? "HEAD";
   const [logs, tags] = await Promise.all([
     readStageLogs(registry, options.models ?? "all", ref),
-    readTags(registry.git),
+    readTags(registry.git, options.models),
   ]);
   const models = [...logs.keys()].sort(compareText);
   const files = await registry.git.catFile(
