@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import type { HistoryEntry } from "../../registry/stages/history.js";
-import { prefetchModelLog } from "../../registry/stages/stage-log-command.js";
+import { prefetchHistoryReads } from "../../registry/stages/stage-log-command.js";
 import type { CliContext } from "../main.js";
 import { formatWhen, print, printJson, table } from "../output.js";
 
 /**
- * `history MODEL`. This module loads almost nothing: the model's `git log` starts first
- * (prefetchModelLog), then the registry and the history code load while it runs.
+ * `history MODEL`. This module loads almost nothing: the model's tags and the walk of its
+ * commits start first (prefetchHistoryReads), then the registry and the history code load while
+ * they run.
  */
 export function defineHistory(program: Command, context: CliContext): void {
   program
@@ -31,7 +32,7 @@ export function defineHistory(program: Command, context: CliContext): void {
         return opts.json ? printJson(report.trend) : print(renderTrend(report.trend, report.model));
       }
       const globals = context.globals();
-      const prefetched = prefetchModelLog(globals.cwd ?? process.cwd(), model, globals.config);
+      const prefetched = prefetchHistoryReads(globals.cwd ?? process.cwd(), model, globals.config);
       const [registry, { history }] = await Promise.all([
         context.registry(),
         import("../../registry/stages/history.js"),

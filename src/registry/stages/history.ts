@@ -6,8 +6,9 @@ import { pullRequestNumber, type StageEvent, stageHistory } from "../../domain/s
 import { parseTrailers } from "../../domain/stages.js";
 import { isConfiguredStage } from "../../domain/stages-file.js";
 import type { Registry } from "../core/registry.js";
+import { boundedStageLog } from "./stage-index.js";
 import { readStageLog, type StageLog, type VersionEvent, versionEvents } from "./stage-log.js";
-import type { PrefetchedLog } from "./stage-log-command.js";
+import { type HistoryReads, startHistoryReads } from "./stage-log-command.js";
 
 /**
  * `history MODEL` (DESIGN section 5): every registration, deletion and stage move of a model,
@@ -19,7 +20,9 @@ import type { PrefetchedLog } from "./stage-log-command.js";
  *   a version the tags do not answer for (added by hand or with --no-tag, deleted without a
  *   deregistration tag) comes from one `git log` of just those metadata.json files;
  * - stage moves from the log of the model's stages.json alone and one `cat-file --batch` of its
- *   blobs (stage-log.ts), including hand edits, reverts and merged pull requests.
+ *   blobs (stage-log.ts), including hand edits, reverts and merged pull requests; that log is
+ *   read up to the newest tagged commit from the stage tags' records of their changes, when they
+ *   account for the file, and only after it from git's walk of the file (stage-index.ts).
  *
  * Never a walk of every registration commit: at 1,000 versions a model, the folder's log diffed
  * 1,000 trees of 1,000 entries (docs/benchmarks.md, "history").
@@ -47,8 +50,13 @@ export interface HistoryOptions {
    * show them, and validating the file's lines costs (zod, 100 lines: about 7 ms of 140).
    */
   metrics?: boolean;
-  /** The model's stages.json log, started before the registry was open (prefetchModelLog); used if it matches. */
-  prefetched?: PrefetchedLog | null;
+  /** The reads started before the registry was open (prefetchHistoryReads); used if they match. */
+  prefetched?: HistoryReads | null;
+  /**
+   * Read the stage log up to the newest tagged commit from the stage tags (stage-index.ts) when
+   * they account for it (default true); false: always git's log of the whole history.
+   */
+  bounded?: boolean;
 }
 
 /** Within one instant: a version is registered before it moves, and moves before it is deleted. */
@@ -67,15 +75,23 @@ export async function history(
     });
   }
   const ref = options.ref ?? "HEAD";
+  const bounded = options.bounded !== false;
+  const { prefetched } = options;
+  const reads =
+    prefetched?.top === registry.git.top &&
+    prefetched.model === name &&
+    prefetched.rev === ref &&
+    (prefetched.walk !== null || !bounded)
+      ? prefetched
+      : startHistoryReads(registry.git.top, name, ref, { walk: bounded });
   const historyFile = `${registry.modelFolder(name)}/history.jsonl`;
   // Metrics come from history.jsonl (the registration's record); the commit says who and when.
   const [log, versions, metrics] = await Promise.all([
-    readStageLog(registry, name, ref, {
-      stagesOnly: true,
-      commitGraph: "keep",
-      prefetched: options.prefetched ?? null,
-    }),
-    stage === undefined ? versionsFromTags(registry, name, ref) : null,
+    (bounded ? boundedStageLog(registry, name, ref, reads).catch(() => null) : Promise.resolve(null)).then(
+      (started) =>
+        readStageLog(registry, name, ref, { stagesOnly: true, commitGraph: "keep", prefetched: started }),
+    ),
+    stage === undefined ? versionsFromTags(registry, name, ref, reads.tags) : null,
     options.metrics === false || stage !== undefined
       ? new Map<string, Record<string, number> | undefined>()
       : (ref === "HEAD"
@@ -174,8 +190,8 @@ function mergeByTime(sequences: HistoryEntry[][]): HistoryEntry[] {
 
 /**
  * The model's registrations and deletions as of `ref`, from its registration and deregistration
- * tags (one `for-each-ref` of `refs/tags/<model>@*`, with the tagged commits' author, date and
- * subject) and the version folders `ref` holds. A tagged version that `ref` does not hold was
+ * tags (the one `for-each-ref` of `refs/tags/<model>@*` and `#*` startHistoryReads runs, with the
+ * tagged commits' author, date and subject) and the version folders `ref` holds. A tagged version that `ref` does not hold was
  * deleted there (or registered on another branch: the log then finds nothing); those, and the
  * folders without a tag, are looked up in one log of their metadata.json files.
  */
@@ -183,25 +199,10 @@ async function versionsFromTags(
   registry: Registry,
   model: string,
   ref: string,
+  tags: Promise<string[][]>,
 ): Promise<{ registrations: VersionEvent[]; deletions: Deletion[] }> {
   const scheme = registry.scheme(model);
-  const [rows, present] = await Promise.all([
-    registry.git.forEachRef(
-      [`refs/tags/${model}@*`],
-      [
-        "%(refname:strip=2)",
-        "%(*objectname)",
-        "%(objectname)",
-        "%(*authorname)%(authorname)",
-        "%(*authoremail:trim)%(authoremail:trim)",
-        "%(*committerdate:iso-strict)%(committerdate:iso-strict)",
-        "%(*subject)%(subject)",
-        // The `Reason:` trailer `delete --reason` and `cleanup --reason` write on the deletion commit.
-        "%(*contents:trailers:key=Reason,valueonly,separator=%x20)",
-      ],
-    ),
-    versionFoldersAt(registry, model, ref),
-  ]);
+  const [rows, present] = await Promise.all([tags, versionFoldersAt(registry, model, ref)]);
   const registered = new Map<string, VersionEvent>();
   const deregistered = new Map<string, Deletion>();
   for (const [

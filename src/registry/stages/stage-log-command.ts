@@ -6,7 +6,7 @@ import { environment } from "../../domain/errors.js";
 import { isModelName } from "../../domain/names.js";
 import { CONFIG_FILE } from "../../domain/registry-config.js";
 import { isInside } from "../../infra/files.js";
-import { catFileBatchReader, Git, spawnGit } from "../../infra/git.js";
+import { catFileBatchReader, Git, type RunResult, runGit, spawnGit } from "../../infra/git.js";
 
 /**
  * The one `git log` that stage history is read from (stage-log.ts), and a way to start it before
@@ -17,14 +17,14 @@ import { catFileBatchReader, Git, spawnGit } from "../../infra/git.js";
 
 export const RECORD = "\x1e";
 export const FIELD = "\x1f";
-const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cI${FIELD}%s${FIELD}%b${FIELD}`;
+export const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cI${FIELD}%s${FIELD}%b${FIELD}`;
 
 /**
  * Bounds what a log over the whole history keeps mapped and cached: git's defaults (a 96 MiB
  * delta-base cache, 1 GiB pack windows up to 8 GiB) let a walk of 100,000 commits grow to
  * 2-2.5 GB of RSS. Small windows and cache cost the walk nothing measurable (docs/benchmarks.md).
  */
-const LOW_MEMORY = [
+export const LOW_MEMORY = [
   "-c",
   "core.deltaBaseCacheLimit=16m",
   "-c",
@@ -224,13 +224,79 @@ export function startStageLog(top: string, args: readonly string[]): StartedLog 
 }
 
 /**
- * Starts the log of one model's stages.json at HEAD (what `history` reads) from a guess of where the registry is: the
- * work-tree top as `Git.locate` finds it from `cwd` (no process), and the `root:` line of the
- * configuration file (default `models`). A guess only: readStageLogs uses the result when the
- * opened registry asks for the same arguments in the same top folder, and otherwise runs its
- * own log. Returns null when there is nothing sensible to guess (GIT_DIR set, no `.git`).
+ * The two reads `history MODEL` starts first (stage-index.ts): one `for-each-ref` of the model's
+ * registration and stage tags, and one `rev-list --parents` of the commits (no trees, no diffs:
+ * about a third of what the log of stages.json costs without a commit-graph). Neither depends on
+ * the registry's configuration, so the CLI starts them before the registry is open.
  */
-export function prefetchModelLog(cwd: string, model: string, configFile = CONFIG_FILE): PrefetchedLog | null {
+export interface HistoryReads {
+  top: string;
+  model: string;
+  rev: string;
+  /** The model's tags, one row of MODEL_TAG_FIELDS each. */
+  tags: Promise<string[][]>;
+  /** `rev-list --parents` of `rev`, or null when not asked for (the full log is wanted). */
+  walk: Promise<RunResult> | null;
+}
+
+/** What `history` reads of each of the model's tags (registration, deregistration and stage tags). */
+export const MODEL_TAG_FIELDS = [
+  "%(refname:strip=2)",
+  "%(*objectname)",
+  "%(objectname)",
+  "%(*authorname)%(authorname)",
+  "%(*authoremail:trim)%(authoremail:trim)",
+  "%(*committerdate:iso-strict)%(committerdate:iso-strict)",
+  "%(*subject)%(subject)",
+  // The `Reason:` trailer `delete --reason` and `cleanup --reason` write on the deletion commit.
+  "%(*contents:trailers:key=Reason,valueonly,separator=%x20)",
+  // The stage change a stage tag records (stage-tags.ts writes it in the tag's message).
+  "%(contents:trailers:key=Stage-Change,valueonly,separator=%x20)",
+  "%(objecttype)",
+];
+
+export function startHistoryReads(
+  top: string,
+  model: string,
+  rev: string,
+  options: { walk?: boolean } = {},
+): HistoryReads {
+  const format = MODEL_TAG_FIELDS.join("%00");
+  const tags = runGit(top, [
+    "for-each-ref",
+    `--format=${format}`,
+    `refs/tags/${model}@*`,
+    `refs/tags/${model}#*`,
+  ]).then((r) =>
+    r.stdout
+      .toString("utf8")
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => l.split("\0")),
+  );
+  tags.catch(() => {}); // seen by whoever awaits it
+  const walk =
+    options.walk === false
+      ? null
+      : runGit(top, [...LOW_MEMORY, "rev-list", "--topo-order", "--parents", "--end-of-options", rev, "--"], {
+          allowFailure: true,
+        });
+  walk?.catch(() => {});
+  return { top, model, rev, tags, walk };
+}
+
+/**
+ * Starts `history`'s reads of one model at HEAD (startHistoryReads) from a guess of where the
+ * registry is: the work-tree top as `Git.locate` finds it from `cwd` (no process), and the `root:`
+ * line of the configuration file (default `models`), only to check that the model's folder
+ * exists. A guess only: `history` uses the reads when the opened registry names the same top
+ * folder and model. Returns null when there is nothing sensible to guess (GIT_DIR set, no `.git`).
+ */
+export function prefetchHistoryReads(
+  cwd: string,
+  model: string,
+  configFile = CONFIG_FILE,
+): HistoryReads | null {
   if (!isModelName(model)) return null;
   try {
     const dir = Git.locate(cwd)?.top;
@@ -241,7 +307,7 @@ export function prefetchModelLog(cwd: string, model: string, configFile = CONFIG
       return null;
     const root = guessRoot(configPath);
     if (root === null || !existsSync(join(dir, root, model))) return null;
-    return startStageLog(dir, stageLogArgs(stagesFiles([`${root}/${model}`]), "HEAD", { realParents: true }));
+    return startHistoryReads(dir, model, "HEAD");
   } catch {
     return null;
   }

@@ -76,7 +76,7 @@ interface Change {
 /** The all-zero object id git's --raw prints for the side where a file does not exist. */
 const isNull = (oid: string) => /^0+$/.test(oid);
 
-interface LoggedCommit {
+export interface LoggedCommit {
   commit: string;
   parents: string[];
   author: string;
@@ -89,7 +89,7 @@ interface LoggedCommit {
 }
 
 /** One record of the log's output (the text after a RECORD mark). */
-function parseRecord(record: string): LoggedCommit | null {
+export function parseRecord(record: string): LoggedCommit | null {
   if (record.trim() === "") return null;
   const [commit = "", parents = "", author = "", email = "", date = "", subject = "", body = "", rest = ""] =
     record.split(FIELD);
