@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { environment } from "../../domain/errors.js";
 import { isModelName } from "../../domain/names.js";
+import { parseTag } from "../../domain/references.js";
 import { CONFIG_FILE } from "../../domain/registry-config.js";
 import { isInside } from "../../infra/files.js";
 import { catFileBatchReader, Git, type RunResult, runGit, spawnGit } from "../../infra/git.js";
@@ -237,7 +238,116 @@ export interface HistoryReads {
   tags: Promise<string[][]>;
   /** `rev-list --parents` of `rev`, or null when not asked for (the full log is wanted). */
   walk: Promise<RunResult> | null;
+  /** The tagged reads per stages.json path, started once (startTaggedReads). */
+  tagged: Map<string, Promise<TaggedReads | null>>;
 }
+
+/**
+ * What the model's tags give the bounded log (stage-index.ts), and the two logs started from
+ * them as soon as they are in: the tagged changes' records, and git's log from the bound on.
+ */
+export interface TaggedReads {
+  file: string;
+  /** The commits the stage tags say changed the stages (their `Stage-Change:`). */
+  changes: Set<string>;
+  /** The commits of the registration and deregistration tags. */
+  registered: Set<string>;
+  /** The newest of them by the tags' dates (a stage change when there is one): where git's log starts. */
+  bound: string;
+  /** `log --no-walk` of `changes` (the same records as the full log's), or null when there are none. */
+  records: Promise<RunResult> | null;
+  /** The log of stages.json from the bound to `rev`. */
+  rest: StartedLog;
+}
+
+/** `git log` of exactly the given commits, with the full log's record format (those that changed `file`). */
+const taggedLogArgs = (file: string) => [
+  ...LOW_MEMORY,
+  "--literal-pathspecs",
+  "-c",
+  "core.quotePath=false",
+  "log",
+  "--no-walk=unsorted",
+  "--ignore-missing",
+  "--stdin",
+  "--diff-merges=first-parent",
+  "--raw",
+  "--no-abbrev",
+  "--no-renames",
+  LOG_FORMAT,
+  "--",
+  file,
+];
+
+const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * Reads the model's tags for the bounded log and starts its two logs (once per path). Null when
+ * the tags cannot bound it: none, a stage tag that names no change (GTO's own: a move this cannot
+ * place), or a gap in the stage tags' counters (a deleted tag: its change is unknown).
+ */
+export function startTaggedReads(reads: HistoryReads, file: string): Promise<TaggedReads | null> {
+  const known = reads.tagged.get(file);
+  if (known) return known;
+  const started = reads.tags.then((rows): TaggedReads | null => {
+    const changes = new Set<string>();
+    const registered = new Set<string>();
+    const counters = new Set<number>();
+    let newestChange: { commit: string; time: number; counter: number } | undefined;
+    let newestRegistered: { commit: string; time: number } | undefined;
+    for (const [
+      name = "",
+      peeled = "",
+      oid = "",
+      ,
+      ,
+      at = "",
+      ,
+      ,
+      named = "",
+      type = "",
+      tagged = "",
+    ] of rows) {
+      const tag = parseTag(name);
+      if (tag?.model !== reads.model) continue;
+      if (tag.kind === "registration" || tag.kind === "deregistration") {
+        const commit = peeled || oid;
+        registered.add(commit);
+        const time = Date.parse(at) || 0;
+        if (!newestRegistered || time > newestRegistered.time) newestRegistered = { commit, time };
+      } else if (type === "tag") {
+        const commits = named.split(" ").filter((c) => OID.test(c));
+        if (commits.length === 0) return null;
+        for (const commit of commits) changes.add(commit);
+        counters.add(tag.counter);
+        const time = Number(tagged) || 0;
+        const commit = commits.at(-1)!;
+        if (
+          !newestChange ||
+          time > newestChange.time ||
+          (time === newestChange.time && tag.counter > newestChange.counter)
+        )
+          newestChange = { commit, time, counter: tag.counter };
+      }
+    }
+    // Counters run from 1 without a gap (domain/gto.ts).
+    for (let n = 1; n <= counters.size; n++) if (!counters.has(n)) return null;
+    const bound = newestChange?.commit ?? newestRegistered?.commit;
+    if (!bound) return null;
+    const records = changes.size
+      ? runGit(reads.top, taggedLogArgs(file), { input: `${[...changes].join("\n")}\n`, allowFailure: true })
+      : null;
+    records?.catch(() => {});
+    return { file, changes, registered, bound, records, rest: startRest(reads, file, bound) };
+  });
+  started.catch(() => {});
+  reads.tagged.set(file, started);
+  return started;
+}
+
+/** The log of stages.json after `bound`, up to the reads' revision. */
+export const startRest = (reads: HistoryReads, file: string, bound: string): StartedLog =>
+  startStageLog(reads.top, stageLogArgs([file], `${bound}..${reads.rev}`, { realParents: true }));
 
 /** What `history` reads of each of the model's tags (registration, deregistration and stage tags). */
 export const MODEL_TAG_FIELDS = [
@@ -253,6 +363,8 @@ export const MODEL_TAG_FIELDS = [
   // The stage change a stage tag records (stage-tags.ts writes it in the tag's message).
   "%(contents:trailers:key=Stage-Change,valueonly,separator=%x20)",
   "%(objecttype)",
+  // A stage tag's date: its change's committer time (stage-tags.ts), which orders the model's tags.
+  "%(taggerdate:unix)",
 ];
 
 export function startHistoryReads(
@@ -282,7 +394,7 @@ export function startHistoryReads(
           allowFailure: true,
         });
   walk?.catch(() => {});
-  return { top, model, rev, tags, walk };
+  return { top, model, rev, tags, walk, tagged: new Map() };
 }
 
 /**
@@ -307,7 +419,9 @@ export function prefetchHistoryReads(
       return null;
     const root = guessRoot(configPath);
     if (root === null || !existsSync(join(dir, root, model))) return null;
-    return startHistoryReads(dir, model, "HEAD");
+    const reads = startHistoryReads(dir, model, "HEAD");
+    startTaggedReads(reads, `${root}/${model}/stages.json`);
+    return reads;
   } catch {
     return null;
   }
