@@ -8,7 +8,7 @@ import { isConfiguredStage } from "../../domain/stages-file.js";
 import type { Registry } from "../core/registry.js";
 import { boundedStageLog } from "./stage-index.js";
 import { readStageLog, type StageLog, type VersionEvent, versionEvents } from "./stage-log.js";
-import { type HistoryReads, startHistoryReads } from "./stage-log-command.js";
+import { type HistoryReads, type ModelTag, startHistoryReads } from "./stage-log-command.js";
 
 /**
  * `history MODEL` (DESIGN section 5): every registration, deletion and stage move of a model,
@@ -199,23 +199,14 @@ async function versionsFromTags(
   registry: Registry,
   model: string,
   ref: string,
-  tags: Promise<string[][]>,
+  tags: Promise<ModelTag[]>,
 ): Promise<{ registrations: VersionEvent[]; deletions: Deletion[] }> {
   const scheme = registry.scheme(model);
   const [rows, present] = await Promise.all([tags, versionFoldersAt(registry, model, ref)]);
   const registered = new Map<string, VersionEvent>();
   const deregistered = new Map<string, Deletion>();
-  for (const [
-    tagName = "",
-    peeled = "",
-    oid = "",
-    who = "",
-    email = "",
-    at = "",
-    subject = "",
-    reason = "",
-  ] of rows) {
-    const tag = parseTag(tagName);
+  for (const { name, commit, who, email, at, subject, reason } of rows) {
+    const tag = parseTag(name);
     if (!tag || tag.kind === "stage" || tag.model !== model) continue;
     if (tag.kind !== "registration" && tag.kind !== "deregistration") continue;
     if (scheme.parse(tag.version) !== tag.version) continue;
@@ -224,7 +215,7 @@ async function versionsFromTags(
       at,
       who,
       email,
-      commit: peeled || oid,
+      commit,
       subject,
       pullRequest: pullRequestNumber(subject),
     };

@@ -234,8 +234,8 @@ export interface HistoryReads {
   top: string;
   model: string;
   rev: string;
-  /** The model's tags, one row of MODEL_TAG_FIELDS each. */
-  tags: Promise<string[][]>;
+  /** The model's tags. */
+  tags: Promise<ModelTag[]>;
   /** `rev-list --parents` of `rev`, or null when not asked for (the full log is wanted). */
   walk: Promise<RunResult> | null;
   /** The tagged reads per stages.json path, started once (startTaggedReads). */
@@ -295,39 +295,23 @@ export function startTaggedReads(reads: HistoryReads, file: string): Promise<Tag
     const counters = new Set<number>();
     let newestChange: { commit: string; time: number; counter: number } | undefined;
     let newestRegistered: { commit: string; time: number } | undefined;
-    for (const [
-      name = "",
-      peeled = "",
-      oid = "",
-      ,
-      ,
-      at = "",
-      ,
-      ,
-      named = "",
-      type = "",
-      tagged = "",
-    ] of rows) {
-      const tag = parseTag(name);
+    for (const row of rows) {
+      const tag = parseTag(row.name);
       if (tag?.model !== reads.model) continue;
       if (tag.kind === "registration" || tag.kind === "deregistration") {
-        const commit = peeled || oid;
-        registered.add(commit);
-        const time = Date.parse(at) || 0;
-        if (!newestRegistered || time > newestRegistered.time) newestRegistered = { commit, time };
-      } else if (type === "tag") {
-        const commits = named.split(" ").filter((c) => OID.test(c));
-        if (commits.length === 0) return null;
-        for (const commit of commits) changes.add(commit);
+        registered.add(row.commit);
+        const time = Date.parse(row.at) || 0;
+        if (!newestRegistered || time > newestRegistered.time)
+          newestRegistered = { commit: row.commit, time };
+      } else if (row.annotated) {
+        if (row.changes.length === 0) return null;
+        for (const commit of row.changes) changes.add(commit);
         counters.add(tag.counter);
-        const time = Number(tagged) || 0;
-        const commit = commits.at(-1)!;
-        if (
+        const newer =
           !newestChange ||
-          time > newestChange.time ||
-          (time === newestChange.time && tag.counter > newestChange.counter)
-        )
-          newestChange = { commit, time, counter: tag.counter };
+          row.taggedAt > newestChange.time ||
+          (row.taggedAt === newestChange.time && tag.counter > newestChange.counter);
+        if (newer) newestChange = { commit: row.changes.at(-1)!, time: row.taggedAt, counter: tag.counter };
       }
     }
     // Counters run from 1 without a gap (domain/gto.ts).
@@ -350,7 +334,25 @@ export const startRest = (reads: HistoryReads, file: string, bound: string): Sta
   startStageLog(reads.top, stageLogArgs([file], `${bound}..${reads.rev}`, { realParents: true }));
 
 /** What `history` reads of each of the model's tags (registration, deregistration and stage tags). */
-export const MODEL_TAG_FIELDS = [
+export interface ModelTag {
+  name: string;
+  /** The commit it names (peeled). */
+  commit: string;
+  /** The commit's author, email, committer date (ISO) and subject. */
+  who: string;
+  email: string;
+  at: string;
+  subject: string;
+  /** The commit's `Reason:` trailer (a deletion's reason). */
+  reason: string;
+  /** The `Stage-Change:` commits of the tag's own message. */
+  changes: string[];
+  annotated: boolean;
+  /** The tagger date, in seconds (0 for a lightweight tag). */
+  taggedAt: number;
+}
+
+const MODEL_TAG_FIELDS = [
   "%(refname:strip=2)",
   "%(*objectname)",
   "%(objectname)",
@@ -384,7 +386,24 @@ export function startHistoryReads(
       .toString("utf8")
       .split("\n")
       .filter((l) => l !== "")
-      .map((l) => l.split("\0")),
+      .map((l): ModelTag => {
+        const fields = l.split("\0");
+        const [name = "", peeled = "", oid = "", who = "", email = "", at = "", subject = "", reason = ""] =
+          fields;
+        const [changes = "", type = "", taggedAt = ""] = fields.slice(MODEL_TAG_FIELDS.length - 3);
+        return {
+          name,
+          commit: peeled || oid,
+          who,
+          email,
+          at,
+          subject,
+          reason,
+          changes: changes.split(" ").filter((c) => OID.test(c)),
+          annotated: type === "tag",
+          taggedAt: Number(taggedAt) || 0,
+        };
+      }),
   );
   tags.catch(() => {}); // seen by whoever awaits it
   const walk =
