@@ -7,6 +7,9 @@
 //                        registry (100 models x 1,000 versions, 2.7 GB) takes 8-10 minutes to
 //                        generate on a quiet 2-core machine (33 under load), once: it is cached.
 //   --runs 7             timed runs per row, after one warm-up run (each under GNU time: CPU, peak RSS)
+//   --row-seconds 45     a row whose warm-up run is slow gets fewer timed runs (at least 3), so that
+//                        they take about this long; its floor too. The table's `runs` column says
+//                        how many each row had. Keeps --sizes 10000,100000 to a bounded time.
 //   --only list,show     rows whose name starts with one of these
 //   --json FILE          also write the results as JSON
 //   --access             also run bench/git-access.mjs (the measured reasons for each git-access choice)
@@ -44,12 +47,20 @@ const { values: opts } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000" },
     runs: { type: "string", default: "7" },
+    "row-seconds": { type: "string", default: "45" },
     only: { type: "string" },
     json: { type: "string" },
     access: { type: "boolean", default: false },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
+const ROW_MS = Math.max(1, Number(opts["row-seconds"])) * 1000;
+
+/**
+ * The timed runs of a row (or its floor) whose one untimed run took `ms`: --runs, or fewer when
+ * they would take longer than --row-seconds, but never fewer than 3 (a median), nor more than --runs.
+ */
+const runsFor = (ms) => Math.min(RUNS, Math.max(3, Math.floor(ROW_MS / Math.max(ms, 1))));
 const ONLY = opts.only ? opts.only.split(",") : null;
 const MODELS = 100;
 
@@ -597,7 +608,9 @@ async function measureSize(versions, available) {
   });
   console.log(
     `\n## ${MODELS * perModel} versions (${MODELS} models x ${perModel}), ${summary.commits} commits, ${summary.tags} tags: ${repo}` +
-      (cached ? " (cached)" : ` (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`),
+      (cached
+        ? ` (cached; generated in ${summary.seconds ?? "?"} s${summary.seconds ? ` = ${(summary.seconds / 60).toFixed(0)} min` : ""})`
+        : ` (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`),
   );
   const files = String(run(["git", "ls-files", "-z", "--", "models"], repo).stdout)
     .split("\0")
@@ -636,7 +649,8 @@ async function measureSize(versions, available) {
       const cpuTimes = [];
       let memory = warm.memory;
       let failure = okCodes.includes(warm.status) ? null : `exit ${warm.status}: ${firstLine(warm.stderr)}`;
-      for (let i = 0; i < RUNS && !failure; i++) {
+      const runs = runsFor(warm.ms);
+      for (let i = 0; i < runs && !failure; i++) {
         const r = measuredRun(argv, cwd, env);
         if (!okCodes.includes(r.status)) failure = `exit ${r.status}: ${firstLine(r.stderr)}`;
         times.push(r.ms);
@@ -645,8 +659,8 @@ async function measureSize(versions, available) {
         row.reset?.();
       }
       const floorSteps = typeof row.floor === "function" ? row.floor() : row.floor;
-      runSteps(floorSteps, cwd);
-      const floors = Array.from({ length: RUNS }, () => runSteps(floorSteps, cwd));
+      const floorRuns = runsFor(runSteps(floorSteps, cwd));
+      const floors = Array.from({ length: floorRuns }, () => runSteps(floorSteps, cwd));
       row.teardown?.();
       if (failure) {
         results.push({ name: row.name, skipped: `failed: ${failure.slice(0, 120)}` });
@@ -656,6 +670,7 @@ async function measureSize(versions, available) {
       const floor = median(floors);
       results.push({
         name: row.name,
+        runs: runs === floorRuns ? `${runs}` : `${runs}/${floorRuns}`,
         median: med,
         min: Math.min(...times),
         cpu: cpuTimes.length ? median(cpuTimes) : null,
@@ -717,6 +732,7 @@ function targetText(t, versions) {
 function printTable(size) {
   const header = [
     "command",
+    "runs",
     "median ms",
     "min ms",
     "cpu ms",
@@ -729,13 +745,14 @@ function printTable(size) {
   const lines = [];
   for (const r of size.results) {
     if (r.skipped) {
-      lines.push([r.name, "-", "-", "-", "-", "-", "-", "-", `skipped: ${r.skipped}`]);
+      lines.push([r.name, "-", "-", "-", "-", "-", "-", "-", "-", `skipped: ${r.skipped}`]);
       continue;
     }
     const misses = judge(r, size.versions);
     const target = targetText(r.target, size.versions);
     lines.push([
       r.name,
+      r.runs,
       fmt(r.median),
       fmt(r.min),
       r.cpu === null ? "?" : fmt(r.cpu),
@@ -749,7 +766,7 @@ function printTable(size) {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const row = (cells) =>
     cells
-      .map((c, i) => (i === 0 || i >= 7 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .map((c, i) => (i === 0 || i >= 8 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
       .join("  ");
   console.log(row(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
@@ -762,7 +779,7 @@ if (!existsSync(CLI)) {
 }
 const available = availableCommands();
 console.log(
-  `git-model bench: ${RUNS} runs + 1 warm-up per row; ${cpus().length} CPUs, load average ${loadavg()
+  `git-model bench: ${RUNS} runs + 1 warm-up per row (fewer, at least 3, for a row whose warm-up x runs exceeds ${ROW_MS / 1000} s); ${cpus().length} CPUs, load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(
       " ",
@@ -770,17 +787,23 @@ console.log(
 );
 console.log(`commands in dist/cli.js: ${[...available].join(", ")}`);
 const sizes = [];
+const benchStarted = performance.now();
 // Smallest first: a row's figure at 10,000 versions is what its 100,000 figure is judged against.
 for (const versions of opts.sizes
   .split(",")
   .map(Number)
   .sort((a, b) => a - b)) {
+  const sizeStarted = performance.now();
   const size = await measureSize(versions, available);
   sizes.push(size);
   printTable(size);
+  console.log(
+    `(${versions} versions measured in ${((performance.now() - sizeStarted) / 60000).toFixed(1)} min)`,
+  );
 }
 console.log(
   "\ncpu ms: user + system time of the command and the git processes it ran (GNU time); peak MiB: its maximum RSS." +
+    "\nruns: timed runs of the command (/ of its floor when they differ), fewer than --runs when a run is slow (--row-seconds)." +
     "\nratio = median / (floor + node start). Floors (plain git and cat reading the same bytes):",
 );
 for (const r of sizes.at(-1)?.results ?? []) if (r.floorText) console.log(`  ${r.name}: ${r.floorText}`);
@@ -795,7 +818,7 @@ for (const size of sizes) {
   }
 }
 console.log(
-  `\nload average now: ${loadavg()
+  `\nwhole run: ${((performance.now() - benchStarted) / 60000).toFixed(1)} min; load average now: ${loadavg()
     .map((l) => l.toFixed(2))
     .join(" ")} (numbers on a busy machine are higher)`,
 );
