@@ -118,7 +118,7 @@ describe("validate", () => {
 
   it("keeps the registration trees it looked up, and still sees a committed edit made after", async () => {
     const repo = await registry();
-    const cache = join(repo, ".git/git-model/registration-trees.json");
+    const cache = join(repo, ".git/git-model/registration-trees-churn.json");
     expect((await cli(repo, ["validate"])).code).toBe(0);
     const ids = readJson(cache).ids;
     const tagged = (await git(repo, ["rev-parse", "churn@v1.0.0^{commit}"])).trim();

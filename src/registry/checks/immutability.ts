@@ -1,7 +1,9 @@
+import { isModelName } from "../../domain/names.js";
 import { error, type Problem } from "../../domain/problems.js";
 import { parseTag, registrationTag } from "../../domain/references.js";
 import { readGitCache, writeGitCache } from "../../infra/git-cache.js";
 import type { Registry } from "../core/registry.js";
+import { LOW_MEMORY } from "../stages/stage-log-command.js";
 import type { ModelFiles } from "./listing.js";
 import type { Wanted } from "./scope.js";
 
@@ -25,6 +27,8 @@ export interface RegistrationTrees {
 export async function registrationTrees(
   registry: Registry,
   wanted: Wanted | null,
+  /** Keep the registration trees looked up in .git/git-model (the whole-registry check, batched or not). */
+  options: { cache?: boolean } = {},
 ): Promise<RegistrationTrees> {
   const git = registry.git;
   const root = registry.root;
@@ -61,7 +65,7 @@ export async function registrationTrees(
                 "-z",
                 "HEAD",
                 "--",
-                ...(few ? models.map((m) => `${root}/${m}/`) : [root]),
+                ...(models ? models.map((m) => `${root}/${m}/`) : [root]),
               ],
           { allowFailure: true },
         );
@@ -81,7 +85,7 @@ export async function registrationTrees(
     registrationTreeIds(
       registry,
       keys.map((key) => `${tags.get(key)!.commit}:${root}/${key}`),
-      wanted === null,
+      options.cache ?? false,
     ),
     headListing,
   ]);
@@ -112,67 +116,102 @@ function touchedVersions(wanted: Wanted): [string, string][] | null {
   return pairs.length <= 200 ? pairs : null;
 }
 
-/**
- * The object id each name resolves to (null when missing), in order, from one
- * `cat-file --batch-check`: an array rather than a map keyed by 10,000 long names.
- */
-export const TREE_IDS_CACHE = "registration-trees.json";
+/** What a model's cache file in `.git/git-model/` is called: `<commit>:<version folder>` -> tree id. */
+export const treeIdsCache = (model: string) => `registration-trees-${model}.json`;
 export const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /**
  * The tree ids of `<commit>:<folder>` at each version's registration commit, through a cache in
- * `.git/git-model/` (infra/git-cache.ts). What a commit holds never changes, so a found id is
- * kept for good; a name git does not find is asked again next time (a shallow clone may fetch
- * the commit later). At 10,000 versions the lookups are 10,000 tree walks in cat-file, about
- * 350 ms of git beside validate's own work on 2 cores (docs/benchmarks.md); the cache is one
- * JSON read. Used for the whole registry: a few models' lookups (--base, paths) cost git less
- * than reading it.
+ * `.git/git-model/` (infra/git-cache.ts), one file per model. What a commit holds never changes,
+ * so a found id is kept for good; a name git does not find is asked again next time (a shallow
+ * clone may fetch the commit later). At 10,000 versions the lookups are 10,000 tree walks in
+ * cat-file, about 350 ms of git beside validate's own work on 2 cores (docs/benchmarks.md); the
+ * cache is a JSON read per model. Used for the whole registry (its batches read only their
+ * models' files): a few models' lookups (--base, paths) cost git less than reading it.
  */
 export async function registrationTreeIds(
   registry: Registry,
   names: readonly string[],
-  wholeRegistry: boolean,
+  cache: boolean,
 ): Promise<(string | null)[]> {
-  if (!wholeRegistry) return objectIds(registry, names);
+  if (!cache) return objectIds(registry, names);
   const gitDir = registry.git.gitDir;
-  const cached = readGitCache(gitDir, TREE_IDS_CACHE) as { ids?: unknown } | null;
-  const known = new Map<string, string>();
-  if (cached && typeof cached.ids === "object" && cached.ids !== null) {
-    for (const [name, id] of Object.entries(cached.ids))
-      if (typeof id === "string" && OBJECT_ID.test(id)) known.set(name, id);
+  const prefix = `:${registry.root}/`;
+  const modelOf = (name: string) => {
+    const start = name.indexOf(prefix) + prefix.length;
+    return name.slice(start, name.indexOf("/", start));
+  };
+  // model -> its cache (null: a folder name that is no model name gets no file)
+  const known = new Map<string, Map<string, string> | null>();
+  for (const name of names) {
+    const model = modelOf(name);
+    if (known.has(model)) continue;
+    if (!isModelName(model)) {
+      known.set(model, null);
+      continue;
+    }
+    const ids = new Map<string, string>();
+    const cached = readGitCache(gitDir, treeIdsCache(model)) as { ids?: unknown } | null;
+    if (cached && typeof cached.ids === "object" && cached.ids !== null) {
+      for (const [key, id] of Object.entries(cached.ids))
+        if (typeof id === "string" && OBJECT_ID.test(id)) ids.set(key, id);
+    }
+    known.set(model, ids);
   }
-  const asked = names.filter((name) => !known.has(name));
+  const asked = names.filter((name) => !known.get(modelOf(name))?.has(name));
   const found = await objectIds(registry, asked);
-  let added = 0;
+  const added = new Set<string>();
   for (const [i, name] of asked.entries()) {
     const id = found[i];
-    if (id) {
-      known.set(name, id);
-      added++;
+    const model = modelOf(name);
+    const ids = known.get(model);
+    if (id && ids) {
+      ids.set(name, id);
+      added.add(model);
     }
   }
-  if (added > 0) writeGitCache(gitDir, TREE_IDS_CACHE, { ids: Object.fromEntries(known) });
-  return names.map((name) => known.get(name) ?? null);
+  for (const model of added)
+    writeGitCache(gitDir, treeIdsCache(model), { ids: Object.fromEntries(known.get(model)!) });
+  return names.map((name) => known.get(modelOf(name))?.get(name) ?? null);
 }
 
+/**
+ * The object id each name resolves to (null when missing), in order, from `cat-file
+ * --batch-check`: an array rather than a map keyed by 10,000 long names. Each `<commit>:<folder>`
+ * rebuilds the model's tree at that commit (at 1,000 versions a model, about 85 µs of git CPU a
+ * name), so many names go to two processes, which use both cores while node waits; each with
+ * git's memory bounded (a 96 MiB delta cache and 1 GiB pack windows took 500 MB of RSS at 100,000
+ * names), which costs these lookups nothing measurable.
+ */
 export async function objectIds(registry: Registry, names: readonly string[]): Promise<(string | null)[]> {
   if (names.length === 0) return [];
   if (names.some((n) => n.includes("\n"))) throw new Error("object names cannot contain newlines");
-  const out = await registry.git.text(["cat-file", "--batch-check=%(objectname)"], {
-    input: `${names.join("\n")}\n`,
-  });
+  const half = names.length >= SPLIT_LOOKUPS ? Math.ceil(names.length / 2) : names.length;
+  const parts = half < names.length ? [names.slice(0, half), names.slice(half)] : [names];
+  const outs = await Promise.all(
+    parts.map((part) =>
+      registry.git.text([...LOW_MEMORY, "cat-file", "--batch-check=%(objectname)"], {
+        input: `${part.join("\n")}\n`,
+      }),
+    ),
+  );
   const ids: (string | null)[] = [];
-  let pos = 0;
-  for (let i = 0; i < names.length; i++) {
-    let eol = out.indexOf("\n", pos);
-    if (eol < 0) eol = out.length;
-    // "<oid>", or "<name> missing" / "<name> ambiguous"
-    const line = out.slice(pos, eol);
-    ids.push(line === "" || line.includes(" ") ? null : line);
-    pos = eol + 1;
+  for (const [p, out] of outs.entries()) {
+    let pos = 0;
+    for (let i = 0; i < parts[p]!.length; i++) {
+      let eol = out.indexOf("\n", pos);
+      if (eol < 0) eol = out.length;
+      // "<oid>", or "<name> missing" / "<name> ambiguous"
+      const line = out.slice(pos, eol);
+      ids.push(line === "" || line.includes(" ") ? null : line);
+      pos = eol + 1;
+    }
   }
   return ids;
 }
+
+/** From this many names on, objectIds asks two processes. */
+const SPLIT_LOOKUPS = 2000;
 
 /**
  * Every registration tag as [name, peeled commit or "", object], from `git show-ref -d --tags`

@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync } from "node:fs";
 import { isModelName } from "../../domain/names.js";
+import { compareText } from "../../domain/order.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
 
@@ -36,11 +37,15 @@ export function listRegistryFiles(
   registry: Registry,
   /** The folders to list (default: the registry root); with --base, the touched models only. */
   pathspecs: readonly string[] = [registry.root],
+  /** A batch of the whole registry: the registry's one status, and the paths of this batch in it. */
+  batch?: { status: Promise<string[]>; keep: (path: string) => boolean },
 ): Promise<Listing> {
   const git = registry.git;
   if (pathspecs.length === 0) return Promise.resolve({ files: new Map(), changed: new Map(), links: [] });
   const staged = git.text(["ls-files", "-s", "-z", "--", ...pathspecs]);
-  const status = git.list(statusArgs(pathspecs));
+  const status = batch
+    ? batch.status.then((rows) => rows.filter((row) => batch.keep(row.slice(3))))
+    : git.list(statusArgs(pathspecs));
   return Promise.all([staged, status]).then(([index, rows]) => {
     const files: Files = new Map();
     const links: string[] = [];
@@ -51,8 +56,11 @@ export function listRegistryFiles(
       const oid = index.indexOf(" ", pos) + 1;
       const tab = index.indexOf("\t", oid);
       if (tab > 0 && tab < end) {
-        files.set(index.slice(tab + 1, end), index.slice(oid, index.indexOf(" ", oid)));
-        if (index.startsWith("120000 ", pos)) links.push(index.slice(tab + 1, end));
+        const path = index.slice(tab + 1, end);
+        if (!batch || batch.keep(path)) {
+          files.set(path, index.slice(oid, index.indexOf(" ", oid)));
+          if (index.startsWith("120000 ", pos)) links.push(path);
+        }
       }
       pos = end + 1;
     }
@@ -69,6 +77,66 @@ export function listRegistryFiles(
     }
     return { files, changed, links };
   });
+}
+
+/** A part of the whole registry that validate checks at once. */
+export interface Batch {
+  /** Its model folders (every folder under the root, valid model name or not), each whole. */
+  wanted: Map<string, "all">;
+  /** What it lists: its model folders, and in the first batch what else the root holds. */
+  pathspecs: string[];
+  /** Whether a listed path is this batch's (a pathspec may match more, `*` in a folder's name). */
+  keep: (path: string) => boolean;
+}
+
+/**
+ * The whole registry in batches of about `size` versions (by the folders each model folder
+ * holds, one readdir per model), or null when it fits in one: then one pass lists the root.
+ */
+export function registryBatches(registry: Registry, size: number): Batch[] | null {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(registry.rootPath, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort(compareText);
+  const others = entries.filter((e) => !e.isDirectory()).map((e) => `${registry.root}/${e.name}`);
+  const counts = folders.map((model) => readFolderSync(registry.abs(`${registry.root}/${model}`)).length);
+  if (counts.reduce((a, b) => a + b, 0) <= size) return null;
+  const prefix = `${registry.root}/`;
+  const batches: Batch[] = [];
+  const inFolders = new Set(folders);
+  let models: string[] = [];
+  let versions = 0;
+  const close = () => {
+    const first = batches.length === 0;
+    const mine = new Set(models);
+    batches.push({
+      wanted: new Map(models.map((m) => [m, "all"])),
+      pathspecs: [...models.map((m) => `${prefix}${m}`), ...(first ? others : [])],
+      // The first batch also takes what is in no model folder of the work tree (the root's
+      // files, the status of a deleted model folder), as one pass over the root would.
+      keep: (path) => {
+        const slash = path.startsWith(prefix) ? path.indexOf("/", prefix.length) : -1;
+        const model = slash < 0 ? null : path.slice(prefix.length, slash);
+        if (model !== null && mine.has(model)) return true;
+        return first && (model === null || !inFolders.has(model));
+      },
+    });
+    models = [];
+    versions = 0;
+  };
+  for (const [i, model] of folders.entries()) {
+    models.push(model);
+    versions += counts[i]!;
+    if (versions >= size) close();
+  }
+  if (models.length || batches.length === 0) close();
+  return batches;
 }
 
 function isLink(path: string): boolean {

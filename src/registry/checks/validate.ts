@@ -3,11 +3,19 @@ import { error, type Problem, warning } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
 import { type ArtifactCheck, checkArtifacts, checkVersion } from "./artifacts.js";
 import { changesSince, diffSince, statusLetter } from "./base-diff.js";
-import { immutability, registrationTrees } from "./immutability.js";
+import { immutability, type RegistrationTrees, registrationTrees } from "./immutability.js";
 import { describeLeftover, leftoversIn } from "./leftovers.js";
-import { groupByModel, listRegistryFiles, versionsByListing } from "./listing.js";
+import {
+  type Batch,
+  groupByModel,
+  type Listing,
+  listRegistryFiles,
+  registryBatches,
+  statusArgs,
+  versionsByListing,
+} from "./listing.js";
 import { modelFileProblems } from "./model-files.js";
-import { loadCheckers, type Parsed, parseWorkTree } from "./parsing.js";
+import { type Checkers, loadCheckers, type Parsed, parseWorkTree } from "./parsing.js";
 import { mergeProblems } from "./problems.js";
 import { restrict, scopeFromPaths, type Wanted, wantedByChanges } from "./scope.js";
 import { stageMoveProblems } from "./stage-moves.js";
@@ -23,6 +31,8 @@ export interface ValidateOptions {
   paths?: string[];
   /** Check only what changed since this ref, against it. */
   base?: string;
+  /** Versions the whole-registry check takes at once (default BATCH_VERSIONS; tests make it small). */
+  batchVersions?: number;
 }
 
 export interface VersionRef {
@@ -41,21 +51,124 @@ export interface ValidationReport {
   stagesChanged: string[];
 }
 
+/**
+ * Versions the whole-registry check takes at once. Above it, the models are checked in
+ * batches of about this many versions, each with its own listing, tags and trees, so that what
+ * validate holds follows the batch, not the registry: at 100,000 versions one pass held some
+ * 500 MiB (docs/benchmarks.md).
+ */
+export const BATCH_VERSIONS = 5_000;
+
 export async function validate(registry: Registry, options: ValidateOptions = {}): Promise<ValidationReport> {
-  const problems: Problem[] = [];
+  const report: ValidationReport = {
+    problems: [],
+    models: 0,
+    versions: 0,
+    added: [],
+    removed: [],
+    stagesChanged: [],
+  };
   // With a base, the diff says which models to look at, and only their files are listed: the
   // cost follows the change, not the registry (docs/benchmarks.md).
   const pathScope = options.paths?.length ? scopeFromPaths(registry, options.paths) : null;
-  const checkers = loadCheckers(!options.base && pathScope === null);
+  const whole = !options.base && pathScope === null;
+  const checkers = loadCheckers(whole);
   checkers.catch(() => {}); // awaited below
-  const diff = options.base ? await diffSince(registry, options.base) : null;
-  const wanted: Wanted | null = diff ? wantedByChanges(registry, diff.changes) : pathScope;
-  // Every git process starts now, and runs while the work tree is parsed: the immutability
-  // check's tags and trees first (its cat-file takes longest), then the listing.
-  const atTags = registrationTrees(registry, wanted);
+  const batches = whole ? registryBatches(registry, options.batchVersions ?? BATCH_VERSIONS) : null;
+  if (batches) {
+    const young = holdYoungGeneration(YOUNG_GENERATION_MIB);
+    // One status of the registry for every batch: its cost is the index's, whatever the pathspecs.
+    const status = registry.git.list(statusArgs([registry.root]));
+    status.catch(() => {}); // awaited in each batch
+    const start = (batch: Batch): Part => {
+      const part = {
+        wanted: batch.wanted,
+        atTags: registrationTrees(registry, batch.wanted, { cache: true }),
+        listing: listRegistryFiles(registry, batch.pathspecs, { status, keep: batch.keep }),
+      };
+      // Awaited in checkPart; a batch started ahead must not fail as an unhandled rejection.
+      part.atTags.catch(() => {});
+      part.listing.catch(() => {});
+      return part;
+    };
+    try {
+      let next = start(batches[0]!);
+      for (let i = 0; i < batches.length; i++) {
+        await checkPart(registry, report, checkers, next, options, null, null, () => {
+          // The next batch's git processes run while this one is checked.
+          if (i + 1 < batches.length) next = start(batches[i + 1]!);
+        });
+      }
+    } finally {
+      young.release();
+    }
+  } else {
+    const diff = options.base ? await diffSince(registry, options.base) : null;
+    const wanted: Wanted | null = diff ? wantedByChanges(registry, diff.changes) : pathScope;
+    // Every git process starts now, and runs while the work tree is parsed: the immutability
+    // check's tags and trees first (its cat-file takes longest), then the listing.
+    const atTags = registrationTrees(registry, wanted, { cache: whole });
+    const listing = diff ? diff.listing : listRegistryFiles(registry);
+    await checkPart(registry, report, checkers, { wanted, atTags, listing }, options, diff, pathScope);
+  }
+  report.problems.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return report;
+}
+
+/** What V8's young generation may grow to while validate checks batches (both semi-spaces). */
+const YOUNG_GENERATION_MIB = 16;
+
+/**
+ * Stops V8's young generation from growing past about `mib`. V8 doubles it (up to 128 MiB, two
+ * 64 MiB semi-spaces) once enough objects survive its scavenges, as each batch's parsed files
+ * and listings do, whatever the batch size: at 100,000 versions that was 128 of validate's
+ * 240 MiB. `--semi-space-growth-factor` is read at each growth, so setting it to 1 once the
+ * young generation has reached the size stops it there. The price is more scavenges: at
+ * 100,000 versions about 1.7 s of them against 1.0 s with 128 MiB (3.3 s when held at 2 MiB
+ * from the start), on a loaded machine (docs/benchmarks.md).
+ */
+function holdYoungGeneration(mib: number): { release(): void } {
+  const v8 = process.getBuiltinModule("node:v8");
+  let held = false;
+  const timer = setInterval(() => {
+    const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
+    if (!young || young.space_size < mib * 1024 * 1024) return;
+    v8.setFlagsFromString("--semi-space-growth-factor=1");
+    held = true;
+    clearInterval(timer);
+  }, 5);
+  timer.unref();
+  return {
+    release() {
+      clearInterval(timer);
+      // V8's default, for whatever the process does next.
+      if (held) v8.setFlagsFromString("--semi-space-growth-factor=2");
+    },
+  };
+}
+
+/** What one pass checks, with its git processes started. */
+interface Part {
+  wanted: Wanted | null;
+  atTags: Promise<RegistrationTrees>;
+  listing: Promise<Listing>;
+}
+
+/** One pass of the checks over a part of the registry (or all of it); adds to the report. */
+async function checkPart(
+  registry: Registry,
+  report: ValidationReport,
+  checkers: Promise<Checkers>,
+  part: Part,
+  options: ValidateOptions,
+  diff: Awaited<ReturnType<typeof diffSince>> | null,
+  pathScope: Wanted | null,
+  listed?: () => void,
+): Promise<void> {
+  const { wanted, atTags, listing } = part;
   atTags.catch(() => {}); // awaited below; a failure must not surface as an unhandled rejection first
-  const listing = diff ? diff.listing : listRegistryFiles(registry);
   listing.catch(() => {}); // awaited below
+  const problems: Problem[] = [];
   const parsed: Parsed = {
     checkers: await checkers,
     metadata: new Map(),
@@ -63,6 +176,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   };
   await parseWorkTree(registry, wanted, parsed);
   const { files, changed, links } = await listing;
+  listed?.();
   // Reported even where the link replaced a registered file (which is an edit too): the link is the cause.
   const linkProblems = links.map((link) =>
     error(link, "is a symbolic link: git-model does not follow links in the registry", {
@@ -75,14 +189,6 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     problems.push(warning(leftover.path, message, { hint }));
   }
   let scope = groupByModel(registry, files.keys(), problems);
-  const report: ValidationReport = {
-    problems,
-    models: 0,
-    versions: 0,
-    added: [],
-    removed: [],
-    stagesChanged: [],
-  };
   // Before the scope narrows: the stage checks need every registered version of a model.
   const { valid, registered } = versionsByListing(registry, scope);
   let baseVersions: Set<string> | null = null;
@@ -136,8 +242,5 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     }
   }
   await checkArtifacts(registry, artifacts, files, problems, parsed.checkers);
-  report.problems = [...linkProblems, ...mergeProblems(problems, baseEdits, await immutable)].sort(
-    (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
-  );
-  return report;
+  report.problems.push(...linkProblems, ...mergeProblems(problems, baseEdits, await immutable));
 }

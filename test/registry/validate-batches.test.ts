@@ -1,0 +1,92 @@
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validate } from "../../src/registry/checks/validate.js";
+import { openRegistry } from "../../src/registry/core/registry.js";
+import { cli, git, newRepo, runFolder } from "../helpers/repo.js";
+
+/**
+ * The whole-registry validate checks a large registry in batches of models (each with its own
+ * listing, tags and trees), so that what it holds follows the batch. Every batch size must give
+ * the report one pass over the registry gives, whatever sits where: problems in several models,
+ * files beside the model folders, a folder that is no model name, a deleted model folder.
+ */
+
+async function registerAll(repo: string, models: readonly string[], versions: number): Promise<void> {
+  for (const model of models) {
+    for (let i = 0; i < versions; i++) {
+      const run = runFolder({ "model.pkl": 300 + i, "config.json": `{"layers": ${i}}\n` });
+      const r = await cli(repo, ["register", model, run]);
+      expect(r.stderr).toBe("");
+    }
+  }
+}
+
+describe("validate in batches", () => {
+  it("reports what one pass reports, at every batch size, and again from its per-model caches", async () => {
+    const repo = await newRepo();
+    await registerAll(repo, ["alpha", "bravo", "charlie", "delta", "echo"], 2);
+    const models = join(repo, "models");
+    // alpha: a registered artifact edited in the work tree, and a symbolic link.
+    writeFileSync(join(models, "alpha/1.0.0/config.json"), '{"layers": 99}\n');
+    symlinkSync("1.0.0", join(models, "alpha/latest"));
+    // bravo: a registered file edited and committed after its registration.
+    writeFileSync(join(models, "bravo/1.0.1/config.json"), '{"layers": 42}\n');
+    await git(repo, ["commit", "-q", "-am", "edit bravo after registration"]);
+    // charlie: a version folder never committed, and a torn last history line.
+    mkdirSync(join(models, "charlie/9.9.9"));
+    writeFileSync(join(models, "charlie/9.9.9/metadata.json"), "{}\n");
+    appendFileSync(join(models, "charlie/history.jsonl"), '{"at":');
+    // delta: a file no metadata.json lists; echo: its folder deleted from the work tree.
+    writeFileSync(join(models, "delta/1.0.0/notes.txt"), "hand-made\n");
+    await git(repo, ["add", "models/delta/1.0.0/notes.txt"]);
+    rmSync(join(models, "echo"), { recursive: true });
+    // Beside the model folders: a file, and a folder whose name is no model name.
+    writeFileSync(join(models, "README.md"), "models live here\n");
+    mkdirSync(join(models, "Not_A_Model"));
+    writeFileSync(join(models, "Not_A_Model/metadata.json"), "{}\n");
+
+    const registry = await openRegistry(repo);
+    const whole = await validate(registry);
+    const files = whole.problems.map((p) => `${p.file}: ${p.severity}`);
+    for (const expected of [
+      "models/README.md: warning",
+      "models/Not_A_Model/metadata.json: error",
+      "models/alpha/1.0.0/config.json: error",
+      "models/alpha/latest: error",
+      "models/bravo/1.0.1/config.json: error",
+      "models/charlie/9.9.9: warning",
+      "models/charlie/history.jsonl: error",
+      "models/delta/1.0.0/notes.txt: error",
+    ]) {
+      expect(files).toContain(expected);
+    }
+    expect(whole.models).toBe(4);
+
+    // A fresh clone's first run: nothing looked up yet.
+    rmSync(join(repo, ".git/git-model"), { recursive: true, force: true });
+    for (const batchVersions of [1, 3, 7]) {
+      const first = await validate(registry, { batchVersions });
+      expect(first, `batches of ${batchVersions}`).toEqual(whole);
+    }
+    // What was looked up is kept, one cache file per model folder with registration tags, and
+    // read back by the batches.
+    const caches = readdirSync(join(repo, ".git/git-model")).filter((n) =>
+      n.startsWith("registration-trees-"),
+    );
+    expect(caches.sort()).toEqual(
+      ["alpha", "bravo", "charlie", "delta"].map((m) => `registration-trees-${m}.json`),
+    );
+    expect(await validate(registry, { batchVersions: 2 })).toEqual(whole);
+    expect(existsSync(join(repo, ".git/git-model/registration-trees-Not_A_Model.json"))).toBe(false);
+    expect(await git(repo, ["status", "--porcelain", "--", "models/bravo"])).toBe("");
+  });
+});
