@@ -161,7 +161,7 @@ function headOf(model: ModelData): ModelHead {
           at: model.monitoring.lines.at(-1)?.at ?? null,
         }
       : null,
-    trend: model.rank.metric ? model.versions.map((v) => metricValue(v, model.rank.metric)) : [],
+    trend: model.rank.metric ? metricColumn(model, model.rank.metric) : [],
   };
 }
 
@@ -261,6 +261,19 @@ function metricValue(v: VersionData, path: string | null): number | null {
   if (!path || !v.metadata) return null;
   const value = lookupField(v.metadata, path);
   return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * A metric's value for each of a model's versions (oldest first), looked up once per model and
+ * path: the trend, the charts, the table and its data all read the same column.
+ */
+const columns = new WeakMap<ModelData, Map<string, (number | null)[]>>();
+function metricColumn(model: ModelData, path: string): (number | null)[] {
+  const byPath = columns.get(model) ?? new Map<string, (number | null)[]>();
+  columns.set(model, byPath);
+  const column = byPath.get(path) ?? model.versions.map((v) => metricValue(v, path));
+  byPath.set(path, column);
+  return column;
 }
 
 const metricName = (path: string) => path.replace(/^metrics\./, "");
@@ -412,14 +425,19 @@ ${sections.lineage}`;
   return page(data, `${model.name} · ${data.title}`, 1, body, attrs, tableData);
 }
 
-/** Metric names by how many versions record them, the ranking metric first. */
+/** Metric names by how many versions record them, the ranking metric first (once per model). */
+const pathsOf = new WeakMap<ModelData, string[]>();
 function metricPaths(model: ModelData): string[] {
+  const known = pathsOf.get(model);
+  if (known) return known;
   const counts = new Map<string, number>();
   for (const v of model.versions)
     for (const name of Object.keys(v.metrics))
       counts.set(`metrics.${name}`, (counts.get(`metrics.${name}`) ?? 0) + 1);
   const byUse = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([p]) => p);
-  return [...new Set([...(model.rank.metric ? [model.rank.metric] : []), ...byUse])];
+  const paths = [...new Set([...(model.rank.metric ? [model.rank.metric] : []), ...byUse])];
+  pathsOf.set(model, paths);
+  return paths;
 }
 
 function holderMarks(data: ReportFacts, model: ModelData): PointMark[] {
@@ -442,7 +460,7 @@ function metricsSection(data: ReportFacts, model: ModelData, charts: ChartData):
     return `<section class="panel"><h2>Metrics</h2><p class="muted">No version records a metric.</p></section>`;
   const marks = holderMarks(data, model);
   const chart = (path: string, title: string, height?: number): string => {
-    charts.metrics[path] ??= model.versions.map((v) => metricValue(v, path));
+    charts.metrics[path] ??= metricColumn(model, path);
     const id = `metric:${path}`;
     charts.charts[id] = { kind: "metric", title, metric: path, marks, ...(height ? { height } : {}) };
     return id;
@@ -487,9 +505,9 @@ const tableMetrics = (model: ModelData) => metricPaths(model).slice(0, MAX_METRI
  * would be most of the file.
  */
 function versionsTableData(data: ReportFacts, model: ModelData): string {
-  const metrics = tableMetrics(model);
+  const metrics = tableMetrics(model).map((path) => metricColumn(model, path));
   const tones: Record<string, string> = {};
-  const rows = model.versions.map((v) => {
+  const rows = model.versions.map((v, i) => {
     tones[v.stage] ??= stageTone(data, v.stage);
     return [
       v.version,
@@ -499,7 +517,7 @@ function versionsTableData(data: ReportFacts, model: ModelData): string {
       formatBytes(v.size),
       v.metadata?.artifacts.length ?? 0,
       v.problem,
-      ...metrics.map((path) => metricValue(v, path)),
+      ...metrics.map((column) => column[i] ?? null),
     ];
   });
   const table = { chunk: VERSIONS_PER_CHUNK, tones, rows };
@@ -507,20 +525,21 @@ function versionsTableData(data: ReportFacts, model: ModelData): string {
 }
 
 function versionsSection(data: ReportFacts, model: ModelData): string {
-  const metrics = tableMetrics(model);
+  const paths = tableMetrics(model);
+  const metrics = paths.map((path) => metricColumn(model, path));
   const stageOptions = [...new Set(model.versions.map((v) => v.stage))]
     .map((s) => `<option value="${esc(s)}">${esc(s)}</option>`)
     .join("");
   // Newest first: the versions people look for are the recent ones. The script renders the other
   // pages from the table's data, with the same cells.
   const total = model.versions.length;
+  const first = Math.max(0, total - TABLE_PAGE);
   const rows = model.versions
-    .slice(-TABLE_PAGE)
+    .slice(first)
+    .map((v, k) => ({ v, i: first + k }))
     .reverse()
-    .map((v) => {
-      const cells = metrics
-        .map((path) => `<td class="num">${esc(formatNumber(metricValue(v, path)))}</td>`)
-        .join("");
+    .map(({ v, i }) => {
+      const cells = metrics.map((column) => `<td class="num">${esc(formatNumber(column[i]))}</td>`).join("");
       return `<tr data-version="${esc(v.version)}" data-stage="${esc(v.stage)}"><th scope="row"><a href="#${esc(versionAnchor(v.version))}">${esc(v.version)}</a></th><td>${stageBadge(data, v.stage)}</td><td>${v.created_at ? esc(shortTime(v.created_at)) : `<span class="worse">${esc(v.problem ?? "-")}</span>`}</td><td class="num">${esc(formatBytes(v.size))}</td><td class="num">${v.metadata?.artifacts.length ?? 0}</td>${cells}</tr>`;
     })
     .join("\n");
@@ -533,7 +552,7 @@ function versionsSection(data: ReportFacts, model: ModelData): string {
 <div class="controls" data-filter-for="versions" hidden><input type="search" placeholder="Filter versions, e.g. 1.2 or production" aria-label="Filter versions"><select aria-label="Only the versions in a stage"><option value="">every stage</option>${stageOptions}</select><span class="count" aria-live="polite"></span></div>
 <div class="table-wrap"><table id="versions" class="paged" data-total="${total}">
 <caption>${total} versions of ${esc(model.name)}, newest first. Choose a version for its metadata, artifacts and improvement over its base.</caption>
-<thead><tr><th scope="col" data-sort="version">Version</th><th scope="col" data-sort="text">Stage</th><th scope="col" data-sort="text">Created (UTC)</th><th scope="col" class="num" data-sort="num">Size</th><th scope="col" class="num" data-sort="num">Artifacts</th>${metrics
+<thead><tr><th scope="col" data-sort="version">Version</th><th scope="col" data-sort="text">Stage</th><th scope="col" data-sort="text">Created (UTC)</th><th scope="col" class="num" data-sort="num">Size</th><th scope="col" class="num" data-sort="num">Artifacts</th>${paths
     .map((p) => `<th scope="col" class="num" data-sort="num">${esc(metricName(p))}</th>`)
     .join("")}</tr></thead>
 <tbody>
