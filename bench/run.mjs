@@ -353,7 +353,7 @@ function rows(ctx) {
         "git diff-tree --name-only of the base and HEAD + cat of the changed files + the base's history.jsonl",
     },
     // Issue 14: at 10,000 versions the report is built within 3x of reading every metadata file.
-    // It also reads one `git log` of the registry and writes the site (24 MB at 10,000 versions).
+    // It also reads one `git log` of the registry and writes the site (16 MB at 10,000 versions).
     {
       name: "report",
       command: "report",
