@@ -51,7 +51,9 @@ try {
       await context.close();
     }
     const sort = sorts.length ? `, sort ${median(sorts).toFixed(0)} ms` : "";
-    console.log(`${path}: load ${median(loads).toFixed(0)} ms (median of ${runs})${sort}, ${rows} table rows`);
+    console.log(
+      `${path}: load ${median(loads).toFixed(0)} ms (median of ${runs})${sort}, ${rows} table rows`,
+    );
   }
 } finally {
   await browser.close();
