@@ -185,6 +185,28 @@ const UNUSUAL_CONFIG = /^\s*(?:worktree\b|worktreeconfig\b|bare\b(?!\s*=\s*(?:fa
  * that is missing or ambiguous). The one parser of that format: `catFile` hands it the whole
  * answer, the stage log its chunks while git still writes.
  */
+/** An entry of a tree as `ls-tree` gives it. */
+export interface TreeEntry {
+  mode: string;
+  type: string;
+  oid: string;
+  path: string;
+}
+
+/**
+ * The entries of a tree object's content (a tree read with `catFile`): mode and name, in order.
+ * Binary: `<mode> <name>\0` and the object id in `idBytes` raw bytes.
+ */
+export function* treeEntries(tree: Buffer, idBytes: number): Generator<{ mode: string; name: string }> {
+  for (let pos = 0; pos < tree.length; ) {
+    const space = tree.indexOf(0x20, pos);
+    const nul = tree.indexOf(0, space);
+    if (space < 0 || nul < 0) return;
+    yield { mode: tree.toString("latin1", pos, space), name: tree.toString("utf8", space + 1, nul) };
+    pos = nul + 1 + idBytes;
+  }
+}
+
 export function catFileBatchReader(
   onObject: (object: CatFileObject | null) => void,
 ): (chunk: Buffer) => void {
@@ -372,6 +394,23 @@ export class Git {
       );
     });
     return result;
+  }
+
+  /**
+   * The entries of `rev`'s tree at these paths (recursive: every file below them; a folder path
+   * ending in `/`: the folder's entries), from one `ls-tree`. Empty when `rev` has none.
+   */
+  async lsTree(rev: string, paths: readonly string[], { recursive = true } = {}): Promise<TreeEntry[]> {
+    if (paths.length === 0) return [];
+    const rows = await this.list(
+      ["ls-tree", ...(recursive ? ["-r"] : []), "-z", "--end-of-options", rev, "--", ...paths],
+      { allowFailure: true },
+    );
+    return rows.map((row) => {
+      const tab = row.indexOf("\t");
+      const [mode = "", type = "", oid = ""] = row.slice(0, tab).split(" ");
+      return { mode, type, oid, path: row.slice(tab + 1) };
+    });
   }
 
   /** NUL-separated `git ... -z` output as a list. */

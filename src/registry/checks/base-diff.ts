@@ -1,6 +1,7 @@
 import { type Dirent, existsSync, lstatSync, readdirSync } from "node:fs";
 import { usage } from "../../domain/errors.js";
 import { error, type Problem } from "../../domain/problems.js";
+import { type TreeEntry, treeEntries } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import type { Files, Listing } from "./listing.js";
 import type { VersionRef } from "./validate.js";
@@ -67,7 +68,7 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
       ],
       { allowFailure: true },
     ),
-    entries.length === 0 ? Promise.resolve([]) : headTree(registry, [`${root}/`], { recursive: false }),
+    entries.length === 0 ? Promise.resolve([]) : git.lsTree("HEAD", [`${root}/`], { recursive: false }),
   ]);
   if (!baseCommit)
     throw usage(`unknown base ${base}`, {
@@ -81,7 +82,7 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
   const globs = models.length ? MODEL_LEVEL_FILES.map((name) => `:(glob)${root}/*/${name}`) : [];
   const [rows, headListing, modelFilesInHead] = await Promise.all([
     worktreeStatus(registry, [...byCommits, ...globs]),
-    headTree(registry, byCommits),
+    git.lsTree("HEAD", byCommits),
     modelLevelFilesIn(
       registry,
       new Map(models.flatMap((m) => (modelTrees.has(m) ? [[m, modelTrees.get(m)!]] : []))),
@@ -112,7 +113,7 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
   const others = touched.filter((folder) => !byCommits.includes(folder));
   const listing = Promise.all([
     headListing,
-    others.length ? headTree(registry, others) : [],
+    git.lsTree("HEAD", others),
     others.length ? worktreeStatus(registry, others) : new Map<string, StatusRow>(),
   ]).then(([head, otherHead, otherRows]) =>
     listTouched(registry, touched, [...head, ...otherHead], new Map([...rows, ...otherRows])),
@@ -191,33 +192,6 @@ function fields(row: string, count: number): string[] {
   return out;
 }
 
-interface TreeEntry {
-  mode: string;
-  type: string;
-  oid: string;
-  path: string;
-}
-
-/** HEAD's entries of these paths (recursive: every file below them), from one `ls-tree`: no index. */
-async function headTree(
-  registry: Registry,
-  paths: readonly string[],
-  { recursive = true } = {},
-): Promise<TreeEntry[]> {
-  if (paths.length === 0) return [];
-  const out = await registry.git.list(
-    ["ls-tree", ...(recursive ? ["-r"] : []), "-z", "HEAD", "--", ...paths],
-    {
-      allowFailure: true,
-    },
-  );
-  return out.map((row) => {
-    const tab = row.indexOf("\t");
-    const [mode = "", type = "", oid = ""] = row.slice(0, tab).split(" ");
-    return { mode, type, oid, path: row.slice(tab + 1) };
-  });
-}
-
 /**
  * Which of the model files HEAD holds, from the model folders' trees (one `cat-file --batch`):
  * the index agrees wherever the status reported nothing.
@@ -232,19 +206,10 @@ async function modelLevelFilesIn(
   for (const [folder, oid] of folders) {
     const tree = objects.get(oid);
     if (tree?.type !== "tree") continue;
-    // Entries "<mode> <name>\0<id>", the id as many bytes as the repository's hash.
-    const idLength = oid.length / 2;
-    const buf = tree.content;
-    for (let pos = 0; pos < buf.length; ) {
-      const space = buf.indexOf(0x20, pos);
-      const nul = buf.indexOf(0, space);
-      if (space < 0 || nul < 0) break;
-      // Files and links only (a folder's mode starts with 4, a submodule's is 160000).
-      if (buf[pos] === 0x31 && buf[pos + 1] !== 0x36) {
-        const name = buf.toString("utf8", space + 1, nul);
-        if (MODEL_LEVEL_FILES.includes(name)) found.add(`${folder}/${name}`);
-      }
-      pos = nul + 1 + idLength;
+    for (const { mode, name } of treeEntries(tree.content, oid.length / 2)) {
+      // Files and links, not folders (40000) or submodules (160000).
+      if (mode.startsWith("1") && mode !== "160000" && MODEL_LEVEL_FILES.includes(name))
+        found.add(`${folder}/${name}`);
     }
   }
   return found;

@@ -1,7 +1,7 @@
 import { conflict, environment } from "../../domain/errors.js";
 import { isModelName } from "../../domain/names.js";
 import { parseTag, registrationTag } from "../../domain/references.js";
-import { gitReason } from "../../infra/git.js";
+import { gitReason, treeEntries } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import { type DoctorScope, doctor } from "./doctor.js";
 
@@ -156,15 +156,13 @@ async function modelsWithUntaggedVersions(registry: Registry): Promise<string[]>
   const git = registry.git;
   const [names, rootTree] = await Promise.all([
     git.text(["for-each-ref", "--format=%(refname:strip=2)", "refs/tags"]),
-    git.list(["ls-tree", "-z", "HEAD", "--", `${registry.root}/`], { allowFailure: true }),
+    git.lsTree("HEAD", [`${registry.root}/`], { recursive: false }),
   ]);
   const tagged = new Set(names.split("\n"));
   const trees = new Map<string, string>();
-  for (const row of rootTree) {
-    const tab = row.indexOf("\t");
-    const [, type, oid] = row.slice(0, tab).split(" ");
-    const model = row.slice(tab + 1 + registry.root.length + 1);
-    if (type === "tree" && oid && isModelName(model)) trees.set(model, oid);
+  for (const { type, oid, path } of rootTree) {
+    const model = path.slice(registry.root.length + 1);
+    if (type === "tree" && isModelName(model)) trees.set(model, oid);
   }
   const objects = await git.catFile([...new Set(trees.values())]);
   const untagged: string[] = [];
@@ -172,19 +170,11 @@ async function modelsWithUntaggedVersions(registry: Registry): Promise<string[]>
     const tree = objects.get(oid)?.content;
     if (!tree) continue;
     const scheme = registry.scheme(model);
-    // Entries "<mode> <name>\0<id>": folders (mode 40000) whose name is a version and has no tag.
-    for (let pos = 0; pos < tree.length; ) {
-      const space = tree.indexOf(0x20, pos);
-      const nul = tree.indexOf(0, space);
-      if (space < 0 || nul < 0) break;
-      if (tree[pos] === 0x34) {
-        const name = tree.toString("utf8", space + 1, nul);
-        if (!tagged.has(registrationTag(model, name)) && scheme.parse(name) === name) {
-          untagged.push(model);
-          break;
-        }
+    for (const { mode, name } of treeEntries(tree, oid.length / 2)) {
+      if (mode === "40000" && !tagged.has(registrationTag(model, name)) && scheme.parse(name) === name) {
+        untagged.push(model);
+        break;
       }
-      pos = nul + 1 + oid.length / 2;
     }
   }
   return untagged;
