@@ -289,6 +289,20 @@ describe("register with the push's range", () => {
     expect(await tagsOf(remote.bare)).toHaveLength(6 + missing.length);
   });
 
+  it("a checkout made before another run pushed the tags finds, on the push's refusal, nothing left", async () => {
+    const remote = await taggedRemote("range-stale");
+    const push = await pushed(remote, (ws) => ok(ws, ["register", "churn", smallRun(4), "--no-tag"]));
+    const stale = await checkout(remote.url);
+    const first = await register(await checkout(remote.url), "push", push);
+    expect(tagNames(first, "registered")).toEqual(["churn@v1.0.2"]);
+    const late = await register(stale, "push", push);
+    expect(late.code, late.stdout).toBe(0);
+    expect(late.outputs).toMatchObject({ registered: "[]", "stage-changes": "[]" });
+    // The remote's tag is the first run's, and the late checkout now has it too.
+    const remoteTag = (await git(remote.bare, ["rev-parse", "churn@v1.0.2"])).trim();
+    expect((await git(stale, ["rev-parse", "churn@v1.0.2"])).trim()).toBe(remoteTag);
+  });
+
   it("plans everything when the commit before the push is not in the clone", async () => {
     const { bare, url } = await untaggedRemote("range-unknown");
     const r = await register(await checkout(url), "push", { ...PUSH, before: "f".repeat(40) });

@@ -58,14 +58,10 @@ export async function publishMissingTags(
       ])
     : ["+refs/tags/*:refs/tags/*"];
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const fetched = await git.run(["fetch", "--quiet", "--no-write-fetch-head", remote, ...refspecs], {
-      allowFailure: true,
-    });
-    if (fetched.code !== 0) {
-      throw environment(`could not read the tags of ${remote}: ${gitReason(fetched.stderr)}`, {
-        hint: `check that ${remote} is reachable with the checkout's credentials`,
-      });
-    }
+    // On a push, the first plan reads the tags the checkout fetched (with the branch, a moment
+    // ago): a fetch costs a walk from every local tag (git's connectivity check), 100,000 of
+    // them. A tag another run pushed since then makes the push refused, and the retry fetches.
+    if (!scope || attempt > 1) await fetchTags(registry, remote, refspecs);
     const report = await doctor(registry, { fix: true, ...(scope ? { scope } : {}) });
     const created = new Set(report.fixed);
     const made = report.disagreements.filter((d) => created.has(d.tag) && d.commit);
@@ -109,6 +105,20 @@ export async function publishMissingTags(
   throw conflict(`the tags of ${remote} kept changing while tagging; nothing was pushed`, {
     hint: "run the register step again",
   });
+}
+
+/** The remote's tags by these refspecs, replacing the local ones. */
+async function fetchTags(registry: Registry, remote: string, refspecs: readonly string[]): Promise<void> {
+  // --no-tags: following tags would ask the remote for every tag, not just the models' ones.
+  const fetched = await registry.git.run(
+    ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, ...refspecs],
+    { allowFailure: true },
+  );
+  if (fetched.code !== 0) {
+    throw environment(`could not read the tags of ${remote}: ${gitReason(fetched.stderr)}`, {
+      hint: `check that ${remote} is reachable with the checkout's credentials`,
+    });
+  }
 }
 
 /**
