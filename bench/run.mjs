@@ -7,9 +7,10 @@
 //                        registry (100 models x 1,000 versions, 2.7 GB) takes 8-10 minutes to
 //                        generate on a quiet 2-core machine (33 under load), once: it is cached.
 //   --runs 7             timed runs per row, after one warm-up run (each under GNU time: CPU, peak RSS)
-//   --row-seconds 45     a row whose warm-up run is slow gets fewer timed runs (at least 3), so that
-//                        they take about this long; its floor too. The table's `runs` column says
-//                        how many each row had. Keeps --sizes 10000,100000 to a bounded time.
+//   --row-seconds 45     a row whose warm-up run is slow gets fewer timed runs (at least 3; 1 when
+//                        the warm-up alone took longer), so that they take about this long; its
+//                        floor too. The `runs` column says how many each row had. Keeps
+//                        --sizes 10000,100000 to a bounded time.
 //   --only list,show     rows whose name starts with one of these
 //   --json FILE          also write the results as JSON
 //   --access             also run bench/git-access.mjs (the measured reasons for each git-access choice)
@@ -58,9 +59,10 @@ const ROW_MS = Math.max(1, Number(opts["row-seconds"])) * 1000;
 
 /**
  * The timed runs of a row (or its floor) whose one untimed run took `ms`: --runs, or fewer when
- * they would take longer than --row-seconds, but never fewer than 3 (a median), nor more than --runs.
+ * they would take longer than --row-seconds, but at least 3 (a median), and 1 when that one run
+ * alone took longer (a report of 100,000 versions).
  */
-const runsFor = (ms) => Math.min(RUNS, Math.max(3, Math.floor(ROW_MS / Math.max(ms, 1))));
+const runsFor = (ms) => Math.min(RUNS, Math.max(ms > ROW_MS ? 1 : 3, Math.floor(ROW_MS / Math.max(ms, 1))));
 const ONLY = opts.only ? opts.only.split(",") : null;
 const MODELS = 100;
 
@@ -779,7 +781,7 @@ if (!existsSync(CLI)) {
 }
 const available = availableCommands();
 console.log(
-  `git-model bench: ${RUNS} runs + 1 warm-up per row (fewer, at least 3, for a row whose warm-up x runs exceeds ${ROW_MS / 1000} s); ${cpus().length} CPUs, load average ${loadavg()
+  `git-model bench: ${RUNS} runs + 1 warm-up per row (fewer for a row whose warm-up x runs exceeds ${ROW_MS / 1000} s: at least 3, or 1 when the warm-up alone does); ${cpus().length} CPUs, load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(
       " ",
