@@ -91,9 +91,10 @@ export interface Batch {
 
 /**
  * The whole registry in batches of about `size` versions (by the folders each model folder
- * holds, one readdir per model), or null when it fits in one: then one pass lists the root.
+ * holds, one readdir per model), or null when it holds no more than `onePass`: then one pass
+ * lists the root.
  */
-export function registryBatches(registry: Registry, size: number): Batch[] | null {
+export function registryBatches(registry: Registry, size: number, onePass: number): Batch[] | null {
   let entries: Dirent[];
   try {
     entries = readdirSync(registry.rootPath, { withFileTypes: true });
@@ -106,7 +107,7 @@ export function registryBatches(registry: Registry, size: number): Batch[] | nul
     .sort(compareText);
   const others = entries.filter((e) => !e.isDirectory()).map((e) => `${registry.root}/${e.name}`);
   const counts = folders.map((model) => readFolderSync(registry.abs(`${registry.root}/${model}`)).length);
-  if (counts.reduce((a, b) => a + b, 0) <= size) return null;
+  if (counts.reduce((a, b) => a + b, 0) <= onePass) return null;
   const prefix = `${registry.root}/`;
   const batches: Batch[] = [];
   const inFolders = new Set(folders);
