@@ -41,8 +41,6 @@ export interface DoctorReport {
 export interface DoctorScope {
   models: readonly string[];
   stageModels: readonly string[];
-  /** A commit whose versions are most likely tagged: the additions are looked for after it first. */
-  since?: string;
 }
 
 export interface DoctorOptions {
@@ -122,13 +120,16 @@ async function examine(registry: Registry, options: DoctorOptions): Promise<Doct
     }
     for (const [path, commit] of found) if (!addedBy.has(path)) addedBy.set(path, commit);
   };
-  // A push's versions were added since the commit before it: that short log first, the whole
-  // history only for versions an earlier run left untagged.
-  if (scope?.since) await logAdditions(untagged, ["--end-of-options", "HEAD", `^${scope.since}`]);
+  // Scoped (a push): newest first, stopping once as many commits as untagged versions are
+  // shown, so a push's own versions cost the push's commits (a `^before` range would make git
+  // walk by commit dates, all the way when they are out of order). The whole history only for
+  // versions not found that way (left untagged long ago).
+  if (scope) await logAdditions(untagged, ["-n", String(untagged.length), "--end-of-options", "HEAD"]);
   await logAdditions(
     untagged.filter((key) => !addedBy.has(metadataPath(key))),
-    ["HEAD"],
+    ["--end-of-options", "HEAD"],
   );
+
   const disagreements: Disagreement[] = leftoversIn(
     registry,
     status.filter((row) => row.startsWith("??")).map((row) => row.slice(3)),

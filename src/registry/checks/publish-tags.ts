@@ -1,7 +1,7 @@
 import { conflict, environment } from "../../domain/errors.js";
 import { isModelName } from "../../domain/names.js";
-import { parseTag, registrationTag } from "../../domain/references.js";
-import { gitReason, treeEntries } from "../../infra/git.js";
+import { parseTag } from "../../domain/references.js";
+import { gitReason } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import { type DoctorScope, doctor } from "./doctor.js";
 
@@ -13,9 +13,10 @@ import { type DoctorScope, doctor } from "./doctor.js";
  *
  * With the range a push brought (`before`, the commit the branch was at), the plan costs what
  * the push changed, not the registry (docs/decisions/action.md): the registration tags of the
- * models the range touched and of any model HEAD holds an untagged version of (one for-each-ref
- * and HEAD's model folders: what an earlier failed run left), the stage tags of the models whose
- * stages.json the range changed, and only those models' tags are fetched.
+ * models the range touched and of any model whose version folders and registration tags differ
+ * in number (one for-each-ref and HEAD's model folders: what an earlier failed run left), the
+ * stage tags of the models whose stages.json the range changed; only those models' tags are
+ * fetched, and only when the push is refused.
  */
 
 export interface PublishedTag {
@@ -152,23 +153,30 @@ async function pushScope(registry: Registry, since: string): Promise<DoctorScope
   return {
     models: [...new Set([...touched, ...untagged])].sort(),
     stageModels: [...stageModels].sort(),
-    since: commit,
   };
 }
 
 /**
- * The models HEAD holds a version folder of without a registration tag: the tag names from one
- * for-each-ref against the model folders' trees from one cat-file (no tree below them is read).
- * A folder whose name is a version is counted even without its metadata.json; the scoped plan
- * then finds it is no registered version.
+ * The models whose version folders in HEAD outnumber or fall short of their registration tags
+ * (net of deregistrations): the tag names from one for-each-ref against the count of folders in
+ * each model folder's tree, from one cat-file (no tree below them is read, no name decoded).
+ * A version an earlier failed run left untagged makes its model differ; so does a folder that
+ * is no version, which keeps that model in the plan, where the scoped plan creates nothing for
+ * it. Counts, not names: 100,000 names built and looked up were most of a no-op run.
  */
 async function modelsWithUntaggedVersions(registry: Registry): Promise<string[]> {
   const git = registry.git;
   const [names, rootTree] = await Promise.all([
-    git.text(["for-each-ref", "--format=%(refname:strip=2)", "refs/tags"]),
+    git.text(["for-each-ref", "--format=%(refname:strip=2)", "refs/tags/*@v*"]),
     git.lsTree("HEAD", [`${registry.root}/`], { recursive: false }),
   ]);
-  const tagged = new Set(names.split("\n"));
+  const tags = new Map<string, number>();
+  for (const name of names.split("\n")) {
+    const at = name.indexOf("@v");
+    if (at <= 0 || name.includes("#")) continue;
+    const model = name.slice(0, at);
+    tags.set(model, (tags.get(model) ?? 0) + (name.endsWith("!") ? -1 : 1));
+  }
   const trees = new Map<string, string>();
   for (const { type, oid, path } of rootTree) {
     const model = path.slice(registry.root.length + 1);
@@ -178,14 +186,19 @@ async function modelsWithUntaggedVersions(registry: Registry): Promise<string[]>
   const untagged: string[] = [];
   for (const [model, oid] of trees) {
     const tree = objects.get(oid)?.content;
-    if (!tree) continue;
-    const scheme = registry.scheme(model);
-    for (const { mode, name } of treeEntries(tree, oid.length / 2)) {
-      if (mode === "40000" && !tagged.has(registrationTag(model, name)) && scheme.parse(name) === name) {
-        untagged.push(model);
-        break;
-      }
-    }
+    if (tree && folderCount(tree, oid.length / 2) !== (tags.get(model) ?? 0)) untagged.push(model);
   }
   return untagged;
+}
+
+/** How many folders (mode 40000) a tree object holds. */
+function folderCount(tree: Buffer, idBytes: number): number {
+  let count = 0;
+  for (let pos = 0; pos < tree.length; ) {
+    if (tree[pos] === 0x34) count++;
+    const nul = tree.indexOf(0, pos);
+    if (nul < 0) break;
+    pos = nul + 1 + idBytes;
+  }
+  return count;
 }
