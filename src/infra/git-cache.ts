@@ -10,6 +10,15 @@ import { randomName } from "./files.js";
 
 const path = (gitDir: string, name: string) => `${gitDir}/git-model/${name}`;
 
+/**
+ * Names this build (scripts/build.mjs: a hash of the sources and the lockfile), for caches whose
+ * content another git-model would compute differently. Null from sources (tests), which then
+ * keep no such cache.
+ */
+export const BUILD: string | null = typeof __BUILD_ID__ === "string" ? __BUILD_ID__ : null;
+
+declare const __BUILD_ID__: string | undefined;
+
 /** The parsed JSON of a cache file, or null when there is none that parses. */
 export function readGitCache(gitDir: string, name: string): unknown {
   try {

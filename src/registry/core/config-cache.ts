@@ -5,7 +5,7 @@ import { usage } from "../../domain/errors.js";
 import { assertRelativePath } from "../../domain/names.js";
 import { CONFIG_FILE, type RegistryConfig, resolveConfig } from "../../domain/registry-config.js";
 import { isInside, readTextSync } from "../../infra/files.js";
-import { readGitCache, writeGitCache } from "../../infra/git-cache.js";
+import { BUILD, readGitCache, writeGitCache } from "../../infra/git-cache.js";
 
 /**
  * The configuration of a registry, read through a cache of the parsed file.
@@ -29,9 +29,6 @@ interface CacheEntry {
   text: string | null;
   parsed: ParsedConfig;
 }
-
-/** Identifies the build, so a cache written by another git-model is never read. Unset from sources (tests). */
-const BUILD: string | null = typeof __BUILD_ID__ === "string" ? __BUILD_ID__ : null;
 
 export interface ConfigLocation {
   top: string;
@@ -79,5 +76,3 @@ export function assertConfigInside(top: string, file: string): void {
     });
   }
 }
-
-declare const __BUILD_ID__: string | undefined;

@@ -10,6 +10,7 @@ import type { Metadata } from "../../domain/schemas.js";
 import { configuredStageOf } from "../../domain/stages-file.js";
 import type { VersionScheme } from "../../domain/versions.js";
 import type { Registry } from "../core/registry.js";
+import { MetadataCache } from "./metadata-cache.js";
 
 /** What `list` shows (DESIGN section 8), as data for the CLI, the library and the Action. */
 
@@ -30,11 +31,23 @@ export async function listVersions(registry: Registry, model: string): Promise<V
   await registry.assertModelExists(model);
   const [versions, stages] = await Promise.all([registry.versions(model), registry.readStages(model)]);
   const stageOf = configuredStageOf(stages, registry.config);
-  return Promise.all(
-    versions.map(async (version): Promise<VersionSummary> => {
+  // What the cache vouches for is not read again (metadata-cache.ts); the rest is read and checked.
+  const cache = MetadataCache.open(registry, model);
+  const folder = `${registry.top}/${registry.modelFolder(model)}`;
+  const stats = versions.map((version) =>
+    cache ? MetadataCache.stat(`${folder}/${version}/metadata.json`) : null,
+  );
+  const kept = versions.map((version, i) => cache?.get(version, stats[i]!));
+  const toRead = kept.filter((m) => m === undefined).length;
+  const summaries = await Promise.all(
+    versions.map(async (version, i): Promise<VersionSummary> => {
       const stage = stageOf.get(version) ?? registry.config.initialStage;
       try {
-        const metadata = await registry.readMetadata(model, version, versions.length);
+        let metadata = kept[i];
+        if (metadata === undefined) {
+          metadata = await registry.readMetadata(model, version, toRead);
+          cache?.put(version, stats[i]!, metadata);
+        }
         return {
           model,
           version,
@@ -61,6 +74,8 @@ export async function listVersions(registry: Registry, model: string): Promise<V
       }
     }),
   );
+  cache?.save(summaries.filter((s) => s.metadata).map((s) => s.version));
+  return summaries;
 }
 
 /**
