@@ -40,3 +40,9 @@ export function writeGitCache(gitDir: string, name: string, value: unknown): voi
     rmSync(temp, { force: true });
   }
 }
+
+/**
+ * A file or folder whose times are this close to now may still change within the same
+ * timestamps, so a cache keyed by its stat does not keep it (git's "racily clean" entries).
+ */
+export const RACY_MS = 2000;

@@ -114,6 +114,11 @@ export class Registry {
     private readonly pending: ReadonlySet<string> = new Set(),
   ) {}
 
+  /** A write in this clone has created folders it has not committed yet (they are not versions). */
+  get writeUnderWay(): boolean {
+    return this.pending.size > 0;
+  }
+
   get top(): string {
     return this.git.top;
   }

@@ -1,6 +1,6 @@
 import { lstatSync, type Stats } from "node:fs";
 import type { Metadata } from "../../domain/schemas.js";
-import { BUILD, readGitCache, writeGitCache } from "../../infra/git-cache.js";
+import { BUILD, RACY_MS, readGitCache, writeGitCache } from "../../infra/git-cache.js";
 import type { Registry } from "../core/registry.js";
 
 /**
@@ -20,9 +20,6 @@ interface CacheFile {
   build: string;
   entries: Record<string, Entry>;
 }
-
-/** A file whose times are this close to now may still change within the same timestamps. */
-const RACY_MS = 2000;
 
 export class MetadataCache {
   private readonly entries: Record<string, Entry>;

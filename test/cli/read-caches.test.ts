@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,8 +18,9 @@ import { ok } from "../helpers/stages.js";
 /**
  * list MODEL and select keep the checked metadata.json of a model in
  * .git/git-model/metadata-<model>.json (src/registry/versions/metadata-cache.ts) and read a file
- * again only when its stat changed. Whatever is done to a file, what the commands say about it
- * must be what they say without the cache.
+ * again only when its stat changed; whole-registry list keeps each model folder's count and newest
+ * version in .git/git-model/listings.json (src/registry/versions/model-summary.ts). Whatever is
+ * done to a file or a folder, what the commands say must be what they say without the caches.
  */
 
 const CACHE = ".git/git-model/metadata-churn.json";
@@ -46,6 +56,7 @@ beforeAll(async () => {
   repo = await newRepo();
   for (const [i, auc] of ["0.81", "0.82", "0.83"].entries())
     await ok(repo, ["register", "churn", runFolder({ "model.pkl": 64 + i }), "--metric", `auc=${auc}`]);
+  for (const i of [0, 1]) await ok(repo, ["register", "fraud", runFolder({ "model.pkl": 80 + i })]);
   await settle();
 });
 
@@ -166,6 +177,100 @@ describe("the metadata cache", () => {
     await outputs();
     expect(cacheEntries()).toEqual(["1.0.0", "1.0.2"]);
     await git(["checkout", "--", FILE]);
+  });
+});
+
+describe("the listings of whole-registry list", () => {
+  const LISTINGS = ".git/git-model/listings.json";
+  const fraud = (path = "") => join(repo, "models", "fraud", path);
+  const list = async () => {
+    const runs = await Promise.all([cli(repo, ["list"]), cli(repo, ["list", "--json"])]);
+    return runs.flatMap((r) => [String(r.code), r.stdout, r.stderr]);
+  };
+  /** list with the listings as they are, then with none: the same. */
+  const sameAsWithout = async () => {
+    const cached = await list();
+    rmSync(join(repo, LISTINGS), { force: true });
+    expect(await list()).toEqual(cached);
+    return cached[1]!;
+  };
+  /** list, after which the listings hold fraud's folder as it is now (it must have settled). */
+  const kept = async () => {
+    const [, stdout] = await list();
+    expect(Object.keys(JSON.parse(read(LISTINGS)).entries)).toContain("fraud");
+    return stdout;
+  };
+
+  it("counts what the folder holds, whatever changed in it since it was kept", async () => {
+    const changes: [string, () => void, RegExp][] = [
+      [
+        "a version folder added",
+        () => cpSync(fraud("1.0.1"), fraud("1.0.7"), { recursive: true }),
+        /^fraud +3 +1\.0\.7/m,
+      ],
+      ["one removed", () => rmSync(fraud("1.0.7"), { recursive: true }), /^fraud +2 +1\.0\.1/m],
+      [
+        "a file named like a version",
+        () => writeFileSync(fraud("1.0.9"), "not a folder\n"),
+        /^fraud +2 +1\.0\.1/m,
+      ],
+      ["a link to a version folder", () => symlinkSync("1.0.1", fraud("1.0.8")), /^fraud +2 +1\.0\.1/m],
+      [
+        "the newest replaced by a file",
+        () => {
+          rmSync(fraud("1.0.1"), { recursive: true });
+          writeFileSync(fraud("1.0.1"), "");
+        },
+        /^fraud +1 +1\.0\.0/m,
+      ],
+    ];
+    for (const [name, change, expected] of changes) {
+      await kept();
+      // With the folder's modification time set back: its change time still tells.
+      spawnSync("touch", ["-r", fraud(), join(repo, "stamp")]);
+      change();
+      expect(spawnSync("touch", ["-r", join(repo, "stamp"), fraud()]).status).toBe(0);
+      rmSync(join(repo, "stamp"));
+      expect(await sameAsWithout(), name).toMatch(expected);
+      await settle();
+    }
+    for (const f of ["1.0.1", "1.0.8", "1.0.9"]) rmSync(fraud(f), { recursive: true, force: true });
+    await git(["checkout", "--", "models/fraud"]);
+    await settle();
+    expect(await kept()).toMatch(/^fraud +2 +1\.0\.1/m);
+  });
+
+  it("follows the version scheme, and ignores a torn, forged or other build's listing", async () => {
+    expect(await kept()).toMatch(/^fraud +2 +1\.0\.1/m);
+    const config = read(".gitmodel.yaml");
+    // Under major-minor, 1.0.0 and 1.0.1 are not version names: no versions.
+    writeFileSync(join(repo, ".gitmodel.yaml"), `${config}models:\n  fraud:\n    versioning: major-minor\n`);
+    expect(await sameAsWithout()).toMatch(/^fraud +0 +- /m);
+    writeFileSync(join(repo, ".gitmodel.yaml"), config);
+    await kept();
+    const good = JSON.parse(read(LISTINGS));
+    const entry = good.entries.fraud as unknown[];
+    for (const bad of [
+      "[",
+      JSON.stringify({
+        ...good,
+        build: "another-build",
+        entries: { ...good.entries, fraud: [...entry.slice(0, 4), 9, "9.9.9"] },
+      }),
+      JSON.stringify({
+        ...good,
+        entries: {
+          ...good.entries,
+          fraud: [entry[0], (entry[1] as number) + 1, ...entry.slice(2, 4), 9, "9.9.9"],
+        },
+      }),
+      JSON.stringify({ ...good, entries: { ...good.entries, fraud: [...entry.slice(0, 4), "9", {}] } }),
+    ]) {
+      writeFileSync(join(repo, LISTINGS), bad);
+      const [code, stdout, stderr] = await list();
+      expect([code, stderr]).toEqual(["0", ""]);
+      expect(stdout).toMatch(/^fraud +2 +1\.0\.1/m);
+    }
   });
 });
 
