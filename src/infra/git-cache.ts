@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync } from "node:fs";
 import { randomName } from "./files.js";
 
 /**
@@ -45,4 +45,85 @@ export function writeGitCache(gitDir: string, name: string, value: unknown): voi
  * A file or folder whose times are this close to now may still change within the same
  * timestamps, so a cache keyed by its stat does not keep it (git's "racily clean" entries).
  */
-export const RACY_MS = 2000;
+const RACY_MS = 2000;
+
+type StatEntry<T> = [size: number, mtimeMs: number, ctimeMs: number, ino: number, value: T];
+
+/**
+ * Values computed from files or folders, each kept beside the stat of what it was computed from:
+ * size, modification time, change time and inode, which together change whenever the content
+ * does (the change time cannot be set back by hand). Written by this build only and read by it
+ * only; as with git's index, what changed in the last two seconds is not kept, since a second
+ * change within the same timestamps would not show (docs/decisions/core.md).
+ */
+export class StatCache<T> {
+  private changed = false;
+  private readonly now = Date.now();
+
+  private constructor(
+    private readonly gitDir: string,
+    private readonly name: string,
+    private readonly entries: Record<string, StatEntry<T>>,
+  ) {}
+
+  /** The cache in `.git/git-model/<name>`, or null from sources (tests), which name no build. */
+  static open<T>(gitDir: string, name: string): StatCache<T> | null {
+    if (BUILD === null) return null;
+    const file = readGitCache(gitDir, name) as { build?: unknown; entries?: unknown } | null;
+    const entries =
+      file?.build === BUILD && typeof file.entries === "object" && file.entries !== null
+        ? (file.entries as Record<string, StatEntry<T>>)
+        : {};
+    return new StatCache<T>(gitDir, name, entries);
+  }
+
+  /** The value kept for `key` if `info` is still the stat it was computed from. */
+  get(key: string, info: Stats | null): T | undefined {
+    const entry = info && Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
+    if (
+      !Array.isArray(entry) ||
+      entry.length !== 5 ||
+      entry[0] !== info!.size ||
+      entry[1] !== info!.mtimeMs ||
+      entry[2] !== info!.ctimeMs ||
+      entry[3] !== info!.ino
+    )
+      return undefined;
+    return entry[4];
+  }
+
+  /** Keeps `value` for `key`, computed from what had the stat `info` (null: keep nothing). */
+  put(key: string, info: Stats | null, value: T): void {
+    if (info && this.now - Math.max(info.mtimeMs, info.ctimeMs) >= RACY_MS) {
+      this.entries[key] = [info.size, info.mtimeMs, info.ctimeMs, info.ino, value];
+      this.changed = true;
+    } else if (Object.hasOwn(this.entries, key)) {
+      delete this.entries[key];
+      this.changed = true;
+    }
+  }
+
+  /** Writes the cache when it changed, keeping only the `keys` given. */
+  save(keys: readonly string[]): void {
+    const present = new Set(keys);
+    for (const key of Object.keys(this.entries)) {
+      if (present.has(key)) continue;
+      delete this.entries[key];
+      this.changed = true;
+    }
+    if (this.changed) writeGitCache(this.gitDir, this.name, { build: BUILD, entries: this.entries });
+  }
+}
+
+/**
+ * The lstat of `path` when it is a regular file (or a folder), else null: a link, a FIFO or
+ * anything else goes the reading way, which names what it is.
+ */
+export function statIf(kind: "file" | "folder", path: string): Stats | null {
+  try {
+    const info = lstatSync(path, { throwIfNoEntry: false });
+    return (kind === "file" ? info?.isFile() : info?.isDirectory()) ? info! : null;
+  } catch {
+    return null;
+  }
+}

@@ -250,21 +250,15 @@ describe("the listings of whole-registry list", () => {
     await kept();
     const good = JSON.parse(read(LISTINGS));
     const entry = good.entries.fraud as unknown[];
+    const forged = (stat: unknown[], listing: object, build = good.build) =>
+      JSON.stringify({ build, entries: { ...good.entries, fraud: [...stat, listing] } });
+    const nine = { scheme: "semver", versions: 9, latest: "9.9.9" };
     for (const bad of [
       "[",
-      JSON.stringify({
-        ...good,
-        build: "another-build",
-        entries: { ...good.entries, fraud: [...entry.slice(0, 4), 9, "9.9.9"] },
-      }),
-      JSON.stringify({
-        ...good,
-        entries: {
-          ...good.entries,
-          fraud: [entry[0], (entry[1] as number) + 1, ...entry.slice(2, 4), 9, "9.9.9"],
-        },
-      }),
-      JSON.stringify({ ...good, entries: { ...good.entries, fraud: [...entry.slice(0, 4), "9", {}] } }),
+      forged(entry.slice(0, 4), nine, "another-build"),
+      forged([entry[0], entry[1], (entry[2] as number) + 1, entry[3]], nine),
+      forged(entry.slice(0, 4), { ...nine, scheme: "major-minor" }),
+      forged(entry.slice(0, 4), { scheme: "semver", versions: "9", latest: {} }),
     ]) {
       writeFileSync(join(repo, LISTINGS), bad);
       const [code, stdout, stderr] = await list();

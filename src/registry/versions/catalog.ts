@@ -9,8 +9,9 @@ import { failedFilters, isNumeric, parseWhere } from "../../domain/filters.js";
 import type { Metadata } from "../../domain/schemas.js";
 import { configuredStageOf } from "../../domain/stages-file.js";
 import type { VersionScheme } from "../../domain/versions.js";
+import { statIf } from "../../infra/git-cache.js";
 import type { Registry } from "../core/registry.js";
-import { MetadataCache } from "./metadata-cache.js";
+import { openMetadataCache, survivesJson } from "./metadata-cache.js";
 
 /** What `list` shows (DESIGN section 8), as data for the CLI, the library and the Action. */
 
@@ -32,10 +33,10 @@ export async function listVersions(registry: Registry, model: string): Promise<V
   const [versions, stages] = await Promise.all([registry.versions(model), registry.readStages(model)]);
   const stageOf = configuredStageOf(stages, registry.config);
   // What the cache vouches for is not read again (metadata-cache.ts); the rest is read and checked.
-  const cache = MetadataCache.open(registry, model);
+  const cache = openMetadataCache(registry, model);
   const folder = `${registry.top}/${registry.modelFolder(model)}`;
   const stats = versions.map((version) =>
-    cache ? MetadataCache.stat(`${folder}/${version}/metadata.json`) : null,
+    cache ? statIf("file", `${folder}/${version}/metadata.json`) : null,
   );
   const kept = versions.map((version, i) => cache?.get(version, stats[i]!));
   const toRead = kept.filter((m) => m === undefined).length;
@@ -46,7 +47,7 @@ export async function listVersions(registry: Registry, model: string): Promise<V
         let metadata = kept[i];
         if (metadata === undefined) {
           metadata = await registry.readMetadata(model, version, toRead);
-          cache?.put(version, stats[i]!, metadata);
+          cache?.put(version, survivesJson(metadata) ? stats[i]! : null, metadata);
         }
         return {
           model,

@@ -1,5 +1,4 @@
-import { lstatSync, type Stats } from "node:fs";
-import { BUILD, RACY_MS, readGitCache, writeGitCache } from "../../infra/git-cache.js";
+import { StatCache, statIf } from "../../infra/git-cache.js";
 import type { Registry } from "../core/registry.js";
 
 /**
@@ -20,7 +19,12 @@ export interface ModelSummary {
 
 export async function listModels(registry: Registry): Promise<ModelSummary[]> {
   const models = await registry.models();
-  const listings = registry.writeUnderWay ? null : FolderListings.open(registry);
+  // Each model folder's count and newest version, kept while the folder's stat is unchanged: a
+  // folder's times change whenever an entry is added, removed, renamed or replaced. Not while a
+  // write is under way in this clone (its folders are not versions yet). docs/decisions/core.md.
+  const listings = registry.writeUnderWay
+    ? null
+    : StatCache.open<Listing>(registry.git.gitDir, "listings.json");
   const summaries = await Promise.all(
     models.map(async (model) => {
       let problem: string | undefined;
@@ -39,107 +43,34 @@ export async function listModels(registry: Registry): Promise<ModelSummary[]> {
   return summaries;
 }
 
-/** A model's version count and newest version: from the listings cache while its folder is unchanged. */
+/** A model's version count and newest version (the scheme they were counted by, for the cache). */
+interface Listing {
+  scheme: string;
+  versions: number;
+  latest: string | null;
+}
+
 async function countVersions(
   registry: Registry,
   model: string,
-  listings: FolderListings | null,
-): Promise<{ versions: number; latest: string | null }> {
+  listings: StatCache<Listing> | null,
+): Promise<Listing> {
   const scheme = registry.scheme(model);
-  const info = listings ? FolderListings.stat(`${registry.rootPath}/${model}`) : null;
-  const kept = listings?.get(model, info, scheme.name);
-  if (kept) return kept;
+  const info = listings ? statIf("folder", `${registry.rootPath}/${model}`) : null;
+  const kept = listings?.get(model, info);
+  if (
+    kept?.scheme === scheme.name &&
+    typeof kept.versions === "number" &&
+    (kept.latest === null || typeof kept.latest === "string")
+  )
+    return kept;
   const versions = await registry.versionFolders(model);
   // The newest by one pass, not a sort: at 10,000 versions the semver sort was a third of `list`.
   const latest = versions.reduce<string | null>(
     (best, v) => (best === null || scheme.compare(v, best) > 0 ? v : best),
     null,
   );
-  listings?.put(model, info, scheme.name, versions.length, latest);
-  return { versions: versions.length, latest };
+  const listing = { scheme: scheme.name, versions: versions.length, latest };
+  listings?.put(model, info, listing);
+  return listing;
 }
-
-type Listing = [
-  mtimeMs: number,
-  ctimeMs: number,
-  ino: number,
-  scheme: string,
-  versions: number,
-  latest: string | null,
-];
-
-/**
- * Each model folder's version count and newest version, kept in `.git/git-model/listings.json`
- * with the folder's modification time, change time and inode (docs/decisions/core.md): a folder's
- * times change whenever an entry is added, removed, renamed or replaced, so while they match, the
- * listing would say the same. At 100,000 versions that is 100 stats instead of reading 100,000
- * folder entries. Kept only for folders unchanged for two seconds (as git's index does), per
- * version scheme, per build, and never while a write is under way in this clone.
- */
-class FolderListings {
-  private changed = false;
-  private readonly now = Date.now();
-
-  private constructor(
-    private readonly gitDir: string,
-    private readonly entries: Record<string, Listing>,
-  ) {}
-
-  static open(registry: Registry): FolderListings | null {
-    if (BUILD === null) return null;
-    const file = readGitCache(registry.git.gitDir, FILE) as { build?: unknown; entries?: unknown } | null;
-    const entries =
-      file?.build === BUILD && typeof file.entries === "object" && file.entries !== null
-        ? (file.entries as Record<string, Listing>)
-        : {};
-    return new FolderListings(registry.git.gitDir, entries);
-  }
-
-  /** The folder's stat when it is a folder (a link goes the reading way, which names it), else null. */
-  static stat(path: string): Stats | null {
-    try {
-      const info = lstatSync(path, { throwIfNoEntry: false });
-      return info?.isDirectory() ? info : null;
-    } catch {
-      return null;
-    }
-  }
-
-  get(
-    model: string,
-    info: Stats | null,
-    scheme: string,
-  ): { versions: number; latest: string | null } | undefined {
-    const entry = info && Object.hasOwn(this.entries, model) ? this.entries[model] : undefined;
-    if (
-      !Array.isArray(entry) ||
-      entry[0] !== info!.mtimeMs ||
-      entry[1] !== info!.ctimeMs ||
-      entry[2] !== info!.ino ||
-      entry[3] !== scheme ||
-      typeof entry[4] !== "number" ||
-      (entry[5] !== null && typeof entry[5] !== "string")
-    )
-      return undefined;
-    return { versions: entry[4], latest: entry[5] };
-  }
-
-  put(model: string, info: Stats | null, scheme: string, versions: number, latest: string | null): void {
-    if (!info || this.now - Math.max(info.mtimeMs, info.ctimeMs) < RACY_MS) return;
-    this.entries[model] = [info.mtimeMs, info.ctimeMs, info.ino, scheme, versions, latest];
-    this.changed = true;
-  }
-
-  /** Writes the listings when they changed, without the models that are gone. */
-  save(models: readonly string[]): void {
-    const present = new Set(models);
-    for (const model of Object.keys(this.entries)) {
-      if (present.has(model)) continue;
-      delete this.entries[model];
-      this.changed = true;
-    }
-    if (this.changed) writeGitCache(this.gitDir, FILE, { build: BUILD, entries: this.entries });
-  }
-}
-
-const FILE = "listings.json";
