@@ -144,7 +144,7 @@ function leftoversIn(repo: string): string[] {
   const dir = join(repo, ".git", "git-model");
   const names = existsSync(dir) ? readdirSync(dir) : [];
   return [
-    ...names.filter((n) => !/^(config-cache|registration-trees).*\.json$/.test(n)),
+    ...names.filter((n) => !/^(config-cache|registration-trees|listings|metadata-).*\.json$/.test(n)),
     ...(existsSync(join(repo, ".git", "index.lock")) ? ["index.lock"] : []),
   ];
 }
