@@ -119,9 +119,9 @@ describe("the configuration cache", () => {
       expect(await header(repo)).toMatch(/ staging +production$/);
       expect((await ok(repo, ["list", "churn"])).stdout).toMatch(/^1\.0\.0 +development/m);
       // The entry written aside is not left behind (list churn may keep its metadata cache beside it).
-      expect(readdirSync(join(repo, ".git", "git-model")).filter((f) => f.startsWith("config-cache"))).toEqual([
-        "config-cache.json",
-      ]);
+      expect(
+        readdirSync(join(repo, ".git", "git-model")).filter((f) => f.startsWith("config-cache")),
+      ).toEqual(["config-cache.json"]);
     } finally {
       rmSync(join(repo, CACHE), { recursive: true, force: true });
     }
