@@ -8,8 +8,10 @@ import type { Registry } from "../core/registry.js";
 import { monitoringFile, recommendationHeadline } from "../monitoring/monitoring.js";
 import { goalOf } from "../monitoring/trends.js";
 import { selectAmong } from "../selection/selection.js";
-import { type HistoryEntry, historyEntries } from "../stages/history.js";
-import { readStageLogs } from "../stages/stage-log.js";
+import { type HistoryEntry, historyEntries, versionsFromTags } from "../stages/history.js";
+import { walkPositions } from "../stages/stage-index.js";
+import { readStageLogs, type StageLog } from "../stages/stage-log.js";
+import { LOW_MEMORY, readModelTags } from "../stages/stage-log-command.js";
 import { listVersions } from "../versions/catalog.js";
 import {
   MONITORING_POINTS,
@@ -22,8 +24,9 @@ import {
 
 /**
  * Reads what the report shows. The cost is the registry's files once (every metadata.json,
- * stages.json, monitoring.jsonl, as `list MODEL` reads them) and one `git log` of the registry
- * root for every model's stage history (readStageLogs): never a git process per model or version.
+ * stages.json, monitoring.jsonl, as `list MODEL` reads them) and, for every model's history at
+ * once, one log of the stages.json files, one `for-each-ref` and one `rev-list` (readHistories):
+ * never a git process per model or version.
  */
 
 export interface ReadReportOptions {
@@ -53,14 +56,55 @@ export async function readFacts(registry: Registry, options: ReadReportOptions =
   };
 }
 
-/** Every model's registrations, deletions and stage moves (git model history), from one `git log`. */
+/**
+ * Every model's registrations, deletions and stage moves (git model history), the way `history`
+ * reads one model's, for all of them at once: the stage moves from one `git log` of every
+ * model's stages.json alone (a log of the whole root diffs every registration commit, whose
+ * artifacts are most of its 7 MB at 10,000 versions), the registrations and deletions from one
+ * `for-each-ref` of the models' registration tags (versionsFromTags), and one `rev-list` that
+ * places both in the branch's order, as the log of the root did.
+ */
 export async function readHistories(
   registry: Registry,
   models: readonly string[],
 ): Promise<Map<string, HistoryEntry[]>> {
   if (models.length === 0) return new Map();
-  const logs = await readStageLogs(registry, "all");
-  return new Map(models.map((m) => [m, logs.has(m) ? historyEntries(registry, logs.get(m)!) : []]));
+  const walk = registry.git.run(
+    [...LOW_MEMORY, "rev-list", "--topo-order", "--end-of-options", "HEAD", "--"],
+    { allowFailure: true },
+  );
+  const tags = readModelTags(
+    registry.git.top,
+    models.map((m) => `refs/tags/${m}@*`),
+  );
+  const [logs, events, walked] = await Promise.all([
+    readStageLogs(registry, "all", "HEAD", { stagesOnly: true }),
+    versionsFromTags(registry, models, "HEAD", tags),
+    walk,
+  ]);
+  const wanted = new Set<string>();
+  for (const log of logs.values()) for (const s of log.snapshots) wanted.add(s.commit);
+  for (const e of events.values()) for (const v of [...e.registrations, ...e.deletions]) wanted.add(v.commit);
+  const positions = walked.code === 0 ? walkPositions(walked.stdout, wanted) : new Map<string, number>();
+  const position = (commit: string) => positions.get(commit);
+  // A model whose stages.json never changed has no log: its registrations and deletions only.
+  const none: StageLog = {
+    model: "",
+    file: "",
+    snapshots: [],
+    registrations: [],
+    deletions: [],
+    order: new Map(),
+  };
+  return new Map(
+    models.map((m) => [
+      m,
+      historyEntries(registry, logs.get(m) ?? none, new Map(), undefined, {
+        events: events.get(m)!,
+        position,
+      }),
+    ]),
+  );
 }
 
 /** One model: its versions' metadata, stages, selection and monitoring (its history comes from readLogs). */

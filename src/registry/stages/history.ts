@@ -7,7 +7,14 @@ import { parseTrailers } from "../../domain/stages.js";
 import { isConfiguredStage } from "../../domain/stages-file.js";
 import type { Registry } from "../core/registry.js";
 import { boundedStageLog } from "./stage-index.js";
-import { readStageLog, type StageLog, type VersionEvent, versionEvents } from "./stage-log.js";
+import {
+  type Deletion,
+  readStageLog,
+  type StageLog,
+  type VersionEvent,
+  type VersionEvents,
+  versionEvents,
+} from "./stage-log.js";
 import { type HistoryReads, type ModelTag, startHistoryReads } from "./stage-log-command.js";
 
 /**
@@ -91,7 +98,9 @@ export async function history(
       (started) =>
         readStageLog(registry, name, ref, { stagesOnly: true, commitGraph: "keep", prefetched: started }),
     ),
-    stage === undefined ? versionsFromTags(registry, name, ref, reads.tags) : null,
+    stage === undefined
+      ? versionsFromTags(registry, [name], ref, reads.tags).then((events) => events.get(name)!)
+      : null,
     options.metrics === false || stage !== undefined
       ? new Map<string, Record<string, number> | undefined>()
       : (ref === "HEAD"
@@ -127,20 +136,24 @@ export async function history(
  * One model's timeline from its stage log (readStageLog, or one whole-registry readStageLogs):
  * registrations and deletions (unless only `stage`'s moves are asked for) and stage moves, in
  * the order of the log. `metrics`: version -> the registration's metrics from history.jsonl.
+ * `from`: the registrations and deletions read elsewhere (versionsFromTags, for a log of
+ * stages.json alone, which has none) and each commit's place in the branch's walk, oldest first.
  */
 export function historyEntries(
   registry: Registry,
   log: StageLog,
   metrics: ReadonlyMap<string, Record<string, number> | undefined> = new Map(),
   stage?: string,
+  from?: { events: VersionEvents; position: (commit: string) => number | undefined },
 ): HistoryEntry[] {
   let bodyOf: Map<string, string> | undefined;
   const bodies = () => {
     bodyOf ??= new Map(log.snapshots.map((s) => [s.commit, s.body]));
     return bodyOf;
   };
+  const { registrations, deletions } = from?.events ?? log;
   // A deleted version leaves stages.json in its deletion commit: that is the deletion, not a move.
-  const removedIn = new Set(log.deletions.map((d) => `${d.commit} ${d.version}`));
+  const removedIn = new Set(deletions.map((d) => `${d.commit} ${d.version}`));
   const moves: HistoryEntry[] = stageHistory(log.snapshots, registry.config)
     .filter((e) => !(e.to === registry.config.initialStage && removedIn.has(`${e.commit} ${e.version}`)))
     .filter((e) => stage === undefined || e.to === stage || e.from === stage)
@@ -148,18 +161,32 @@ export function historyEntries(
   const versions: HistoryEntry[] =
     stage === undefined
       ? [
-          ...log.registrations.map(
+          ...registrations.map(
             (r): HistoryEntry => ({ type: "registration", ...r, metrics: metrics.get(r.version) ?? null }),
           ),
-          ...log.deletions.map(
-            (d): HistoryEntry => ({ type: "deletion", ...d, reason: deletionReason(bodies(), d.commit) }),
+          ...deletions.map(
+            (d): HistoryEntry => ({
+              type: "deletion",
+              ...d,
+              reason: "reason" in d ? (d.reason as string | null) : deletionReason(bodies(), d.commit),
+            }),
           ),
         ]
       : [];
-  const position = (e: HistoryEntry) => log.order.get(e.commit) ?? Number.MAX_SAFE_INTEGER;
-  // Stable: moves keep the domain's order within a commit (the commit's own version first).
-  return [...versions, ...moves].sort((a, b) => position(a) - position(b) || RANK[a.type] - RANK[b.type]);
+  const at = from?.position ?? ((commit: string) => log.order.get(commit));
+  const position = (e: HistoryEntry) => at(e.commit) ?? Number.MAX_SAFE_INTEGER;
+  // Stable: moves keep the domain's order within a commit (the commit's own version first); the
+  // versions one commit adds or removes come in the order of their folders, as git's diff lists them.
+  return [...versions, ...moves].sort(
+    (a, b) =>
+      position(a) - position(b) ||
+      RANK[a.type] - RANK[b.type] ||
+      (a.type === "move" ? 0 : compareBytes(`${a.version}/`, `${b.version}/`)),
+  );
 }
+
+/** Byte order, as git sorts a tree's entries (a folder's name as if it ended with "/"). */
+const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** The `Reason:` trailer `delete --reason` and `cleanup --reason` write, or null. */
 function deletionReason(bodyOf: ReadonlyMap<string, string>, commit: string): string | null {
@@ -189,27 +216,31 @@ function mergeByTime(sequences: HistoryEntry[][]): HistoryEntry[] {
 }
 
 /**
- * The model's registrations and deletions as of `ref`, from its registration and deregistration
- * tags (the one `for-each-ref` of `refs/tags/<model>@*` and `#*` startHistoryReads runs, with the
- * tagged commits' author, date and subject) and the version folders `ref` holds. A tagged version that `ref` does not hold was
- * deleted there (or registered on another branch: the log then finds nothing); those, and the
- * folders without a tag, are looked up in one log of their metadata.json files.
+ * The models' registrations and deletions as of `ref`, from their registration and
+ * deregistration tags (`history`'s one `for-each-ref` of `refs/tags/<model>@*` and `#*`, or the
+ * report's of every model's `@*`, with the tagged commits' author, date and subject) and the
+ * version folders `ref` holds. A tagged version that `ref` does not hold was deleted there (or
+ * registered on another branch: the log then finds nothing); those, and the folders without a
+ * tag, are looked up in one log of their metadata.json files, for all the models at once.
  */
-async function versionsFromTags(
+export async function versionsFromTags(
   registry: Registry,
-  model: string,
+  models: readonly string[],
   ref: string,
   tags: Promise<ModelTag[]>,
-): Promise<{ registrations: VersionEvent[]; deletions: Deletion[] }> {
-  const scheme = registry.scheme(model);
-  const [rows, present] = await Promise.all([tags, versionFoldersAt(registry, model, ref)]);
-  const registered = new Map<string, VersionEvent>();
-  const deregistered = new Map<string, Deletion>();
+): Promise<Map<string, VersionEvents>> {
+  const wanted = new Set(models);
+  const [rows, present] = await Promise.all([
+    tags,
+    Promise.all(models.map((m) => versionFoldersAt(registry, m, ref))),
+  ]);
+  const registered = new Map(models.map((m) => [m, new Map<string, VersionEvent>()]));
+  const deregistered = new Map(models.map((m) => [m, new Map<string, Deletion>()]));
   for (const { name, commit, who, email, at, subject, reason } of rows) {
     const tag = parseTag(name);
-    if (!tag || tag.kind === "stage" || tag.model !== model) continue;
+    if (!tag || tag.kind === "stage" || !wanted.has(tag.model)) continue;
     if (tag.kind !== "registration" && tag.kind !== "deregistration") continue;
-    if (scheme.parse(tag.version) !== tag.version) continue;
+    if (registry.scheme(tag.model).parse(tag.version) !== tag.version) continue;
     const event = {
       version: tag.version,
       at,
@@ -219,35 +250,47 @@ async function versionsFromTags(
       subject,
       pullRequest: pullRequestNumber(subject),
     };
-    if (tag.kind === "registration") registered.set(tag.version, event);
-    else deregistered.set(tag.version, { ...event, reason: reason.trim() || null });
+    if (tag.kind === "registration") registered.get(tag.model)!.set(tag.version, event);
+    else deregistered.get(tag.model)!.set(tag.version, { ...event, reason: reason.trim() || null });
   }
-  const registrations: VersionEvent[] = [];
-  const deletions: Deletion[] = [];
-  const unknown: string[] = [];
-  for (const version of present) {
-    const event = registered.get(version);
-    if (event) registrations.push(event);
-    else unknown.push(version);
-  }
-  for (const [version, event] of registered) {
-    if (present.has(version)) continue;
-    const deletion = deregistered.get(version);
-    if (deletion) {
-      registrations.push(event);
-      deletions.push(deletion);
-    } else unknown.push(version);
+  const events = new Map<string, VersionEvents>();
+  const unknown = new Map<string, string[]>();
+  for (const [i, model] of models.entries()) {
+    const registrations: VersionEvent[] = [];
+    const deletions: Deletion[] = [];
+    const missing: string[] = [];
+    for (const version of present[i]!) {
+      const event = registered.get(model)!.get(version);
+      // Deleted and back (a revert of the deletion): git's log says when each happened.
+      if (event && !deregistered.get(model)!.has(version)) registrations.push(event);
+      else missing.push(version);
+    }
+    for (const [version, event] of registered.get(model)!) {
+      if (present[i]!.has(version)) continue;
+      const deletion = deregistered.get(model)!.get(version);
+      if (deletion) {
+        registrations.push(event);
+        deletions.push(deletion);
+      } else missing.push(version);
+    }
+    events.set(model, { registrations, deletions });
+    if (missing.length) unknown.set(model, missing);
   }
   // A tagged version that the ref never held (registered on another branch) is found by neither.
-  const found = await versionEvents(registry, model, unknown, ref);
-  registrations.push(...found.registrations);
-  deletions.push(...found.deletions);
-  const byTime = <T extends VersionEvent>(a: T, b: T) =>
-    Date.parse(a.at) - Date.parse(b.at) || scheme.compare(a.version, b.version);
-  return { registrations: registrations.sort(byTime), deletions: deletions.sort(byTime) };
+  for (const [model, found] of await versionEvents(registry, unknown, ref)) {
+    const own = events.get(model)!;
+    own.registrations.push(...found.registrations);
+    own.deletions.push(...found.deletions);
+  }
+  for (const [model, own] of events) {
+    const scheme = registry.scheme(model);
+    const byTime = <T extends VersionEvent>(a: T, b: T) =>
+      Date.parse(a.at) - Date.parse(b.at) || scheme.compare(a.version, b.version);
+    own.registrations.sort(byTime);
+    own.deletions.sort(byTime);
+  }
+  return events;
 }
-
-type Deletion = VersionEvent & { reason: string | null };
 
 /** The model's version folders at `ref`: the work tree's at HEAD (no process), else one ls-tree. */
 async function versionFoldersAt(registry: Registry, model: string, ref: string): Promise<Set<string>> {

@@ -117,12 +117,7 @@ function onOneLine(
   wanted: ReadonlySet<string>,
 ): { tip: string; bound: string; position: Map<string, number> } | null | undefined {
   if (points.size === 0) return undefined;
-  const starts: number[] = [];
-  for (let pos = 0; pos < out.length; ) {
-    starts.push(pos);
-    const end = out.indexOf(0x0a, pos);
-    pos = end < 0 ? out.length : end + 1;
-  }
+  const starts = lineStarts(out);
   const n = starts.length;
   if (n === 0) return null;
   const endOf = (i: number) =>
@@ -154,19 +149,60 @@ function onOneLine(
     if (!parents.some((p) => descends.has(p))) return null;
     descends.add(idAt(i));
   }
-  // The wanted commits' places on the line, found by a number made of their first 8 hex digits.
+  const position = new Map<string, number>();
+  for (const [id, i] of linesOf(out, starts, hex, wanted, b)) position.set(id, i - b);
+  return { tip: idAt(0), bound, position };
+}
+
+/** Where each line of git's output starts. */
+function lineStarts(out: Buffer): number[] {
+  const starts: number[] = [];
+  for (let pos = 0; pos < out.length; ) {
+    starts.push(pos);
+    const end = out.indexOf(0x0a, pos);
+    pos = end < 0 ? out.length : end + 1;
+  }
+  return starts;
+}
+
+/**
+ * The lines, from line `from` on, that start with one of the `wanted` commit ids (`hex` digits
+ * long), found by a number made of their first 8 hex digits: no string per line.
+ */
+function linesOf(
+  out: Buffer,
+  starts: readonly number[],
+  hex: number,
+  wanted: ReadonlySet<string>,
+  from = 0,
+): Map<string, number> {
   const prefix = (text: string) => Number.parseInt(text.slice(0, 8), 16);
   const byPrefix = new Set([...wanted].map(prefix));
-  const position = new Map<string, number>();
-  for (let i = b; i < n; i++) {
+  const found = new Map<string, number>();
+  for (let i = from; i < starts.length; i++) {
     let key = 0;
     for (let k = starts[i]!, end = k + 8; k < end; k++) {
       const c = out[k]!;
       key = key * 16 + (c <= 0x39 ? c - 0x30 : c - 0x57);
     }
     if (!byPrefix.has(key)) continue;
-    const id = idAt(i);
-    if (wanted.has(id)) position.set(id, i - b);
+    const id = out.toString("latin1", starts[i]!, starts[i]! + hex);
+    if (wanted.has(id)) found.set(id, i);
   }
-  return { tip: idAt(0), bound, position };
+  return found;
+}
+
+/**
+ * The wanted commits' places in a `rev-list --topo-order` of the branch (children first, as git
+ * prints it), counted from the oldest: the order of the whole history, for events read from
+ * different sources (the tags, a log of stages.json alone) to be put in one timeline.
+ */
+export function walkPositions(out: Buffer, wanted: ReadonlySet<string>): Map<string, number> {
+  const starts = lineStarts(out);
+  const first = out.indexOf(0x0a);
+  const space = out.indexOf(0x20);
+  const hex = space >= 0 && (first < 0 || space < first) ? space : first < 0 ? out.length : first;
+  const position = new Map<string, number>();
+  for (const [id, i] of linesOf(out, starts, hex, wanted)) position.set(id, starts.length - 1 - i);
+  return position;
 }

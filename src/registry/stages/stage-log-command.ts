@@ -38,6 +38,13 @@ export const LOW_MEMORY = [
 export const stagesFiles = (folders: readonly string[]) => folders.map((f) => `${f}/stages.json`);
 
 /**
+ * Every model's stages.json under `root`, as one glob pathspec (for stageLogArgs' `glob`): git
+ * matches each tree entry against every pathspec, and a hundred literal paths cost a walk of
+ * 11,000 commits 1.2 s of git's CPU where this one costs 0.25 s.
+ */
+export const allStagesFiles = (root: string) => `:(glob)${root.replace(/[*?[\\]/g, "\\$&")}/*/stages.json`;
+
+/**
  * `git log` of the given folders from `rev`, oldest first with every parent before its children.
  * Plain folder pathspecs, taken literally: git answers a single one from the commit-graph's
  * changed-path Bloom filters (a `:(glob)` pathspec never can); callers pick the stages.json and
@@ -48,11 +55,12 @@ export const stagesFiles = (folders: readonly string[]) => folders.map((f) => `$
 export function stageLogArgs(
   folders: readonly string[],
   rev: string,
-  options: { filter?: string; realParents?: boolean } = {},
+  options: { filter?: string; realParents?: boolean; glob?: boolean } = {},
 ): string[] {
   return [
     ...LOW_MEMORY,
-    "--literal-pathspecs",
+    // `glob`: the caller's pathspecs carry their own magic (allStagesFiles), made from safe names.
+    ...(options.glob ? [] : ["--literal-pathspecs"]),
     "-c",
     "core.quotePath=false",
     "log",
@@ -359,7 +367,8 @@ const MODEL_TAG_FIELDS = [
   "%(*authorname)%(authorname)",
   "%(*authoremail:trim)%(authoremail:trim)",
   "%(*committerdate:iso-strict)%(committerdate:iso-strict)",
-  "%(*subject)%(subject)",
+  // The commit's subject: an annotated tag has a subject of its own, which is not the commit's.
+  "%(if)%(*objectname)%(then)%(*subject)%(else)%(subject)%(end)",
   // The `Reason:` trailer `delete --reason` and `cleanup --reason` write on the deletion commit.
   "%(*contents:trailers:key=Reason,valueonly,separator=%x20)",
   // The stage change a stage tag records (stage-tags.ts writes it in the tag's message).
@@ -369,19 +378,15 @@ const MODEL_TAG_FIELDS = [
   "%(taggerdate:unix)",
 ];
 
-export function startHistoryReads(
-  top: string,
-  model: string,
-  rev: string,
-  options: { walk?: boolean } = {},
-): HistoryReads {
+/**
+ * The tags matching `patterns` (for-each-ref patterns: `refs/tags/<model>@*` for a model's
+ * registration and deregistration tags, `#*` for its stage tags), each with its commit's author,
+ * date, subject and `Reason:` trailer: one `for-each-ref`, for one model (`history`) or every
+ * model at once (the report).
+ */
+export function readModelTags(top: string, patterns: readonly string[]): Promise<ModelTag[]> {
   const format = MODEL_TAG_FIELDS.join("%00");
-  const tags = runGit(top, [
-    "for-each-ref",
-    `--format=${format}`,
-    `refs/tags/${model}@*`,
-    `refs/tags/${model}#*`,
-  ]).then((r) =>
+  return runGit(top, ["for-each-ref", `--format=${format}`, ...patterns]).then((r) =>
     r.stdout
       .toString("utf8")
       .split("\n")
@@ -405,6 +410,15 @@ export function startHistoryReads(
         };
       }),
   );
+}
+
+export function startHistoryReads(
+  top: string,
+  model: string,
+  rev: string,
+  options: { walk?: boolean } = {},
+): HistoryReads {
+  const tags = readModelTags(top, [`refs/tags/${model}@*`, `refs/tags/${model}#*`]);
   tags.catch(() => {}); // seen by whoever awaits it
   const walk =
     options.walk === false

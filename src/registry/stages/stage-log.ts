@@ -7,6 +7,7 @@ import { GitError } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import { ensureCommitGraph, headFromFiles } from "./commit-graph.js";
 import {
+  allStagesFiles,
   FIELD,
   type PrefetchedLog,
   RECORD,
@@ -161,8 +162,9 @@ export async function readStageLogs(
   if (wanted && wanted.size === 0) return logs;
 
   const folders = wanted ? [...wanted].map((m) => registry.modelFolder(m)) : [root];
-  const stagesOnly = Boolean(options.stagesOnly && wanted);
-  const args = stageLogArgs(stagesOnly ? stagesFiles(folders) : folders, rev, { realParents: stagesOnly });
+  const stagesOnly = Boolean(options.stagesOnly);
+  const paths = !stagesOnly ? folders : wanted ? stagesFiles(folders) : [allStagesFiles(root)];
+  const args = stageLogArgs(paths, rev, { realParents: stagesOnly, glob: stagesOnly && !wanted });
   const { prefetched } = options;
   const matches =
     prefetched?.top === git.top &&
@@ -361,22 +363,33 @@ export async function readStageLog(
   return (await readStageLogs(registry, [model], rev, options)).get(model)!;
 }
 
+export type Deletion = VersionEvent & { reason: string | null };
+
+/** A model's registrations and deletions. */
+export interface VersionEvents {
+  registrations: VersionEvent[];
+  deletions: Deletion[];
+}
+
 /**
- * The registrations and deletions of the given versions of a model, from one `git log` of just
- * their metadata.json files (the first commit that added each, and the first that removed it).
- * For the versions the tags do not answer (a version added by hand or with --no-tag, one deleted
- * without a deregistration tag): usually none, so usually no process at all.
+ * The registrations and deletions of the given versions (model -> versions), from one `git log`
+ * of just their metadata.json files (the first commit that added each, and the first that
+ * removed it), for every model at once. For the versions the tags do not answer (a version added
+ * by hand or with --no-tag, one deleted without a deregistration tag): usually none, so usually
+ * no process at all.
  */
 export async function versionEvents(
   registry: Registry,
-  model: string,
-  versions: readonly string[],
+  wanted: ReadonlyMap<string, readonly string[]>,
   rev = "HEAD",
-): Promise<{ registrations: VersionEvent[]; deletions: (VersionEvent & { reason: string | null })[] }> {
-  const registrations: VersionEvent[] = [];
-  const deletions: (VersionEvent & { reason: string | null })[] = [];
-  if (versions.length === 0) return { registrations, deletions };
-  const paths = versions.map((v) => `${registry.versionFolder(model, v)}/metadata.json`);
+): Promise<Map<string, VersionEvents>> {
+  const events = new Map<string, VersionEvents>();
+  const paths: string[] = [];
+  for (const [model, versions] of wanted) {
+    events.set(model, { registrations: [], deletions: [] });
+    for (const v of versions) paths.push(`${registry.versionFolder(model, v)}/metadata.json`);
+  }
+  if (paths.length === 0) return events;
   const out = await registry.git.text(stageLogArgs(paths, rev, { filter: "AD", realParents: true }), {
     allowFailure: true,
   });
@@ -385,13 +398,14 @@ export async function versionEvents(
     if (!c) continue;
     for (const [path, change] of c.changes) {
       const where = classify(registry.root, path);
-      if (where?.kind !== "version" || where.model !== model) continue;
+      const own = where?.kind === "version" ? events.get(where.model) : undefined;
+      if (!own || where?.kind !== "version") continue;
       const event = versionEvent(c, where.version);
-      if (change.status === "A") recordVersionEvent(registrations, event);
+      if (change.status === "A") recordVersionEvent(own.registrations, event);
       // The `Reason:` trailer `delete --reason` and `cleanup --reason` write.
       if (change.status === "D")
-        recordVersionEvent(deletions, { ...event, reason: parseTrailers(c.body).reason ?? null });
+        recordVersionEvent(own.deletions, { ...event, reason: parseTrailers(c.body).reason ?? null });
     }
   }
-  return { registrations, deletions };
+  return events;
 }
