@@ -124,9 +124,9 @@ async function fetchTags(registry: Registry, remote: string, refspecs: readonly 
 
 /**
  * What a push asks of register: the models the range since `since` touched (their stage tags
- * too when their stages.json changed), and every model HEAD holds a version folder of that has
- * no registration tag. Null when `since` is not a commit of the clone (a shallow checkout, a
- * new branch): then everything is planned, as on a manual run.
+ * too when their stages.json changed), and every model whose folders and registration tags
+ * differ in number. Undefined when `since` is not a commit of the clone (a shallow checkout, a
+ * force push): then everything is planned, as on a manual run.
  */
 async function pushScope(registry: Registry, since: string): Promise<DoctorScope | undefined> {
   const git = registry.git;
