@@ -6,7 +6,7 @@ import { GitModelError } from "../../src/domain/errors.js";
 import { openRegistry, type Registry } from "../../src/registry/core/registry.js";
 import { readHistories } from "../../src/registry/report/read.js";
 import { type HistoryEntry, history, historyEntries } from "../../src/registry/stages/history.js";
-import { readStageLogs } from "../../src/registry/stages/stage-log.js";
+import { readStageLogs, versionEvents } from "../../src/registry/stages/stage-log.js";
 import { demote, promote, rollback } from "../../src/registry/stages/stages.js";
 import { register } from "../../src/registry/versions/register.js";
 import { cleanup, deleteVersion } from "../../src/registry/versions/retention.js";
@@ -267,6 +267,16 @@ describe("the report's histories", () => {
         const counter = { n: 2 };
         for (const o of ops) await apply(repo, o, counter);
         entries += await compare(repo);
+        // A clone without the tags (a CI checkout that did not fetch them): all from git's log.
+        const clone = join(tempDir("gm-report-hist-clone-"), "clone");
+        await git(repo, ["clone", "-q", "--no-tags", repo, clone]);
+        await compare(clone);
+        // Those versions' events from the models' folders instead of a path per version (what a
+        // clone without tags of 100,000 versions needs): the same.
+        const bare = await openRegistry(clone);
+        const wanted = new Map<string, string[]>();
+        for (const m of await bare.models()) wanted.set(m, await bare.versionFolders(m));
+        expect(await versionEvents(bare, wanted, "HEAD", 0)).toEqual(await versionEvents(bare, wanted));
         const registry = await openRegistry(repo);
         for (const h of (await readHistories(registry, await registry.models())).values())
           deletions += h.filter((e) => e.type === "deletion").length;

@@ -365,6 +365,9 @@ export async function readStageLog(
 
 export type Deletion = VersionEvent & { reason: string | null };
 
+/** The most paths versionEvents names one by one. */
+const MAX_PATHSPECS = 2000;
+
 /** A model's registrations and deletions. */
 export interface VersionEvents {
   registrations: VersionEvent[];
@@ -382,6 +385,7 @@ export async function versionEvents(
   registry: Registry,
   wanted: ReadonlyMap<string, readonly string[]>,
   rev = "HEAD",
+  maxPathspecs = MAX_PATHSPECS,
 ): Promise<Map<string, VersionEvents>> {
   const events = new Map<string, VersionEvents>();
   const paths: string[] = [];
@@ -390,13 +394,19 @@ export async function versionEvents(
     for (const v of versions) paths.push(`${registry.versionFolder(model, v)}/metadata.json`);
   }
   if (paths.length === 0) return events;
-  const out = await registry.git.text(stageLogArgs(paths, rev, { filter: "AD", realParents: true }), {
+  const asked = new Set(paths);
+  // Past a few thousand paths (a clone without the tags), the models' folders: an argument list
+  // of 100,000 paths is more than the system lets a process have.
+  const pathspecs =
+    paths.length > maxPathspecs ? [...wanted.keys()].map((m) => registry.modelFolder(m)) : paths;
+  const out = await registry.git.text(stageLogArgs(pathspecs, rev, { filter: "AD", realParents: true }), {
     allowFailure: true,
   });
   for (const record of out.split(RECORD)) {
     const c = parseRecord(record);
     if (!c) continue;
     for (const [path, change] of c.changes) {
+      if (!asked.has(path)) continue;
       const where = classify(registry.root, path);
       const own = where?.kind === "version" ? events.get(where.model) : undefined;
       if (!own || where?.kind !== "version") continue;
