@@ -28,13 +28,26 @@ export function readGitCache(gitDir: string, name: string): unknown {
   }
 }
 
+/** The bytes of a cache file, or null when there is none. */
+export function readGitCacheBytes(gitDir: string, name: string): Buffer | null {
+  try {
+    return readFileSync(path(gitDir, name));
+  } catch {
+    return null;
+  }
+}
+
 /** Written aside and renamed, so a concurrent reader sees a whole file or the old one; no fsync: a lost file is computed again. */
 export function writeGitCache(gitDir: string, name: string, value: unknown): void {
+  writeGitCacheBytes(gitDir, name, JSON.stringify(value));
+}
+
+export function writeGitCacheBytes(gitDir: string, name: string, bytes: string | Buffer): void {
   const target = path(gitDir, name);
   const temp = `${target}.${randomName()}.tmp`;
   try {
     mkdirSync(`${gitDir}/git-model`, { recursive: true });
-    writeFileSync(temp, JSON.stringify(value), { flag: "wx" });
+    writeFileSync(temp, bytes, { flag: "wx" });
     renameSync(temp, target);
   } catch {
     rmSync(temp, { force: true });

@@ -241,7 +241,7 @@ async function compare(repo: string): Promise<boolean> {
     registry,
     "rl",
     "HEAD",
-    startHistoryReads(registry.git.top, "rl", "HEAD"),
+    startHistoryReads(registry.git, "rl", "HEAD"),
   );
   if (!started) return false;
   await Promise.all([started.blobs(() => {}), started.records(() => {})]);
@@ -255,14 +255,18 @@ describe("history bounded by the stage tags", () => {
     let used = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(op, { minLength: 3, maxLength: 12 }),
+        fc.array(op, { minLength: 3, maxLength: 10 }),
+        fc.array(op, { maxLength: 3 }),
         fc.array(perturbation, { maxLength: 2 }),
-        async (ops, perturbations) => {
+        async (ops, more, perturbations) => {
           const repo = join(tempDir("gm-hist-"), `repo-${run++}`);
           cpSync(template, repo, { recursive: true });
           const registered = { n: 0 };
           for (const o of ops) await apply(repo, o, registered);
           if (await compare(repo)) used++;
+          // More commits on top of the walk kept in .git/git-model by the reads above.
+          for (const o of more) await apply(repo, o, registered);
+          await compare(repo);
           for (const p of perturbations) await perturb(repo, p);
           await compare(repo);
           // A second clone: the same commits and tags, fetched; no caches.

@@ -40,7 +40,8 @@ export function objectsFolder(gitDir: string): string {
   return join(commonDir(gitDir), "objects");
 }
 
-function commonDir(gitDir: string): string {
+/** The folder a linked work tree shares with the main one (its objects, refs, shallow file). */
+export function commonDir(gitDir: string): string {
   try {
     const common = readFileSync(join(gitDir, "commondir"), "utf8").trim();
     return isAbsolute(common) ? common : join(gitDir, common);

@@ -90,7 +90,7 @@ export async function history(
     prefetched.rev === ref &&
     (prefetched.walk !== null || !bounded)
       ? prefetched
-      : startHistoryReads(registry.git.top, name, ref, { walk: bounded });
+      : startHistoryReads(registry.git, name, ref, { walk: bounded });
   const historyFile = `${registry.modelFolder(name)}/history.jsonl`;
   // Metrics come from history.jsonl (the registration's record); the commit says who and when.
   const [log, versions, metrics] = await Promise.all([

@@ -10,25 +10,28 @@ import {
 } from "./stage-log-command.js";
 
 /**
- * One model's stage log for `history`, bounded by its tags (docs/decisions/stages.md, "Stage
- * history from the tags"). The full log of stages.json diffs every commit of the branch (at
- * 101,201 commits without a commit-graph, 1.4 s of git's CPU); most of that history is recorded
- * already by the model's tags: each stage tag names the commit of the stage change it records
- * (`Stage-Change:`), and the registration tags mark recent points of the branch. So:
+ * One model's stage log for `history`, bounded by its stage tags (docs/decisions/stages.md,
+ * "history from the stage tags"). The full log of stages.json diffs every commit of the branch
+ * (at 101,201 commits without a commit-graph, 1.0-1.4 s of git's CPU); most of what it finds is
+ * recorded already: each stage tag names the commit of the stage change it records
+ * (`Stage-Change:`, stage-tags.ts), and git-model tags every move of a registered version, in
+ * history order, wherever changes land. So:
  *
- * - one `rev-list --parents` (commits only, no trees) says which tagged commits are on the branch
- *   and in what order, and that the history up to the newest of them (the bound) is one line;
- * - one `log --no-walk` of the tagged stage changes gives their records, exactly as the full log
- *   prints them, and one `cat-file --batch` their stages.json blobs and the bound's;
- * - one log of stages.json from the bound to the tip gives the rest, exactly.
+ * - one `rev-list --parents` (commits only, no trees; kept in .git/git-model) says which tagged
+ *   changes are on the branch and in what order, and that the branch up to the newest of them
+ *   (the bound) is one line and everything after it descends from it;
+ * - one `log --no-walk` of the tagged changes gives their records, exactly as the full log prints
+ *   them, and one `cat-file --batch` their stages.json blobs;
+ * - one log of stages.json from the bound to the tip gives the rest, git's own reading.
  *
- * The tagged changes are taken for the whole log up to the bound only when they account for the
- * file: each one's stages.json before equals the previous one's after, the first starts from no
- * file (or one that names no version), and the bound's file is the last one's after. Anything
- * else (no tag on the branch, a merge before the bound, a side branch that forks before it, a
- * change with no tag, a tag that records nothing) returns null, and the caller reads the full log.
- * What this cannot see: untagged changes before the bound that undo each other exactly
- * (git-model tags every move of a registered version where changes land).
+ * The tagged changes stand for the full log up to the bound only when they account for the file:
+ * the first one creates it, each one starts from the file the previous one left, the bound holds
+ * the last one's, and the stage tags' counters have no gap. Anything else (no stage tag, a GTO tag
+ * without `Stage-Change:`, a deleted tag, a merge or side branch before the bound, a change with no
+ * tag, a rewritten branch) returns null, and the caller reads the full log. What no check here
+ * can see: untagged changes between two tagged ones that undo each other byte for byte, which
+ * git-model's tagging leaves only for versions that were never registered (a hand edit naming
+ * one, undone), or a file deleted and created again before the first tagged change.
  */
 export async function boundedStageLog(
   registry: Registry,
@@ -42,30 +45,25 @@ export async function boundedStageLog(
   if (!tags || !reads.walk) return null;
   const walk = await reads.walk;
   if (walk.code !== 0) return null;
-  const { changes: hinted, registered } = tags;
+  const hinted = tags.changes;
   // The bound the tags' dates gave, if the walk agrees; else the newest tagged change the walk
-  // finds (a tag's date can be off), else the newest registration or deletion.
+  // finds (a tag's date can be off, a tagged change be off the branch).
   let rest = tags.rest;
   let anchored = onOneLine(walk.stdout, new Set([tags.bound]), hinted);
   if (!anchored) {
     anchored = onOneLine(walk.stdout, hinted, hinted);
-    if (anchored === undefined) anchored = onOneLine(walk.stdout, registered, hinted);
     if (!anchored) return null;
     rest = startRest(reads, file, anchored.bound);
   }
-  // With no stage change on the line, the bound is a registration, before which the file must
-  // not exist (checked below): git-model creates it with the first stage change.
   const { bound, position } = anchored;
 
   const records: { text: string; commit: LoggedCommit; position: number }[] = [];
-  if (tags.records) {
-    const out = await tags.records;
-    if (out.code !== 0) return null;
-    for (const text of out.stdout.toString("utf8").split(RECORD)) {
-      const commit = parseRecord(text);
-      const at = commit ? position.get(commit.commit) : undefined;
-      if (commit && at !== undefined) records.push({ text, commit, position: at });
-    }
+  const out = await tags.records;
+  if (out.code !== 0) return null;
+  for (const text of out.stdout.toString("utf8").split(RECORD)) {
+    const commit = parseRecord(text);
+    const at = commit ? position.get(commit.commit) : undefined;
+    if (commit && at !== undefined) records.push({ text, commit, position: at });
   }
   // Oldest first: the farther from the bound, the older.
   records.sort((a, b) => b.position - a.position);

@@ -8,6 +8,8 @@ import { parseTag } from "../../domain/references.js";
 import { CONFIG_FILE } from "../../domain/registry-config.js";
 import { isInside } from "../../infra/files.js";
 import { catFileBatchReader, Git, type RunResult, runGit, spawnGit } from "../../infra/git.js";
+import { readGitCacheBytes, writeGitCacheBytes } from "../../infra/git-cache.js";
+import { commonDir, headFromFiles } from "./commit-graph.js";
 
 /**
  * The one `git log` that stage history is read from (stage-log.ts), and a way to start it before
@@ -258,12 +260,10 @@ export interface TaggedReads {
   file: string;
   /** The commits the stage tags say changed the stages (their `Stage-Change:`). */
   changes: Set<string>;
-  /** The commits of the registration and deregistration tags. */
-  registered: Set<string>;
-  /** The newest of them by the tags' dates (a stage change when there is one): where git's log starts. */
+  /** The newest of them by the tags' dates: where git's log starts. */
   bound: string;
-  /** `log --no-walk` of `changes` (the same records as the full log's), or null when there are none. */
-  records: Promise<RunResult> | null;
+  /** `log --no-walk` of `changes` (the same records as the full log's). */
+  records: Promise<RunResult>;
   /** The log of stages.json from the bound to `rev`. */
   rest: StartedLog;
 }
@@ -290,47 +290,39 @@ const taggedLogArgs = (file: string) => [
 const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
- * Reads the model's tags for the bounded log and starts its two logs (once per path). Null when
- * the tags cannot bound it: none, a stage tag that names no change (GTO's own: a move this cannot
- * place), or a gap in the stage tags' counters (a deleted tag: its change is unknown).
+ * Reads the model's stage tags for the bounded log and starts its two logs (once per path). Null
+ * when the tags cannot bound it: no stage tag, a stage tag that names no change (GTO's own: a move
+ * this cannot place), or a gap in the counters (a deleted tag: its change is unknown).
  */
 export function startTaggedReads(reads: HistoryReads, file: string): Promise<TaggedReads | null> {
   const known = reads.tagged.get(file);
   if (known) return known;
   const started = reads.tags.then((rows): TaggedReads | null => {
     const changes = new Set<string>();
-    const registered = new Set<string>();
     const counters = new Set<number>();
-    let newestChange: { commit: string; time: number; counter: number } | undefined;
-    let newestRegistered: { commit: string; time: number } | undefined;
+    let newest: { commit: string; time: number; counter: number } | undefined;
     for (const row of rows) {
       const tag = parseTag(row.name);
-      if (tag?.model !== reads.model) continue;
-      if (tag.kind === "registration" || tag.kind === "deregistration") {
-        registered.add(row.commit);
-        const time = Date.parse(row.at) || 0;
-        if (!newestRegistered || time > newestRegistered.time)
-          newestRegistered = { commit: row.commit, time };
-      } else if (row.annotated) {
-        if (row.changes.length === 0) return null;
-        for (const commit of row.changes) changes.add(commit);
-        counters.add(tag.counter);
-        const newer =
-          !newestChange ||
-          row.taggedAt > newestChange.time ||
-          (row.taggedAt === newestChange.time && tag.counter > newestChange.counter);
-        if (newer) newestChange = { commit: row.changes.at(-1)!, time: row.taggedAt, counter: tag.counter };
-      }
+      if (tag?.model !== reads.model || (tag.kind !== "stage" && tag.kind !== "unassignment")) continue;
+      if (!row.annotated) continue;
+      if (row.changes.length === 0) return null;
+      for (const commit of row.changes) changes.add(commit);
+      counters.add(tag.counter);
+      const newer =
+        !newest ||
+        row.taggedAt > newest.time ||
+        (row.taggedAt === newest.time && tag.counter > newest.counter);
+      if (newer) newest = { commit: row.changes.at(-1)!, time: row.taggedAt, counter: tag.counter };
     }
     // Counters run from 1 without a gap (domain/gto.ts).
     for (let n = 1; n <= counters.size; n++) if (!counters.has(n)) return null;
-    const bound = newestChange?.commit ?? newestRegistered?.commit;
-    if (!bound) return null;
-    const records = changes.size
-      ? runGit(reads.top, taggedLogArgs(file), { input: `${[...changes].join("\n")}\n`, allowFailure: true })
-      : null;
-    records?.catch(() => {});
-    return { file, changes, registered, bound, records, rest: startRest(reads, file, bound) };
+    if (!newest) return null;
+    const records = runGit(reads.top, taggedLogArgs(file), {
+      input: `${[...changes].join("\n")}\n`,
+      allowFailure: true,
+    });
+    records.catch(() => {});
+    return { file, changes, bound: newest.commit, records, rest: startRest(reads, file, newest.commit) };
   });
   started.catch(() => {});
   reads.tagged.set(file, started);
@@ -413,21 +405,69 @@ export function readModelTags(top: string, patterns: readonly string[]): Promise
 }
 
 export function startHistoryReads(
-  top: string,
+  git: { top: string; gitDir: string },
   model: string,
   rev: string,
   options: { walk?: boolean } = {},
 ): HistoryReads {
+  const { top } = git;
   const tags = readModelTags(top, [`refs/tags/${model}@*`, `refs/tags/${model}#*`]);
   tags.catch(() => {}); // seen by whoever awaits it
-  const walk =
-    options.walk === false
-      ? null
-      : runGit(top, [...LOW_MEMORY, "rev-list", "--topo-order", "--parents", "--end-of-options", rev, "--"], {
-          allowFailure: true,
-        });
+  const walk = options.walk === false ? null : walkOf(git, rev);
   walk?.catch(() => {});
   return { top, model, rev, tags, walk, tagged: new Map() };
+}
+
+/** The walk of the last `history` (`rev-list --topo-order --parents` of its tip, as git printed it). */
+const WALK_CACHE = "walk.txt";
+
+/**
+ * `rev-list --topo-order --parents` of `rev`: the commits only, each after its children. The last
+ * walk is kept in .git/git-model (commits never change, so the history of a commit is the same
+ * forever): when `rev` is that walk's tip nothing runs, and when it descends from it only the
+ * new commits are walked. At 101,201 commits the walk is 0.4 s of git's CPU. Not kept in a
+ * shallow clone or one with grafts, where a commit's parents can change.
+ */
+async function walkOf(git: { top: string; gitDir: string }, rev: string): Promise<RunResult> {
+  const args = (...not: string[]) => [
+    ...LOW_MEMORY,
+    "rev-list",
+    "--topo-order",
+    "--parents",
+    "--end-of-options",
+    rev,
+    ...not,
+    "--",
+  ];
+  const common = commonDir(git.gitDir);
+  const keep = !existsSync(join(common, "shallow")) && !existsSync(join(common, "info", "grafts"));
+  const cached = keep ? readGitCacheBytes(git.gitDir, WALK_CACHE) : null;
+  const end = cached ? cached.indexOf(0x0a) : -1;
+  const space = cached ? cached.indexOf(0x20) : -1;
+  const tip = cached?.toString("latin1", 0, space >= 0 && space < end ? space : end) ?? "";
+  if (cached && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(tip) && cached.at(-1) === 0x0a) {
+    if (rev === "HEAD" && headFromFiles(git.gitDir) === tip) return { code: 0, stdout: cached, stderr: "" };
+    const newer = await runGit(git.top, args(`^${tip}`), { allowFailure: true });
+    // The new commits, if the old tip is a parent of one of them: the old walk is their history's rest.
+    if (newer.code === 0 && hasParent(newer.stdout, tip)) {
+      const stdout = Buffer.concat([newer.stdout, cached]);
+      writeGitCacheBytes(git.gitDir, WALK_CACHE, stdout);
+      return { code: 0, stdout, stderr: "" };
+    }
+  }
+  const walk = await runGit(git.top, args(), { allowFailure: true });
+  if (keep && walk.code === 0 && walk.stdout.at(-1) === 0x0a)
+    writeGitCacheBytes(git.gitDir, WALK_CACHE, walk.stdout);
+  return walk;
+}
+
+/** Whether a `rev-list --parents` output names `commit` as a parent of one of its commits. */
+function hasParent(out: Buffer, commit: string): boolean {
+  for (let at = out.indexOf(` ${commit}`); at >= 0; at = out.indexOf(` ${commit}`, at + 1)) {
+    const next = out[at + 1 + commit.length];
+    if (next === 0x20 || next === 0x0a) return true;
+  }
+  return false;
 }
 
 /**
@@ -444,15 +484,16 @@ export function prefetchHistoryReads(
 ): HistoryReads | null {
   if (!isModelName(model)) return null;
   try {
-    const dir = Git.locate(cwd)?.top;
-    if (dir === undefined) return null;
+    const git = Git.locate(cwd);
+    if (!git) return null;
+    const dir = git.top;
     const configPath = join(dir, configFile);
     // Only a plain file in the repository: a guess never reads through a link or out of it.
     if (!isInside(dir, configPath) || lstatSync(configPath, { throwIfNoEntry: false })?.isSymbolicLink())
       return null;
     const root = guessRoot(configPath);
     if (root === null || !existsSync(join(dir, root, model))) return null;
-    const reads = startHistoryReads(dir, model, "HEAD");
+    const reads = startHistoryReads(git, model, "HEAD");
     startTaggedReads(reads, `${root}/${model}/stages.json`);
     return reads;
   } catch {
