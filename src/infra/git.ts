@@ -16,6 +16,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Return the result instead of throwing on a non-zero exit. */
   allowFailure?: boolean;
+  /** Ends the process early (the promise then rejects with an AbortError). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -102,6 +104,7 @@ export function runGit(cwd: string, args: readonly string[], options: RunOptions
       // No optional locks: a read (status) must not take .git/index.lock, which a kill would leave.
       env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -48,14 +48,11 @@ export async function boundedStageLog(
   const hinted = tags.changes;
   // The bound the tags' dates gave, if the walk agrees; else the newest tagged change the walk
   // finds (a tag's date can be off, a tagged change be off the branch).
-  let rest = tags.rest;
-  let anchored = onOneLine(walk.stdout, new Set([tags.bound]), hinted);
-  if (!anchored) {
-    anchored = onOneLine(walk.stdout, hinted, hinted);
-    if (!anchored) return null;
-    rest = startRest(reads, file, anchored.bound);
-  }
+  const anchored =
+    onOneLine(walk.stdout, new Set([tags.bound]), hinted) ?? onOneLine(walk.stdout, hinted, hinted);
+  if (!anchored) return null;
   const { bound, position } = anchored;
+  const rest = bound === tags.bound ? tags.rest : startRest(reads, file, bound);
 
   const records: { text: string; commit: LoggedCommit; position: number }[] = [];
   const out = await tags.records;
@@ -105,7 +102,8 @@ export async function boundedStageLog(
  * bound (the first of the `points` in the walk) and checks what makes the full log the tagged
  * part followed by git's log from the bound: the lines after the bound's are one line of first
  * parents down to the root (no merge, nothing else), and the lines before it all descend from
- * it. Returns the tip, the bound and, for the `wanted` commits on the line, their distance from
+ * it; the bound then moves down the line below every parent of a merge after it. Returns the
+ * tip, the bound and, for the `wanted` commits on the line at or below it, their distance from
  * the bound; undefined when none of the points is in the walk, null when the walk is not of that
  * shape.
  */
@@ -140,16 +138,32 @@ function onOneLine(
       return null;
     }
   }
-  // Before it: descendants of the bound only (children come first, so read upwards).
+  // Before it: descendants of the bound only (children come first, so read upwards). A merge's
+  // parents on the line are noted: git's log from a bound decides whether a merge changed the
+  // file only among the parents inside its range, so the range must hold them all.
   const descends = new Set([bound]);
+  const mergedFrom = new Set<string>();
   for (let i = b - 1; i >= 0; i--) {
     const parents = out.toString("latin1", starts[i]! + hex + 1, endOf(i)).split(" ");
     if (!parents.some((p) => descends.has(p))) return null;
+    if (parents.length > 1) for (const p of parents) if (p === bound || !descends.has(p)) mergedFrom.add(p);
     descends.add(idAt(i));
   }
   const position = new Map<string, number>();
-  for (const [id, i] of linesOf(out, starts, hex, wanted, b)) position.set(id, i - b);
-  return { tip: idAt(0), bound, position };
+  for (const [id, i] of linesOf(out, starts, hex, new Set([...wanted, ...mergedFrom]), b))
+    position.set(id, i - b);
+  if (mergedFrom.size === 0) return { tip: idAt(0), bound, position };
+  // The bound moves below the oldest of them; the places are counted from there.
+  let below = 0;
+  for (const p of mergedFrom) {
+    const at = position.get(p);
+    if (at === undefined) return null;
+    below = Math.max(below, at + 1);
+  }
+  if (b + below >= n) return null;
+  const moved = new Map<string, number>();
+  for (const [id, at] of position) if (at >= below && wanted.has(id)) moved.set(id, at - below);
+  return { tip: idAt(0), bound: idAt(b + below), position: moved };
 }
 
 /** Where each line of git's output starts. */

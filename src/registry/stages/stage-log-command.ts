@@ -268,6 +268,11 @@ export interface TaggedReads {
   rest: StartedLog;
 }
 
+const isStageTagOf = (name: string, model: string) => {
+  const tag = parseTag(name);
+  return tag?.model === model && (tag.kind === "stage" || tag.kind === "unassignment");
+};
+
 /** `git log` of exactly the given commits, with the full log's record format (those that changed `file`). */
 const taggedLogArgs = (file: string) => [
   ...LOW_MEMORY,
@@ -303,8 +308,12 @@ export function startTaggedReads(reads: HistoryReads, file: string): Promise<Tag
     let newest: { commit: string; time: number; counter: number } | undefined;
     for (const row of rows) {
       const tag = parseTag(row.name);
-      if (tag?.model !== reads.model || (tag.kind !== "stage" && tag.kind !== "unassignment")) continue;
-      if (!row.annotated) continue;
+      if (
+        !row.annotated ||
+        tag?.model !== reads.model ||
+        (tag.kind !== "stage" && tag.kind !== "unassignment")
+      )
+        continue;
       if (row.changes.length === 0) return null;
       for (const commit of row.changes) changes.add(commit);
       counters.add(tag.counter);
@@ -413,8 +422,17 @@ export function startHistoryReads(
   const { top } = git;
   const tags = readModelTags(top, [`refs/tags/${model}@*`, `refs/tags/${model}#*`]);
   tags.catch(() => {}); // seen by whoever awaits it
-  const walk = options.walk === false ? null : walkOf(git, rev);
+  // The walk serves only a model with stage tags: stopped when the tags say there are none.
+  const stop = new AbortController();
+  const walk = options.walk === false ? null : walkOf(git, rev, stop.signal);
   walk?.catch(() => {});
+  if (walk)
+    tags.then(
+      (rows) => {
+        if (!rows.some((row) => row.annotated && isStageTagOf(row.name, model))) stop.abort();
+      },
+      () => stop.abort(),
+    );
   return { top, model, rev, tags, walk, tagged: new Map() };
 }
 
@@ -428,7 +446,11 @@ const WALK_CACHE = "walk.txt";
  * new commits are walked. At 101,201 commits the walk is 0.4 s of git's CPU. Not kept in a
  * shallow clone or one with grafts, where a commit's parents can change.
  */
-async function walkOf(git: { top: string; gitDir: string }, rev: string): Promise<RunResult> {
+async function walkOf(
+  git: { top: string; gitDir: string },
+  rev: string,
+  signal: AbortSignal,
+): Promise<RunResult> {
   const args = (...not: string[]) => [
     ...LOW_MEMORY,
     "rev-list",
@@ -447,7 +469,7 @@ async function walkOf(git: { top: string; gitDir: string }, rev: string): Promis
   const tip = cached?.toString("latin1", 0, space >= 0 && space < end ? space : end) ?? "";
   if (cached && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(tip) && cached.at(-1) === 0x0a) {
     if (rev === "HEAD" && headFromFiles(git.gitDir) === tip) return { code: 0, stdout: cached, stderr: "" };
-    const newer = await runGit(git.top, args(`^${tip}`), { allowFailure: true });
+    const newer = await runGit(git.top, args(`^${tip}`), { allowFailure: true, signal });
     // The new commits, if the old tip is a parent of one of them: the old walk is their history's rest.
     if (newer.code === 0 && hasParent(newer.stdout, tip)) {
       const stdout = Buffer.concat([newer.stdout, cached]);
@@ -455,7 +477,7 @@ async function walkOf(git: { top: string; gitDir: string }, rev: string): Promis
       return { code: 0, stdout, stderr: "" };
     }
   }
-  const walk = await runGit(git.top, args(), { allowFailure: true });
+  const walk = await runGit(git.top, args(), { allowFailure: true, signal });
   if (keep && walk.code === 0 && walk.stdout.at(-1) === 0x0a)
     writeGitCacheBytes(git.gitDir, WALK_CACHE, walk.stdout);
   return walk;
