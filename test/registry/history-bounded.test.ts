@@ -146,10 +146,13 @@ async function apply(repo: string, o: Op, registered: { n: number }): Promise<vo
       await git(repo, ["add", "models/rl/stages.json"]);
       await gitNext(repo, ["commit", "-q", "--allow-empty", "-m", "edit stages by hand"]);
     } else if (o.kind === "revert") {
-      // git revert of the last commit when it changed stages.json.
+      // git revert of the last commit when it changed stages.json (not a merge: reverting one
+      // needs -m, and git refuses it without).
       const last = await git(repo, ["log", "-1", "--format=%H", "--", "models/rl/stages.json"]);
-      const head = await git(repo, ["rev-parse", "HEAD"]);
-      if (last.trim() === head.trim()) await gitNext(repo, ["revert", "--no-edit", "HEAD"]);
+      const [head, ...parents] = (await git(repo, ["rev-list", "--parents", "-n", "1", "HEAD"]))
+        .trim()
+        .split(" ");
+      if (parents.length === 1 && last.trim() === head) await gitNext(repo, ["revert", "--no-edit", "HEAD"]);
     } else {
       // A pull request: the move on a branch; meanwhile on main a registration, or a move of its
       // own (tagged before the merge, or not); a merge commit (conflicts: main's side).
