@@ -161,3 +161,27 @@ export function expectCliError(r: CliResult, code: 1 | 2, fragments: readonly st
   expect(r.stderr, "no stack trace").not.toMatch(/^ {4}at /m);
   expect(r.stdout, context).toBe("");
 }
+
+/**
+ * Lands branch `branch` as GitHub merges a pull request: a merge commit named after PR #`pr`
+ * (conflicting hunks from the checked-out side), made by `commit` (which sets its dates), then
+ * the branch deleted.
+ */
+export async function mergePullRequestBranch(
+  repo: string,
+  pr: number,
+  commit: (repo: string, args: string[]) => Promise<string>,
+  branch = "pr",
+): Promise<void> {
+  await commit(repo, [
+    "merge",
+    "-q",
+    "--no-ff",
+    "-X",
+    "ours",
+    "-m",
+    `Merge pull request #${pr} from team/${branch}`,
+    branch,
+  ]);
+  await git(repo, ["branch", "-q", "-D", branch]);
+}

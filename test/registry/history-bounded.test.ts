@@ -11,7 +11,7 @@ import { startHistoryReads } from "../../src/registry/stages/stage-log-command.j
 import { demote, promote, rollback } from "../../src/registry/stages/stages.js";
 import { register } from "../../src/registry/versions/register.js";
 import { deleteVersion } from "../../src/registry/versions/retention.js";
-import { cleanEnv, git, runFolder, tempDir } from "../helpers/repo.js";
+import { cleanEnv, git, mergePullRequestBranch, runFolder, tempDir } from "../helpers/repo.js";
 import { seedRepo } from "../helpers/stages.js";
 
 /**
@@ -173,17 +173,7 @@ async function apply(repo: string, o: Op, registered: { n: number }): Promise<vo
         }
       } else await register(main, { model: "rl", dir: runFolder({ "model.bin": 500 + registered.n++ }) });
       if (o.tagFirst) await doctor(await registryAt(repo), { fix: true });
-      await gitNext(repo, [
-        "merge",
-        "-q",
-        "--no-ff",
-        "-X",
-        "ours",
-        "-m",
-        `Merge pull request #${o.pr} from team/pr`,
-        "pr",
-      ]);
-      await git(repo, ["branch", "-q", "-D", "pr"]);
+      await mergePullRequestBranch(repo, o.pr, gitNext);
     }
   } catch (e) {
     // A move the rules refuse (the transition table, nothing to roll back) changes nothing.

@@ -10,7 +10,7 @@ import { readStageLogs, versionEvents } from "../../src/registry/stages/stage-lo
 import { demote, promote, rollback } from "../../src/registry/stages/stages.js";
 import { register } from "../../src/registry/versions/register.js";
 import { cleanup, deleteVersion } from "../../src/registry/versions/retention.js";
-import { cleanEnv, git, runFolder, tempDir } from "../helpers/repo.js";
+import { cleanEnv, git, mergePullRequestBranch, runFolder, tempDir } from "../helpers/repo.js";
 import { seedRepo } from "../helpers/stages.js";
 
 /**
@@ -187,17 +187,7 @@ async function apply(repo: string, o: Op, counter: { n: number }): Promise<void>
         dir: runFolder({ "model.bin": 900 + counter.n }),
         version: `${++counter.n}.0.0`,
       });
-      await gitNext(repo, [
-        "merge",
-        "-q",
-        "--no-ff",
-        "-X",
-        "ours",
-        "-m",
-        `Merge pull request #${o.pr} from team/pr`,
-        "pr",
-      ]);
-      await git(repo, ["branch", "-q", "-D", "pr"]);
+      await mergePullRequestBranch(repo, o.pr, gitNext);
     } else {
       // A registration tag deleted: that version's registration comes from git's log.
       const tags = (await git(repo, ["tag", "-l", "*@v*"])).split("\n").filter((t) => t && !t.endsWith("!"));
