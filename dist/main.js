@@ -1033,9 +1033,14 @@ tr.selected {
     return cell.dataset.v ?? cell.textContent.trim();
   };
 
-  function makeSortable(table) {
+  /**
+   * Turns each \`data-sort\` header of the table into a button that toggles its \`aria-sort\`
+   * (ascending first) and calls \`sortBy(kind, column, ascending)\`: one way for the static tables
+   * and the paged one.
+   */
+  function sortButtons(table, sortBy) {
     const headers = [...table.tHead.rows[0].cells];
-    headers.forEach((th, index) => {
+    headers.forEach((th, column) => {
       const kind = th.dataset.sort;
       if (!kind) return;
       const button = document.createElement("button");
@@ -1047,29 +1052,35 @@ tr.selected {
         const ascending = th.getAttribute("aria-sort") !== "ascending";
         for (const other of headers) other.removeAttribute("aria-sort");
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        const body = table.tBodies[0];
-        const rows = [...body.rows];
-        const sign = ascending ? 1 : -1;
-        const key = (row) => {
-          const raw = cellValue(row, index);
-          if (kind !== "num") return raw;
-          const value = Number.parseFloat(raw);
-          return Number.isFinite(value) ? value : null;
-        };
-        const keyed = rows.map((row, position) => ({ row, key: key(row), position }));
-        keyed.sort((a, b) => {
-          // Missing values last in both directions; ties keep the page's order.
-          if (a.key === null || a.key === "")
-            return b.key === null || b.key === "" ? a.position - b.position : 1;
-          if (b.key === null || b.key === "") return -1;
-          const order =
-            kind === "num"
-              ? a.key - b.key
-              : String(a.key).localeCompare(String(b.key), undefined, { numeric: true });
-          return order === 0 ? a.position - b.position : sign * order;
-        });
-        body.append(...keyed.map((k) => k.row));
+        sortBy(kind, column, ascending);
       });
+    });
+  }
+
+  function makeSortable(table) {
+    sortButtons(table, (kind, index, ascending) => {
+      const body = table.tBodies[0];
+      const rows = [...body.rows];
+      const sign = ascending ? 1 : -1;
+      const key = (row) => {
+        const raw = cellValue(row, index);
+        if (kind !== "num") return raw;
+        const value = Number.parseFloat(raw);
+        return Number.isFinite(value) ? value : null;
+      };
+      const keyed = rows.map((row, position) => ({ row, key: key(row), position }));
+      keyed.sort((a, b) => {
+        // Missing values last in both directions; ties keep the page's order.
+        if (a.key === null || a.key === "")
+          return b.key === null || b.key === "" ? a.position - b.position : 1;
+        if (b.key === null || b.key === "") return -1;
+        const order =
+          kind === "num"
+            ? a.key - b.key
+            : String(a.key).localeCompare(String(b.key), undefined, { numeric: true });
+        return order === 0 ? a.position - b.position : sign * order;
+      });
+      body.append(...keyed.map((k) => k.row));
     });
   }
 
@@ -1371,7 +1382,6 @@ tr.selected {
   function pagedTable(table, data) {
     const rows = data.rows;
     const indexOf = new Map(rows.map((r, i) => [r[0], i]));
-    const headers = [...table.tHead.rows[0].cells];
     // Header position -> the row's field: version, stage, created, size, artifacts, metrics...
     const fieldOf = (column) => (column <= 3 ? column : column === 4 ? 5 : column + 2);
     const texts = rows.map((r) =>
@@ -1435,33 +1445,23 @@ tr.selected {
           : order;
     };
 
-    headers.forEach((th, column) => {
-      const kind = th.dataset.sort;
-      if (!kind) return;
+    sortButtons(table, (kind, column, ascending) => {
       const field = fieldOf(column);
-      const button = el("button", { type: "button", class: "sort" });
-      button.append(...th.childNodes);
-      th.append(button);
-      button.addEventListener("click", () => {
-        const ascending = th.getAttribute("aria-sort") !== "ascending";
-        for (const other of headers) other.removeAttribute("aria-sort");
-        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        const sign = ascending ? 1 : -1;
-        // The version column sorts by the model's version order (the data's), oldest first.
-        const key = (i) => (kind === "version" ? i : rows[i][field]);
-        const missing = (k) => k === null || k === undefined || k === "";
-        // Missing values last in both directions; ties keep the current order (sort is stable).
-        order = [...order].sort((a, b) => {
-          const ka = key(a);
-          const kb = key(b);
-          if (missing(ka)) return missing(kb) ? 0 : 1;
-          if (missing(kb)) return -1;
-          return sign * (typeof ka === "number" ? ka - kb : collator.compare(String(ka), String(kb)));
-        });
-        filter();
-        page = 0;
-        render();
+      const sign = ascending ? 1 : -1;
+      // The version column sorts by the model's version order (the data's), oldest first.
+      const key = (i) => (kind === "version" ? i : rows[i][field]);
+      const missing = (k) => k === null || k === undefined || k === "";
+      // Missing values last in both directions; ties keep the current order (sort is stable).
+      order = [...order].sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        if (missing(ka)) return missing(kb) ? 0 : 1;
+        if (missing(kb)) return -1;
+        return sign * (typeof ka === "number" ? ka - kb : collator.compare(String(ka), String(kb)));
       });
+      filter();
+      page = 0;
+      render();
     });
     const refilter = () => {
       filter();
