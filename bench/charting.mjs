@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { launchHeadlessChromium } from "../scripts/chromium.mjs";
+import { median } from "./timing.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const { values: opts } = parseArgs({
@@ -29,11 +30,6 @@ const { values: opts } = parseArgs({
 const RUNS = Number(opts.runs);
 const SIZES = [100, 10_000];
 const from = createRequire(join(opts.candidates, "package.json"));
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
 
 /** A metric over versions, as the report charts it. */
 function series(n) {

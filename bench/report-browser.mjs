@@ -7,17 +7,20 @@
 //   node bench/report-browser.mjs SITE [PAGE ...] [--runs N]
 //   e.g. node bench/report-browser.mjs /tmp/site index.html models/churn-000.html
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { launchHeadlessChromium } from "../scripts/chromium.mjs";
+import { median } from "./timing.mjs";
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf("--runs");
-const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
-const [site, ...pages] = args;
+const { values, positionals } = parseArgs({
+  options: { runs: { type: "string", default: "5" } },
+  allowPositionals: true,
+});
+const runs = Math.max(1, Number(values.runs));
+const [site, ...pages] = positionals;
 if (!site) {
   console.error("usage: node bench/report-browser.mjs SITE [PAGE ...] [--runs N]");
   process.exit(2);
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const browser = await launchHeadlessChromium();
 try {

@@ -39,6 +39,7 @@ import {
   restoreRegistry,
   writeNextVersion,
 } from "./generate.mjs";
+import { median } from "./timing.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const CLI = join(ROOT, "dist", "cli.js");
@@ -121,12 +122,6 @@ function scratch() {
   scratchDir ??= mkdtempSync(join(tmpdir(), "git-model-bench-run-"));
   return scratchDir;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 
 /** Runs the steps of a floor one after the other; returns the total time. */
 function runSteps(steps, cwd) {

@@ -40,7 +40,12 @@ export function parseBatch(out, count) {
   return contents;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
 
 /** The median time of `runs` runs of `fn`, after one untimed warm-up. */
 export async function time(fn, runs = 5) {
