@@ -2,7 +2,7 @@ import { compareText } from "../../domain/order.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
 import type { Registry } from "../core/registry.js";
 import { type ArtifactCheck, checkArtifacts, checkVersion } from "./artifacts.js";
-import { changesSince, diffSince, statusLetter } from "./base-diff.js";
+import { changesSince, type DiffSince, diffSince, statusLetter } from "./base-diff.js";
 import { immutability, type RegistrationTrees, registrationTrees } from "./immutability.js";
 import { describeLeftover, leftoversIn } from "./leftovers.js";
 import {
@@ -173,7 +173,7 @@ async function checkPart(
   checkers: Promise<Checkers>,
   part: Part,
   options: ValidateOptions,
-  diff: Awaited<ReturnType<typeof diffSince>> | null,
+  diff: DiffSince | null,
   pathScope: Wanted | null,
   listed?: () => void,
 ): Promise<void> {
