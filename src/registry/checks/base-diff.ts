@@ -114,7 +114,7 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
   const listing = Promise.all([
     headListing,
     git.lsTree("HEAD", others),
-    others.length ? worktreeStatus(registry, others) : new Map<string, StatusRow>(),
+    worktreeStatus(registry, others),
   ]).then(([head, otherHead, otherRows]) =>
     listTouched(registry, touched, [...head, ...otherHead], new Map([...rows, ...otherRows])),
   );
