@@ -182,12 +182,6 @@ function plainGitDir(gitDir: string): boolean {
 /** core.worktree, extensions.worktreeConfig, or core.bare set to anything but false. */
 const UNUSUAL_CONFIG = /^\s*(?:worktree\b|worktreeconfig\b|bare\b(?!\s*=\s*(?:false|no|off|0)\s*$))/im;
 
-/**
- * Reads `git cat-file --batch` output as it arrives, whole or in chunks: `onObject` is called for
- * each object, in the order the names were given, as soon as all of it is in (null for a name
- * that is missing or ambiguous). The one parser of that format: `catFile` hands it the whole
- * answer, the stage log its chunks while git still writes.
- */
 /** An entry of a tree as `ls-tree` gives it. */
 export interface TreeEntry {
   mode: string;
@@ -210,6 +204,12 @@ export function* treeEntries(tree: Buffer, idBytes: number): Generator<{ mode: s
   }
 }
 
+/**
+ * Reads `git cat-file --batch` output as it arrives, whole or in chunks: `onObject` is called for
+ * each object, in the order the names were given, as soon as all of it is in (null for a name
+ * that is missing or ambiguous). The one parser of that format: `catFile` hands it the whole
+ * answer, the stage log its chunks while git still writes.
+ */
 export function catFileBatchReader(
   onObject: (object: CatFileObject | null) => void,
 ): (chunk: Buffer) => void {
