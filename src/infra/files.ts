@@ -79,7 +79,6 @@ export async function appendLine(path: string, line: string): Promise<void> {
   }
 }
 
-/** A file's text, or null when it (or its folder) does not exist. */
 /** What a file-system entry is, for a message: "a FIFO (named pipe)", "a folder", ... */
 export function describeEntry(
   kind: Pick<Stats, "isFile" | "isDirectory" | "isFIFO" | "isSocket" | "isBlockDevice" | "isCharacterDevice">,
@@ -224,8 +223,8 @@ export function assertNoLinkOnPath(top: string, path: string, checked?: Set<stri
       if (code === "ENOENT" || code === "ENOTDIR") return;
       throw e;
     }
-    if (info?.isSymbolicLink()) throw linkError(join(top, prefix), prefix);
-    if (prefix !== path && !info?.isDirectory()) {
+    if (info.isSymbolicLink()) throw linkError(join(top, prefix), prefix);
+    if (prefix !== path && !info.isDirectory()) {
       throw invalid(`${prefix} is a file where git-model needs a folder (for ${path})`, {
         hint: "move the file away (git mv), or choose another root: in .gitmodel.yaml",
       });
