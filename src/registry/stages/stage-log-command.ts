@@ -467,7 +467,7 @@ async function walkOf(
   const end = cached ? cached.indexOf(0x0a) : -1;
   const space = cached ? cached.indexOf(0x20) : -1;
   const tip = cached?.toString("latin1", 0, space >= 0 && space < end ? space : end) ?? "";
-  if (cached && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(tip) && cached.at(-1) === 0x0a) {
+  if (cached && OID.test(tip) && cached.at(-1) === 0x0a) {
     if (rev === "HEAD" && headFromFiles(git.gitDir) === tip) return { code: 0, stdout: cached, stderr: "" };
     const newer = await runGit(git.top, args(`^${tip}`), { allowFailure: true, signal });
     // The new commits, if the old tip is a parent of one of them: the old walk is their history's rest.
