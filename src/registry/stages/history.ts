@@ -238,7 +238,7 @@ export async function versionsFromTags(
   const deregistered = new Map(models.map((m) => [m, new Map<string, Deletion>()]));
   for (const { name, commit, who, email, at, subject, reason } of rows) {
     const tag = parseTag(name);
-    if (!tag || tag.kind === "stage" || !wanted.has(tag.model)) continue;
+    if (!tag || !wanted.has(tag.model)) continue;
     if (tag.kind !== "registration" && tag.kind !== "deregistration") continue;
     if (registry.scheme(tag.model).parse(tag.version) !== tag.version) continue;
     const event = {
