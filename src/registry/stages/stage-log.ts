@@ -408,8 +408,9 @@ export async function versionEvents(
     for (const [path, change] of c.changes) {
       if (!asked.has(path)) continue;
       const where = classify(registry.root, path);
-      const own = where?.kind === "version" ? events.get(where.model) : undefined;
-      if (!own || where?.kind !== "version") continue;
+      if (where?.kind !== "version") continue;
+      const own = events.get(where.model);
+      if (!own) continue;
       const event = versionEvent(c, where.version);
       if (change.status === "A") recordVersionEvent(own.registrations, event);
       // The `Reason:` trailer `delete --reason` and `cleanup --reason` write.
