@@ -107,7 +107,7 @@ export async function readHistories(
   );
 }
 
-/** One model: its versions' metadata, stages, selection and monitoring (its history comes from readLogs). */
+/** One model: its versions' metadata, stages, selection and monitoring (its history comes from readHistories). */
 export async function readModel(registry: Registry, model: string, now?: Date): Promise<ModelData> {
   const [summaries, stages, monitoring] = await Promise.all([
     listVersions(registry, model),
