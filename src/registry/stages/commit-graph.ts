@@ -50,7 +50,7 @@ export function commonDir(gitDir: string): string {
   }
 }
 
-const HEX = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+export const HEX = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * HEAD's commit read from the files (a loose ref, or packed-refs), or null whenever git is

@@ -9,7 +9,7 @@ import { CONFIG_FILE } from "../../domain/registry-config.js";
 import { isInside } from "../../infra/files.js";
 import { catFileBatchReader, Git, type RunResult, runGit, spawnGit } from "../../infra/git.js";
 import { readGitCacheBytes, writeGitCacheBytes } from "../../infra/git-cache.js";
-import { commonDir, headFromFiles } from "./commit-graph.js";
+import { commonDir, HEX, headFromFiles } from "./commit-graph.js";
 
 /**
  * The one `git log` that stage history is read from (stage-log.ts), and a way to start it before
@@ -292,8 +292,6 @@ const taggedLogArgs = (file: string) => [
   file,
 ];
 
-const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-
 /**
  * Reads the model's stage tags for the bounded log and starts its two logs (once per path). Null
  * when the tags cannot bound it: no stage tag, a stage tag that names no change (GTO's own: a move
@@ -405,7 +403,7 @@ export function readModelTags(top: string, patterns: readonly string[]): Promise
           at,
           subject,
           reason,
-          changes: changes.split(" ").filter((c) => OID.test(c)),
+          changes: changes.split(" ").filter((c) => HEX.test(c)),
           annotated: type === "tag",
           taggedAt: Number(taggedAt) || 0,
         };
@@ -467,7 +465,7 @@ async function walkOf(
   const end = cached ? cached.indexOf(0x0a) : -1;
   const space = cached ? cached.indexOf(0x20) : -1;
   const tip = cached?.toString("latin1", 0, space >= 0 && space < end ? space : end) ?? "";
-  if (cached && OID.test(tip) && cached.at(-1) === 0x0a) {
+  if (cached && HEX.test(tip) && cached.at(-1) === 0x0a) {
     if (rev === "HEAD" && headFromFiles(git.gitDir) === tip) return { code: 0, stdout: cached, stderr: "" };
     const newer = await runGit(git.top, args(`^${tip}`), { allowFailure: true, signal });
     // The new commits, if the old tip is a parent of one of them: the old walk is their history's rest.
