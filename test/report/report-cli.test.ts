@@ -1,5 +1,13 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cleanEnv, cli, expectCliError, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
@@ -169,5 +177,40 @@ describe("git model report", () => {
     const r = await cli(tempDir("gm-nowhere-"), ["report", "--out", "x"]);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/^ {4}at /m);
+  });
+});
+
+describe("git model report's best version", () => {
+  it("is the version select picks when the best ones lack an artifact file in the work tree", async () => {
+    const ranked = await newRepo({ config: "select:\n  rank: { metric: metrics.val_rmse, goal: min }\n" });
+    // val_rmse falls with every version: the newest is the best while its files are there.
+    for (let i = 0; i < 10; i++) {
+      const r = await cli(ranked, [
+        "register",
+        "churn",
+        runFolder({ "model.pkl": 100 + i }),
+        "--metric",
+        `val_rmse=${(0.02 - i * 0.001).toFixed(3)}`,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const bestOf = async () => {
+      const out = join(tempDir("gm-out-"), "site");
+      expect((await cli(ranked, ["report", "--out", out])).code).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(out, "git-model-report.json"), "utf8"));
+      const selected = await cli(ranked, ["select", "churn", "--json"]);
+      return { report: manifest.models[0].best, select: JSON.parse(selected.stdout).winner };
+    };
+    const remove = (versions: string[]) => {
+      for (const v of versions) rmSync(join(ranked, "models", "churn", v, "model.pkl"));
+    };
+    expect(await bestOf()).toEqual({ report: "1.0.9", select: "1.0.9" });
+    remove(["1.0.9", "1.0.8"]);
+    expect(await bestOf()).toEqual({ report: "1.0.7", select: "1.0.7" });
+    // More winners without their files than the report looks at one by one.
+    remove(["1.0.7", "1.0.6", "1.0.5", "1.0.4", "1.0.3", "1.0.2", "1.0.1"]);
+    expect(await bestOf()).toEqual({ report: "1.0.0", select: "1.0.0" });
+    remove(["1.0.0"]);
+    expect(await bestOf()).toEqual({ report: null, select: null });
   });
 });

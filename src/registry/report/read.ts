@@ -7,11 +7,11 @@ import { streamJsonl } from "../core/jsonl-stream.js";
 import type { Registry } from "../core/registry.js";
 import { monitoringFile, recommendationHeadline } from "../monitoring/monitoring.js";
 import { goalOf } from "../monitoring/trends.js";
-import { selectAmong } from "../selection/selection.js";
+import { selectWinner } from "../selection/selection.js";
 import { type HistoryEntry, historyEntries, versionsFromTags } from "../stages/history.js";
 import { walkPositions } from "../stages/stage-index.js";
 import { readStageLogs, type StageLog } from "../stages/stage-log.js";
-import { LOW_MEMORY, readModelTags } from "../stages/stage-log-command.js";
+import { readModelTags, walkOf } from "../stages/stage-log-command.js";
 import { listVersions } from "../versions/catalog.js";
 import {
   MONITORING_POINTS,
@@ -62,17 +62,15 @@ export async function readFacts(registry: Registry, options: ReadReportOptions =
  * model's stages.json alone (a log of the whole root diffs every registration commit, whose
  * artifacts are most of its 7 MB at 10,000 versions), the registrations and deletions from one
  * `for-each-ref` of the models' registration tags (versionsFromTags), and one `rev-list` that
- * places both in the branch's order, as the log of the root did.
+ * places both in the branch's order, as the log of the root did (the walk `history` keeps).
  */
 export async function readHistories(
   registry: Registry,
   models: readonly string[],
 ): Promise<Map<string, HistoryEntry[]>> {
   if (models.length === 0) return new Map();
-  const walk = registry.git.run(
-    [...LOW_MEMORY, "rev-list", "--topo-order", "--end-of-options", "HEAD", "--"],
-    { allowFailure: true },
-  );
+  // The walk `history` keeps in .git/git-model: nothing runs when HEAD has not moved since.
+  const walk = walkOf(registry.git, "HEAD");
   const tags = readModelTags(
     registry.git.top,
     models.map((m) => `refs/tags/${m}@*`),
@@ -132,12 +130,9 @@ export async function readModel(registry: Registry, model: string, now?: Date): 
   let best: ModelData["best"] = null;
   let bestNote: string | null = null;
   try {
-    const selection = selectAmong(registry, model, summaries, now ? { now } : {});
-    const winner = selection.candidates.find((c) => c.version === selection.winner);
-    best = selection.winner
-      ? { version: selection.winner, value: winner?.value ?? winner?.score ?? null }
-      : null;
-    bestNote = best ? (selection.warnings[0] ?? null) : "no version meets the selection policy";
+    const { winner, warnings } = selectWinner(registry, model, summaries, now ? { now } : {});
+    best = winner ? { version: winner.version, value: winner.value ?? winner.score ?? null } : null;
+    bestNote = best ? (warnings[0] ?? null) : "no version meets the selection policy";
   } catch (e) {
     // A policy that cannot be applied (a misspelt path) is shown, not fatal to the whole report.
     bestNote = (e as Error).message;

@@ -48,23 +48,23 @@ export async function writeReport(registry: Registry, options: ReportOptions): P
     const histories = readHistories(registry, facts.models);
     let known: Map<string, HistoryEntry[]> | null = null;
     histories.then((h) => (known = h)).catch(() => {}); // awaited below
-    const waiting: [string, PreparedModel][] = [];
-    const finish = async (name: string, prepared: PreparedModel, history: Map<string, HistoryEntry[]>) => {
-      const { files, summary } = prepared.finish(history.get(name) ?? []);
+    const waiting: [number, PreparedModel][] = [];
+    // In the models' order, whichever finishes first.
+    const finish = async (i: number, prepared: PreparedModel, history: Map<string, HistoryEntry[]>) => {
+      const { files, summary } = prepared.finish(history.get(facts.models[i]!) ?? []);
       await writer.writeAll(files);
-      summaries.push(summary);
+      summaries[i] = summary;
     };
-    for (const name of facts.models) {
+    for (const [i, name] of facts.models.entries()) {
       const prepared = prepareModel(facts, await readModel(registry, name, options.now));
       await writer.writeAll(prepared.files);
-      if (known) await finish(name, prepared, known);
-      else waiting.push([name, prepared]);
+      if (known) await finish(i, prepared, known);
+      else waiting.push([i, prepared]);
       // Reads are synchronous: this turn lets the log's output in, so git never waits on a full pipe.
       await new Promise((resolve) => setImmediate(resolve));
     }
     const all = await histories;
-    for (const [name, prepared] of waiting) await finish(name, prepared, all);
-    summaries.sort((a, b) => facts.models.indexOf(a.name) - facts.models.indexOf(b.name));
+    for (const [i, prepared] of waiting) await finish(i, prepared, all);
     await writer.writeAll(renderOverview(facts, summaries, `git-model ${__VERSION__}`));
   } catch (e) {
     await writer.abort();

@@ -269,10 +269,10 @@ function metricValue(v: VersionData, path: string | null): number | null {
  */
 const columns = new WeakMap<ModelData, Map<string, (number | null)[]>>();
 function metricColumn(model: ModelData, path: string): (number | null)[] {
-  const byPath = columns.get(model) ?? new Map<string, (number | null)[]>();
-  columns.set(model, byPath);
-  const column = byPath.get(path) ?? model.versions.map((v) => metricValue(v, path));
-  byPath.set(path, column);
+  let byPath = columns.get(model);
+  if (!byPath) columns.set(model, (byPath = new Map()));
+  let column = byPath.get(path);
+  if (!column) byPath.set(path, (column = model.versions.map((v) => metricValue(v, path))));
   return column;
 }
 

@@ -444,10 +444,10 @@ const WALK_CACHE = "walk.txt";
  * new commits are walked. At 101,201 commits the walk is 0.4 s of git's CPU. Not kept in a
  * shallow clone or one with grafts, where a commit's parents can change.
  */
-async function walkOf(
+export async function walkOf(
   git: { top: string; gitDir: string },
   rev: string,
-  signal: AbortSignal,
+  signal?: AbortSignal,
 ): Promise<RunResult> {
   const args = (...not: string[]) => [
     ...LOW_MEMORY,
