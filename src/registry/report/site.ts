@@ -270,9 +270,15 @@ function metricValue(v: VersionData, path: string | null): number | null {
 const columns = new WeakMap<ModelData, Map<string, (number | null)[]>>();
 function metricColumn(model: ModelData, path: string): (number | null)[] {
   let byPath = columns.get(model);
-  if (!byPath) columns.set(model, (byPath = new Map()));
+  if (!byPath) {
+    byPath = new Map();
+    columns.set(model, byPath);
+  }
   let column = byPath.get(path);
-  if (!column) byPath.set(path, (column = model.versions.map((v) => metricValue(v, path))));
+  if (!column) {
+    column = model.versions.map((v) => metricValue(v, path));
+    byPath.set(path, column);
+  }
   return column;
 }
 
