@@ -82,8 +82,9 @@ export async function publishMissingTags(
     const pushed = await git.push(
       remote,
       [...created].map((t) => `refs/tags/${t}:refs/tags/${t}`),
-      // The tags point at commits of the default branch, which the remote has (LFS objects too).
-      { atomic: true, noVerify: true },
+      // The tags point at commits of the default branch, which the remote has (LFS objects too):
+      // the pack needs the tag objects alone, whatever the number of tags the remote has.
+      { atomic: true, noVerify: true, onlyTags: true },
     );
     if (pushed.ok) {
       // A run at the same time may have pushed the very same tag objects first: not this run's.

@@ -1,0 +1,135 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Git } from "../../src/infra/git.js";
+import { serveGitHttp } from "../helpers/http-remote.js";
+import { cleanEnv, git, tempDir } from "../helpers/repo.js";
+
+/**
+ * Git.push with `onlyTags` (register's push): new tags of commits the remote has, sent from an
+ * object store that holds only them and the newest commits, so that git reads none of the objects
+ * of the refs the remote advertises. Real git, real remotes (file:// and git http-backend).
+ */
+
+let http: Awaited<ReturnType<typeof serveGitHttp>>;
+let projects: string;
+beforeAll(async () => {
+  projects = tempDir("gm-push-projects-");
+  http = await serveGitHttp(projects);
+});
+afterAll(() => http?.close());
+
+const IDENTITY = ["-c", "user.name=Tagger", "-c", "user.email=tagger@example.com"];
+
+/**
+ * A remote whose main has 5 commits and `tags` annotated tags on them, and a clone of it over
+ * `transport` holding one new tag `fresh` on main's first parent, made in the clone.
+ */
+async function remoteWithTags(name: string, tags: number, transport: "file" | "http") {
+  const seed = join(tempDir("gm-push-seed-"), "seed");
+  await git(tempDir(), ["init", "-q", "-b", "main", seed]);
+  for (let i = 0; i < 5; i++) await git(seed, [...IDENTITY, "commit", "-q", "--allow-empty", "-m", `c${i}`]);
+  const commits = (await git(seed, ["rev-list", "HEAD"])).trim().split("\n");
+  const stream = Array.from({ length: tags }, (_, i) => {
+    const message = `tag ${i}\n`;
+    return `tag old-${i}\nfrom ${commits[i % commits.length]}\ntagger Tagger <t@example.com> 1700000000 +0000\ndata ${message.length}\n${message}\n`;
+  }).join("");
+  const imported = spawnSync("git", ["fast-import", "--quiet"], {
+    cwd: seed,
+    env: cleanEnv(),
+    input: stream,
+  });
+  expect(imported.status, String(imported.stderr)).toBe(0);
+  const bare = join(projects, `${name}.git`);
+  await git(tempDir(), ["clone", "-q", "--bare", seed, bare]);
+  const url = transport === "http" ? `${http.url}/${name}.git` : `file://${bare}`;
+  const clone = join(tempDir("gm-push-clone-"), "clone");
+  await git(tempDir(), ["clone", "-q", url, clone]);
+  await git(clone, [...IDENTITY, "tag", "-a", "-m", "fresh", "fresh", "HEAD~1"]);
+  return { bare, clone, git: new Git(clone, join(clone, ".git")) };
+}
+
+/** The push, with git's trace of every object it reads from a pack (GIT_TRACE_PACK_ACCESS). */
+async function tracedPush(repo: Git, options: { onlyTags?: boolean } = {}) {
+  const trace = join(tempDir("gm-push-trace-"), "access.txt");
+  const before = process.env.GIT_TRACE_PACK_ACCESS;
+  process.env.GIT_TRACE_PACK_ACCESS = trace;
+  try {
+    const outcome = await repo.push("origin", ["refs/tags/fresh:refs/tags/fresh"], {
+      atomic: true,
+      noVerify: true,
+      ...options,
+    });
+    let reads = 0;
+    try {
+      // `<time> packfile.c:<line> <pack> <offset>`; a local remote's receive-pack reads its own.
+      const ours = [".git/objects/pack/", `${repo.gitDir}/objects/pack/`];
+      reads = readFileSync(trace, "utf8")
+        .split("\n")
+        .filter((l) => ours.some((p) => l.trim().split(/\s+/).at(-2)?.startsWith(p))).length;
+    } catch {}
+    return { outcome, reads };
+  } finally {
+    if (before === undefined) delete process.env.GIT_TRACE_PACK_ACCESS;
+    else process.env.GIT_TRACE_PACK_ACCESS = before;
+  }
+}
+
+describe("a push of tags only", () => {
+  for (const transport of ["file", "http"] as const) {
+    it(`reads as many of the clone's objects with 300 tags on the remote as with 10 (${transport})`, async () => {
+      const few = await remoteWithTags(`few-${transport}`, 10, transport);
+      const many = await remoteWithTags(`many-${transport}`, 300, transport);
+      const [a, b] = [
+        await tracedPush(few.git, { onlyTags: true }),
+        await tracedPush(many.git, { onlyTags: true }),
+      ];
+      for (const [r, remote] of [
+        [a, few],
+        [b, many],
+      ] as const) {
+        expect(r.outcome).toMatchObject({ ok: true });
+        // The remote holds the tag object itself, pointing at the clone's commit.
+        expect((await git(remote.bare, ["cat-file", "-t", "fresh"])).trim()).toBe("tag");
+        expect((await git(remote.bare, ["rev-parse", "fresh^{commit}"])).trim()).toBe(
+          (await git(remote.clone, ["rev-parse", "HEAD~1"])).trim(),
+        );
+      }
+      expect(b.reads).toBe(a.reads);
+      // The ordinary push reads every advertised tag the clone has: the difference is the 290.
+      await git(many.bare, ["tag", "-d", "fresh"]);
+      const ordinary = await tracedPush(many.git);
+      expect(ordinary.outcome).toMatchObject({ ok: true });
+      expect(ordinary.reads).toBeGreaterThanOrEqual(a.reads + 290);
+    });
+  }
+
+  it("falls back to the ordinary push when the remote's branch moved past the clone's HEAD", async () => {
+    const { bare, clone, git: repo } = await remoteWithTags("moved", 10, "file");
+    // Another clone pushes a commit: the remote advertises a main this clone does not have.
+    const other = join(tempDir("gm-push-other-"), "other");
+    await git(tempDir(), ["clone", "-q", `file://${bare}`, other]);
+    await git(other, [...IDENTITY, "commit", "-q", "--allow-empty", "-m", "later"]);
+    await git(other, ["push", "-q", "origin", "HEAD:main"]);
+    const r = await tracedPush(repo, { onlyTags: true });
+    expect(r.outcome).toMatchObject({ ok: true });
+    expect((await git(bare, ["rev-parse", "fresh"])).trim()).toBe(
+      (await git(clone, ["rev-parse", "fresh"])).trim(),
+    );
+  });
+
+  it("is refused as a whole when one tag exists on the remote, and says the remote moved on", async () => {
+    const { bare, clone, git: repo } = await remoteWithTags("taken", 10, "http");
+    await git(clone, [...IDENTITY, "tag", "-a", "-m", "second", "second", "HEAD"]);
+    // Someone else's `fresh` on the remote, a different tag object.
+    await git(bare, [...IDENTITY, "tag", "-a", "-m", "theirs", "fresh", "main"]);
+    const outcome = await repo.push(
+      "origin",
+      ["refs/tags/second:refs/tags/second", "refs/tags/fresh:refs/tags/fresh"],
+      { atomic: true, noVerify: true, onlyTags: true },
+    );
+    expect(outcome).toMatchObject({ ok: false, remoteMovedOn: true });
+    await expect(git(bare, ["rev-parse", "--verify", "-q", "second"])).rejects.toThrow();
+  });
+});
