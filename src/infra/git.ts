@@ -200,20 +200,6 @@ export interface TreeEntry {
 }
 
 /**
- * The entries of a tree object's content (a tree read with `catFile`): mode and name, in order.
- * Binary: `<mode> <name>\0` and the object id in `idBytes` raw bytes.
- */
-export function* treeEntries(tree: Buffer, idBytes: number): Generator<{ mode: string; name: string }> {
-  for (let pos = 0; pos < tree.length; ) {
-    const space = tree.indexOf(0x20, pos);
-    const nul = tree.indexOf(0, space);
-    if (space < 0 || nul < 0) return;
-    yield { mode: tree.toString("latin1", pos, space), name: tree.toString("utf8", space + 1, nul) };
-    pos = nul + 1 + idBytes;
-  }
-}
-
-/**
  * Reads `git cat-file --batch` output as it arrives, whole or in chunks: `onObject` is called for
  * each object, in the order the names were given, as soon as all of it is in (null for a name
  * that is missing or ambiguous). The one parser of that format: `catFile` hands it the whole
@@ -423,6 +409,38 @@ export class Git {
       const [mode = "", type = "", oid = ""] = row.slice(0, tab).split(" ");
       return { mode, type, oid, path: row.slice(tab + 1) };
     });
+  }
+
+  /**
+   * The files that differ between two commits' trees below `paths`, as `diff-tree -r
+   * --name-status` gives them (no renames); none when a commit is unknown. diff-tree reads the
+   * index, for attributes a list of names never uses: it is given one that does not exist (in
+   * git-model's own folder, where nothing else writes), which git reads as empty. At 100,000
+   * versions the index is 28 MB, 40-90 ms of git CPU on every diff of two commits.
+   */
+  async diffTrees(
+    from: string,
+    to: string,
+    paths: readonly string[],
+  ): Promise<{ status: string; path: string }[]> {
+    const rows = await this.list(
+      [
+        "diff-tree",
+        "-r",
+        "-z",
+        "--name-status",
+        "--no-renames",
+        "--end-of-options",
+        from,
+        to,
+        "--",
+        ...paths,
+      ],
+      { allowFailure: true, env: { GIT_INDEX_FILE: `${this.gitDir}/git-model/no-index` } },
+    );
+    const changes: { status: string; path: string }[] = [];
+    for (let i = 0; i + 1 < rows.length; i += 2) changes.push({ status: rows[i]!, path: rows[i + 1]! });
+    return changes;
   }
 
   /** NUL-separated `git ... -z` output as a list. */

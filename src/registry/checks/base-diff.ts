@@ -1,9 +1,9 @@
 import { type Dirent, existsSync, lstatSync, readdirSync } from "node:fs";
 import { usage } from "../../domain/errors.js";
 import { error, type Problem } from "../../domain/problems.js";
-import { type TreeEntry, treeEntries } from "../../infra/git.js";
+import type { TreeEntry } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
-import type { Files, Listing } from "./listing.js";
+import { type Files, isLink, type Listing, readFolderEntries } from "./listing.js";
 import type { VersionRef } from "./validate.js";
 
 /** validate --base: what changed since the base, and the checks only a base makes possible. */
@@ -39,8 +39,9 @@ const MODEL_LEVEL_FILES = ["stages.json", "history.jsonl", "monitoring.jsonl"];
  * the base's and HEAD's trees (git reads only the trees along the changed paths), and of the work
  * tree what can change without a commit being made for it: every model's stages.json,
  * history.jsonl and monitoring.jsonl, and new model folders. The git index, 300,000 entries at
- * 100,000 versions, is read once: one `status` of the model files and of the folders the commits
- * touched (models touched only by an uncommitted model file cost a second one). Everything else
+ * 100,000 versions, is read by two processes side by side: one `status` of the model files and
+ * of the folders the commits touched (models touched only by an uncommitted model file cost a
+ * second one), one `ls-files` of the model files (which of them git tracks). Everything else
  * comes from HEAD's trees and the work tree's folders: a clean checkout, as CI has, costs what
  * its change costs. Not a diff of the base against the whole work tree: that stats every tracked
  * file. So an uncommitted edit inside a version folder of a model that nothing else touched is
@@ -49,44 +50,33 @@ const MODEL_LEVEL_FILES = ["stages.json", "history.jsonl", "monitoring.jsonl"];
 export async function diffSince(registry: Registry, base: string): Promise<DiffSince> {
   const git = registry.git;
   const root = registry.root;
-  const entries = readFolderEntries(registry.rootPath);
+  const entries = readFolderEntries(registry.rootPath) ?? [];
+  const models = entries.filter((e) => e.isDirectory()).map((e) => `${root}/${e.name}`);
+  const globs = models.length ? MODEL_LEVEL_FILES.map((name) => `:(glob)${root}/*/${name}`) : [];
+  // What needs no diff starts beside it: the root's entries at HEAD, and which model files the
+  // index holds (a second read of the index, 50 ms of git at 100,000 versions, where HEAD's 100
+  // model trees were 70 ms and more in node: they are deltas 50 deep).
+  const rootInHead =
+    entries.length === 0 ? Promise.resolve([]) : git.lsTree("HEAD", [`${root}/`], { recursive: false });
+  const modelFilesInIndex = globs.length ? git.list(["ls-files", "-z", "--", ...globs]) : Promise.resolve([]);
+  rootInHead.catch(() => {}); // awaited below, unless the base is unknown
+  modelFilesInIndex.catch(() => {});
   // The base is resolved beside the diff, which takes the same name.
-  const [baseCommit, committed, rootInHead] = await Promise.all([
+  const [baseCommit, committed] = await Promise.all([
     git.commitOf(base),
-    git.list(
-      [
-        "diff-tree",
-        "-r",
-        "-z",
-        "--name-status",
-        "--no-renames",
-        "--end-of-options",
-        base,
-        "HEAD",
-        "--",
-        root,
-      ],
-      { allowFailure: true },
-    ),
-    entries.length === 0 ? Promise.resolve([]) : git.lsTree("HEAD", [`${root}/`], { recursive: false }),
+    git.diffTrees(base, "HEAD", [root]),
   ]);
   if (!baseCommit)
     throw usage(`unknown base ${base}`, {
       hint: "pass a branch, tag or commit (fetch it first in a shallow clone)",
     });
-  const changes = new Map<string, string>();
-  for (let i = 0; i + 1 < committed.length; i += 2) changes.set(committed[i + 1]!, committed[i]!);
+  const changes = new Map(committed.map(({ status, path }) => [path, status]));
   const byCommits = foldersOf(registry, changes.keys());
-  const modelTrees = new Map(rootInHead.filter((e) => e.type === "tree").map((e) => [e.path, e.oid]));
-  const models = entries.filter((e) => e.isDirectory()).map((e) => `${root}/${e.name}`);
-  const globs = models.length ? MODEL_LEVEL_FILES.map((name) => `:(glob)${root}/*/${name}`) : [];
-  const [rows, headListing, modelFilesInHead] = await Promise.all([
+  const [rows, headListing, inHead, inIndex] = await Promise.all([
     worktreeStatus(registry, [...byCommits, ...globs]),
     git.lsTree("HEAD", byCommits),
-    modelLevelFilesIn(
-      registry,
-      new Map(models.flatMap((m) => (modelTrees.has(m) ? [[m, modelTrees.get(m)!]] : []))),
-    ),
+    rootInHead,
+    modelFilesInIndex.then((paths) => new Set(paths)),
   ]);
 
   // The model files' uncommitted changes, and the ones git does not track (new, or never added).
@@ -97,12 +87,8 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
   }
   const missing = models
     .flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${m}/${name}`))
-    .filter((path) => {
-      const row = rows.get(path);
-      const tracked = row ? row.xy[0] !== "D" : modelFilesInHead.has(path);
-      return !tracked && existsSync(registry.abs(path));
-    });
-  const candidates = rootEntriesNotIn(registry, entries, rootInHead);
+    .filter((path) => !inIndex.has(path) && existsSync(registry.abs(path)));
+  const candidates = rootEntriesNotIn(registry, entries, inHead);
   const untracked = await untrackedAmong(
     [...missing, ...candidates].map((p) => `:(literal)${p}`),
     registry,
@@ -111,12 +97,9 @@ export async function diffSince(registry: Registry, base: string): Promise<DiffS
 
   const touched = foldersOf(registry, changes.keys());
   const others = touched.filter((folder) => !byCommits.includes(folder));
-  const listing = Promise.all([
-    headListing,
-    git.lsTree("HEAD", others),
-    worktreeStatus(registry, others),
-  ]).then(([head, otherHead, otherRows]) =>
-    listTouched(registry, touched, [...head, ...otherHead], new Map([...rows, ...otherRows])),
+  const listing = Promise.all([git.lsTree("HEAD", others), worktreeStatus(registry, others)]).then(
+    ([otherHead, otherRows]) =>
+      listTouched(registry, touched, [...headListing, ...otherHead], new Map([...rows, ...otherRows])),
   );
   return { baseCommit, changes: [...changes].map(([path, status]) => ({ status, path })), listing };
 }
@@ -192,29 +175,6 @@ function fields(row: string, count: number): string[] {
   return out;
 }
 
-/**
- * Which of the model files HEAD holds, from the model folders' trees (one `cat-file --batch`):
- * the index agrees wherever the status reported nothing.
- */
-async function modelLevelFilesIn(
-  registry: Registry,
-  folders: ReadonlyMap<string, string>,
-): Promise<Set<string>> {
-  const found = new Set<string>();
-  if (folders.size === 0) return found;
-  const objects = await registry.git.catFile([...new Set(folders.values())]);
-  for (const [folder, oid] of folders) {
-    const tree = objects.get(oid);
-    if (tree?.type !== "tree") continue;
-    for (const { mode, name } of treeEntries(tree.content, oid.length / 2)) {
-      // Files and links, not folders (40000) or submodules (160000).
-      if (mode.startsWith("1") && mode !== "160000" && MODEL_LEVEL_FILES.includes(name))
-        found.add(`${folder}/${name}`);
-    }
-  }
-  return found;
-}
-
 /** Paths git reports as untracked (the ignore rules applied) among these pathspecs; none asked, no process. */
 function untrackedAmong(pathspecs: readonly string[], registry: Registry): Promise<string[]> {
   if (pathspecs.length === 0) return Promise.resolve([]);
@@ -225,14 +185,6 @@ function untrackedAmong(pathspecs: readonly string[], registry: Registry): Promi
 export function statusLetter(xy: string): string {
   if (xy === "??" || xy[0] === "A") return "A";
   return xy.includes("D") ? "D" : "M";
-}
-
-function readFolderEntries(path: string): Dirent[] {
-  try {
-    return readdirSync(path, { withFileTypes: true });
-  } catch {
-    return [];
-  }
 }
 
 /** Entries of the root folder that HEAD does not hold: new model folders, new files beside them. */
@@ -302,10 +254,6 @@ function filesBelow(registry: Registry, path: string): string[] {
   return readdirSync(abs, { recursive: true, withFileTypes: true })
     .filter((e) => !e.isDirectory())
     .map((e) => `${path}${e.parentPath.slice(abs.length)}/${e.name}`);
-}
-
-function isLink(path: string): boolean {
-  return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
 }
 
 /** What changed between `base` and the work tree, and the checks only a base makes possible. */

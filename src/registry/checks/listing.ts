@@ -95,12 +95,8 @@ export interface Batch {
  * lists the root.
  */
 export function registryBatches(registry: Registry, size: number, onePass: number): Batch[] | null {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(registry.rootPath, { withFileTypes: true });
-  } catch {
-    return null;
-  }
+  const entries = readFolderEntries(registry.rootPath);
+  if (!entries) return null;
   const folders = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -140,7 +136,8 @@ export function registryBatches(registry: Registry, size: number, onePass: numbe
   return batches;
 }
 
-function isLink(path: string): boolean {
+/** Whether the path is a symbolic link (false when it cannot be read). */
+export function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {
@@ -224,15 +221,22 @@ export function versionsByListing(
   return { valid, registered };
 }
 
-/** The folders in a folder (by the entry type readdir gives), or null when it cannot be read. */
-export function readFolderNames(path: string): string[] | null {
+/** A folder's entries with their types, or null when it cannot be read. */
+export function readFolderEntries(path: string): Dirent[] | null {
   try {
-    return readdirSync(path, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name);
+    return readdirSync(path, { withFileTypes: true });
   } catch {
     return null;
   }
+}
+
+/** The folders in a folder (by the entry type readdir gives), or null when it cannot be read. */
+export function readFolderNames(path: string): string[] | null {
+  return (
+    readFolderEntries(path)
+      ?.filter((e) => e.isDirectory())
+      .map((e) => e.name) ?? null
+  );
 }
 
 /** A folder's entry names, or none when it cannot be read. */
