@@ -114,14 +114,35 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     } finally {
       young.release();
     }
+  } else if (options.base) {
+    // While git reads the index for the status, the models the commits touch are parsed and
+    // their versions' tags and trees looked up; what the work tree adds to them (uncommitted
+    // model files, new model folders) is looked up once the status is in.
+    const parsed = checkers.then((c): Parsed => ({ checkers: c, metadata: new Map(), jsonl: new Map() }));
+    let early = null as StartedChecks | null;
+    const diff = await diffSince(registry, options.base, (committed) => {
+      early = startChecks(registry, wantedByChanges(registry, committed), parsed);
+    });
+    const wanted = wantedByChanges(registry, diff.changes);
+    const rest = startChecks(registry, early ? beyond(wanted, early.wanted) : wanted, parsed);
+    const atTags = early ? mergedTrees(early.atTags, rest.atTags) : rest.atTags;
+    const parsing = Promise.all([early?.parsing, rest.parsing]).then(() => parsed);
+    const part = { wanted, atTags, listing: diff.listing, parsed: parsing };
+    await checkPart(registry, report, checkers, part, options, diff, null);
   } else {
-    const diff = options.base ? await diffSince(registry, options.base) : null;
-    const wanted: Wanted | null = diff ? wantedByChanges(registry, diff.changes) : pathScope;
     // Every git process starts now, and runs while the work tree is parsed: the immutability
     // check's tags and trees first (its cat-file takes longest), then the listing.
-    const atTags = registrationTrees(registry, wanted, { cache: whole });
-    const listing = diff ? diff.listing : listRegistryFiles(registry);
-    await checkPart(registry, report, checkers, { wanted, atTags, listing }, options, diff, pathScope);
+    const atTags = registrationTrees(registry, pathScope, { cache: whole });
+    const listing = listRegistryFiles(registry);
+    await checkPart(
+      registry,
+      report,
+      checkers,
+      { wanted: pathScope, atTags, listing },
+      options,
+      null,
+      pathScope,
+    );
   }
   report.problems.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
   return report;
@@ -164,6 +185,55 @@ interface Part {
   wanted: Wanted | null;
   atTags: Promise<RegistrationTrees>;
   listing: Promise<Listing>;
+  /** The work tree's files of `wanted`, when they are parsed already (validate --base). */
+  parsed?: Promise<Parsed>;
+}
+
+/** validate --base's git processes and parsing for some of the models and versions it checks. */
+interface StartedChecks {
+  wanted: Wanted;
+  atTags: Promise<RegistrationTrees>;
+  parsing: Promise<void>;
+}
+
+function startChecks(registry: Registry, wanted: Wanted, parsed: Promise<Parsed>): StartedChecks {
+  // A model whose change is its model files alone has no version to look up: none of its tags
+  // are listed (asked by the model's name with no version, for-each-ref would list every ref).
+  const versioned: Wanted = new Map(
+    [...wanted].filter(([, versions]) => versions === "all" || versions.size),
+  );
+  const atTags = registrationTrees(registry, versioned);
+  const parsing = parsed.then((p) => parseWorkTree(registry, wanted, p));
+  atTags.catch(() => {}); // awaited in checkPart
+  parsing.catch(() => {});
+  return { wanted, atTags, parsing };
+}
+
+/** The models and versions of `wanted` that `known` does not hold already. */
+function beyond(wanted: Wanted, known: Wanted): Wanted {
+  const out: Wanted = new Map();
+  for (const [model, versions] of wanted) {
+    const have = known.get(model);
+    if (have === "all") continue;
+    if (!have || versions === "all") out.set(model, versions);
+    else {
+      const more = [...versions].filter((v) => !have.has(v));
+      if (more.length) out.set(model, new Set(more));
+    }
+  }
+  return out;
+}
+
+async function mergedTrees(
+  a: Promise<RegistrationTrees>,
+  b: Promise<RegistrationTrees>,
+): Promise<RegistrationTrees> {
+  const [x, y] = await Promise.all([a, b]);
+  return {
+    tags: new Map([...x.tags, ...y.tags]),
+    headTrees: new Map([...x.headTrees, ...y.headTrees]),
+    atTag: new Map([...x.atTag, ...y.atTag]),
+  };
 }
 
 /** One pass of the checks over a part of the registry (or all of it); adds to the report. */
@@ -180,13 +250,12 @@ async function checkPart(
   const { wanted, atTags, listing } = part;
   atTags.catch(() => {}); // awaited below; a failure must not surface as an unhandled rejection first
   listing.catch(() => {}); // awaited below
+  part.parsed?.catch(() => {}); // awaited below
   const problems: Problem[] = [];
-  const parsed: Parsed = {
-    checkers: await checkers,
-    metadata: new Map(),
-    jsonl: new Map(),
-  };
-  await parseWorkTree(registry, wanted, parsed);
+  const parsed: Parsed = part.parsed
+    ? await part.parsed
+    : { checkers: await checkers, metadata: new Map(), jsonl: new Map() };
+  if (!part.parsed) await parseWorkTree(registry, wanted, parsed);
   const { files, changed, links } = await listing;
   listed?.();
   // Reported even where the link replaced a registered file (which is an edit too): the link is the cause.
