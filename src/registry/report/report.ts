@@ -48,23 +48,25 @@ export async function writeReport(registry: Registry, options: ReportOptions): P
     const histories = readHistories(registry, facts.models);
     let known: Map<string, HistoryEntry[]> | null = null;
     histories.then((h) => (known = h)).catch(() => {}); // awaited below
-    const waiting: [number, PreparedModel][] = [];
+    // Only what a page needs of its history waits for it: the data files written are let go (at
+    // 100,000 versions, keeping them held 100 MB until the log was in).
+    const waiting: [number, PreparedModel["finish"]][] = [];
     // In the models' order, whichever finishes first.
-    const finish = async (i: number, prepared: PreparedModel, history: Map<string, HistoryEntry[]>) => {
-      const { files, summary } = prepared.finish(history.get(facts.models[i]!) ?? []);
+    const finish = async (i: number, page: PreparedModel["finish"], history: Map<string, HistoryEntry[]>) => {
+      const { files, summary } = page(history.get(facts.models[i]!) ?? []);
       await writer.writeAll(files);
       summaries[i] = summary;
     };
     for (const [i, name] of facts.models.entries()) {
-      const prepared = prepareModel(facts, await readModel(registry, name, options.now));
-      await writer.writeAll(prepared.files);
-      if (known) await finish(i, prepared, known);
-      else waiting.push([i, prepared]);
+      const { files, finish: page } = prepareModel(facts, await readModel(registry, name, options.now));
+      await writer.writeAll(files);
+      if (known) await finish(i, page, known);
+      else waiting.push([i, page]);
       // Reads are synchronous: this turn lets the log's output in, so git never waits on a full pipe.
       await new Promise((resolve) => setImmediate(resolve));
     }
     const all = await histories;
-    for (const [i, prepared] of waiting) await finish(i, prepared, all);
+    for (const [i, page] of waiting) await finish(i, page, all);
     await writer.writeAll(renderOverview(facts, summaries, `git-model ${__VERSION__}`));
   } catch (e) {
     await writer.abort();

@@ -438,9 +438,10 @@ function metricPaths(model: ModelData): string[] {
   if (known) return known;
   const counts = new Map<string, number>();
   for (const v of model.versions)
-    for (const name of Object.keys(v.metrics))
-      counts.set(`metrics.${name}`, (counts.get(`metrics.${name}`) ?? 0) + 1);
-  const byUse = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([p]) => p);
+    for (const name of Object.keys(v.metrics)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const byUse = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([name]) => `metrics.${name}`);
   const paths = [...new Set([...(model.rank.metric ? [model.rank.metric] : []), ...byUse])];
   pathsOf.set(model, paths);
   return paths;
