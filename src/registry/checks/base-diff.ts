@@ -1,7 +1,7 @@
 import { type Dirent, existsSync, lstatSync } from "node:fs";
 import { usage } from "../../domain/errors.js";
 import { error, type Problem } from "../../domain/problems.js";
-import type { TreeEntry } from "../../infra/git.js";
+import type { CatFileObject, TreeEntry } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import { type Files, isLink, type Listing, readFolderEntries } from "./listing.js";
 import type { VersionRef } from "./validate.js";
@@ -29,6 +29,8 @@ export interface DiffSince {
   changes: { status: string; path: string }[];
   /** The files of the models the changes touch, as validate's listing (listing.ts) gives them. */
   listing: Promise<Listing>;
+  /** What changesSince reads of the base for the commits' changes, read while git reads the index. */
+  baseObjects: Promise<Map<string, CatFileObject | null>>;
 }
 
 const MODEL_LEVEL_FILES = ["stages.json", "history.jsonl", "monitoring.jsonl"];
@@ -77,6 +79,8 @@ export async function diffSince(
     });
   const changes = new Map(committed.map(({ status, path }) => [path, status]));
   const byCommits = foldersOf(registry, changes.keys());
+  const baseObjects = git.catFile(baseNames(registry, baseCommit, changes.keys()));
+  baseObjects.catch(() => {}); // awaited by changesSince
   const status = worktreeStatus(registry, [...byCommits, ...globs]);
   const inHeadListing = git.lsTree("HEAD", byCommits);
   status.catch(() => {}); // awaited below
@@ -119,7 +123,27 @@ export async function diffSince(
         onDisk,
       ),
   );
-  return { baseCommit, changes: [...changes].map(([path, status]) => ({ status, path })), listing };
+  return {
+    baseCommit,
+    changes: [...changes].map(([path, status]) => ({ status, path })),
+    listing,
+    baseObjects,
+  };
+}
+
+/**
+ * What changesSince reads of the base for these changed paths: the metadata.json of each touched
+ * version (whether it was registered at the base) and each changed model file.
+ */
+function baseNames(registry: Registry, baseCommit: string, paths: Iterable<string>): string[] {
+  const root = registry.root;
+  const names = new Set<string>();
+  for (const path of paths) {
+    const parts = path.slice(root.length + 1).split("/");
+    if (parts.length === 2) names.add(`${baseCommit}:${path}`);
+    if (parts.length >= 3) names.add(`${baseCommit}:${root}/${parts[0]}/${parts[1]}/metadata.json`);
+  }
+  return [...names];
 }
 
 /** The model folder (or root-level path) of each path, once each, in first-seen order. */
@@ -293,7 +317,7 @@ export async function changesSince(
   registry: Registry,
   base: string,
   files: Files,
-  { baseCommit, changes }: DiffSince,
+  { baseCommit, changes, baseObjects }: DiffSince,
 ): Promise<ChangesSince> {
   const git = registry.git;
   const root = registry.root;
@@ -314,24 +338,27 @@ export async function changesSince(
     if (parts.length >= 3 && version) next.add(version);
     touched.set(model, next);
   }
-  // Which touched versions existed at the base (one batch), and the base's model files.
-  const probe = [...versionKeys].map((k) => `${baseCommit}:${root}/${k}/metadata.json`);
-  const baseFiles = [...modelFiles].map((p) => `${baseCommit}:${p}`);
-  const objects = await git.catFile([...probe, ...baseFiles]);
+  // Which touched versions existed at the base, and the base's model files: read beside the
+  // status for the commits' changes, and here for what the work tree added to them.
+  const read = await baseObjects;
+  const more = [
+    ...[...versionKeys].map((k) => `${baseCommit}:${root}/${k}/metadata.json`),
+    ...[...modelFiles].map((p) => `${baseCommit}:${p}`),
+  ];
+  const later = more.filter((name) => !read.has(name));
+  const objects = later.length ? new Map([...read, ...(await git.catFile(later))]) : read;
   const baseVersions = new Set(
     [...versionKeys].filter((k) => objects.get(`${baseCommit}:${root}/${k}/metadata.json`)),
   );
 
   // "<model>/<version>" of every listed file: the path below the root (which may be several folders deep).
-  const presentNow = new Set(
-    [...files.keys()].map((p) =>
-      p
-        .slice(root.length + 1)
-        .split("/")
-        .slice(0, 2)
-        .join("/"),
-    ),
-  );
+  const presentNow = new Set<string>();
+  const start = root.length + 1;
+  for (const path of files.keys()) {
+    const first = path.indexOf("/", start);
+    const second = first < 0 ? -1 : path.indexOf("/", first + 1);
+    presentNow.add(path.slice(start, second < 0 ? undefined : second));
+  }
   const added: VersionRef[] = [];
   const removed: VersionRef[] = [];
   for (const key of versionKeys) {

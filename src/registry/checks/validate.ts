@@ -78,8 +78,18 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   // cost follows the change, not the registry (docs/benchmarks.md).
   const pathScope = options.paths?.length ? scopeFromPaths(registry, options.paths) : null;
   const whole = !options.base && pathScope === null;
-  const checkers = loadCheckers(whole);
-  checkers.catch(() => {}); // awaited below
+  // zod, the schemas and the stage rules load beside the first git processes; with a base, once
+  // the status has started: loading them holds node's one thread for 20-40 ms, and the status
+  // is the longest of validate --base's git processes (it reads the index).
+  let loading: Promise<Checkers> | null = null;
+  const checkers = () => {
+    if (!loading) {
+      loading = loadCheckers(whole);
+      loading.catch(() => {}); // awaited below
+    }
+    return loading;
+  };
+  if (!options.base) checkers();
   const batches = whole
     ? registryBatches(
         registry,
@@ -106,7 +116,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     try {
       let next = start(batches[0]!);
       for (let i = 0; i < batches.length; i++) {
-        await checkPart(registry, report, checkers, next, options, null, null, () => {
+        await checkPart(registry, report, checkers(), next, options, null, null, () => {
           // The next batch's git processes run while this one is checked.
           if (i + 1 < batches.length) next = start(batches[i + 1]!);
         });
@@ -118,17 +128,19 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     // While git reads the index for the status, the models the commits touch are parsed and
     // their versions' tags and trees looked up; what the work tree adds to them (uncommitted
     // model files, new model folders) is looked up once the status is in.
-    const parsed = checkers.then((c): Parsed => ({ checkers: c, metadata: new Map(), jsonl: new Map() }));
+    let parsed: Promise<Parsed> | null = null;
+    const parsedNow = () =>
+      (parsed ??= checkers().then((c): Parsed => ({ checkers: c, metadata: new Map(), jsonl: new Map() })));
     let early = null as StartedChecks | null;
     const diff = await diffSince(registry, options.base, (committed) => {
-      early = startChecks(registry, wantedByChanges(registry, committed), parsed);
+      early = startChecks(registry, wantedByChanges(registry, committed), parsedNow());
     });
     const wanted = wantedByChanges(registry, diff.changes);
-    const rest = startChecks(registry, early ? beyond(wanted, early.wanted) : wanted, parsed);
+    const rest = startChecks(registry, early ? beyond(wanted, early.wanted) : wanted, parsedNow());
     const atTags = early ? mergedTrees(early.atTags, rest.atTags) : rest.atTags;
-    const parsing = Promise.all([early?.parsing, rest.parsing]).then(() => parsed);
+    const parsing = Promise.all([early?.parsing, rest.parsing]).then(() => parsedNow());
     const part = { wanted, atTags, listing: diff.listing, parsed: parsing };
-    await checkPart(registry, report, checkers, part, options, diff, null);
+    await checkPart(registry, report, checkers(), part, options, diff, null);
   } else {
     // Every git process starts now, and runs while the work tree is parsed: the immutability
     // check's tags and trees first (its cat-file takes longest), then the listing.
@@ -137,7 +149,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     await checkPart(
       registry,
       report,
-      checkers,
+      checkers(),
       { wanted: pathScope, atTags, listing },
       options,
       null,
