@@ -9,6 +9,8 @@ import { writeNextVersion } from "./generate.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const ACTION = join(ROOT, "dist", "action.js");
+/** register's branch at the last commit whose tags are all on the remote (src/registry/checks/publish-tags.ts). */
+const TAGGED = "git-model/tagged";
 
 function git(cwd, args, env) {
   const r = spawnSync("git", args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
@@ -75,11 +77,16 @@ export function actionRows({ repo, model, scratch, env, node }) {
     state.tag = `${model}@v${version}`;
   }
 
-  /** register's one tag, gone again from the clone and the remote. */
+  /**
+   * register's one tag, gone again from the clone and the remote, and register's tagged branch
+   * back at the commit before the version (in the remote and in the clone's remote-tracking ref).
+   */
   function untag() {
     fresh();
     spawnSync("git", ["tag", "-d", state.tag], { cwd: ws, env });
     spawnSync("git", ["tag", "-d", state.tag], { cwd: origin, env });
+    git(origin, ["update-ref", `refs/heads/${TAGGED}`, state.base], env);
+    git(ws, ["update-ref", `refs/remotes/origin/${TAGGED}`, state.base], env);
   }
 
   /** The clone, its remote and the new version, made once for the rows (whichever runs first). */
@@ -92,15 +99,8 @@ export function actionRows({ repo, model, scratch, env, node }) {
   }
 
   const action = [node, ACTION];
-  // What the push changed (one model), its tags on the remote, and every tag's name (the
-  // check for versions an earlier run left untagged).
-  const tagFloor = () => [
-    ["git", "diff-tree", "-r", "--name-only", state.base, state.head, "--", "models"],
-    ["git", "fetch", "-q", "origin", `+refs/tags/${model}@*:refs/tags/${model}@*`],
-    ["git", "for-each-ref", "--format=%(refname)", "refs/tags"],
-  ];
   /** A row that runs the Action's register in the bench clone, from the state `reset` leaves. */
-  const registerRow = (name, reset) => ({
+  const registerRow = (name, reset, floor) => ({
     name,
     command: null,
     cwd: () => ws,
@@ -112,7 +112,7 @@ export function actionRows({ repo, model, scratch, env, node }) {
       reset();
     },
     reset,
-    floor: tagFloor,
+    floor,
   });
 
   return [
@@ -143,16 +143,25 @@ export function actionRows({ repo, model, scratch, env, node }) {
       floorText: "as validate --base (1 model)",
     },
     {
-      ...registerRow("action register (nothing to tag, fresh clone)", fresh),
-      floorText: "diff-tree of the push + fetch of the model's tags + for-each-ref of every tag name",
+      // register's tagged branch is at HEAD: two refs read.
+      ...registerRow("action register (nothing to tag, fresh clone)", fresh, () => [
+        ["git", "rev-parse", "HEAD", `refs/remotes/origin/${TAGGED}`],
+      ]),
+      floorText: "rev-parse of HEAD and register's tagged branch",
     },
     {
-      ...registerRow("action register (1 new version, fresh clone)", untag),
+      // What the push changed (one model), the model's tags, and what the remote's
+      // receive-pack does for any push: its connectivity check reads every tag object (git 2.39).
+      ...registerRow("action register (1 new version, fresh clone)", untag, () => [
+        ["git", "diff-tree", "-r", "--name-only", state.base, state.head, "--", "models"],
+        ["git", "for-each-ref", "--format=%(refname)", `refs/tags/${model}@*`],
+        ["git", `--git-dir=${origin}`, "rev-list", "--objects", "--not", "--all"],
+      ]),
       teardown: () => {
         rmSync(dir, { recursive: true, force: true });
         state.head = "";
       },
-      floorText: "as register (nothing to tag)",
+      floorText: "diff-tree of the push + for-each-ref of the model's tags + the remote's rev-list --objects --not --all",
     },
   ];
 }

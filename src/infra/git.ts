@@ -568,10 +568,11 @@ export class Git {
        */
       noVerify?: boolean;
       /**
-       * Every refspec's source is a tag of a commit the remote has, near HEAD (register's tags):
-       * push from an object store holding only those tags and commits (`pushFromFewObjects`).
+       * Every refspec's source is a tag (or a commit) of a commit the remote has, near HEAD or
+       * pointed at by one of the `known` tag objects, which the remote has too (register's tags):
+       * push from an object store holding only those (`pushFromFewObjects`).
        */
-      onlyTags?: boolean;
+      onlyTags?: boolean | { known: readonly string[] };
     } = {},
   ): Promise<PushOutcome> {
     const lease = options.forceWithLease;
@@ -583,7 +584,8 @@ export class Git {
     ];
     const argv = ["push", "--porcelain", ...flags, "--", remote, ...refspecs];
     if (options.onlyTags && options.atomic) {
-      const few = await this.pushFromFewObjects(argv, refspecs);
+      const known = typeof options.onlyTags === "object" ? options.onlyTags.known : [];
+      const few = await this.pushFromFewObjects(argv, refspecs, known);
       // Not a lost race: the small store may have missed a commit the walk needed (the
       // remote's branch moved past HEAD); the ordinary push, all or nothing too, settles it.
       if (few && (few.ok || few.remoteMovedOn)) return few;
@@ -604,28 +606,34 @@ export class Git {
   private async pushFromFewObjects(
     argv: readonly string[],
     refspecs: readonly string[],
+    known: readonly string[],
   ): Promise<PushOutcome | null> {
     const sources = refspecs.map((r) => r.slice(0, r.lastIndexOf(":")).replace(/^\+/, ""));
-    const found = await this.batchCheck(sources.flatMap((s) => [s, `${s}^{commit}`]));
-    const tags = sources.map((s) => found.get(s));
-    const tagged = new Set(sources.map((s) => found.get(`${s}^{commit}`)?.oid));
-    if (tags.some((t) => t?.type !== "tag") || tagged.has(undefined)) return null;
+    const found = await this.batchCheck([
+      ...sources.flatMap((s) => [s, `${s}^{commit}`]),
+      ...known.map((oid) => `${oid}^{commit}`),
+    ]);
+    const objects = sources.map((s) => found.get(s));
+    const targets = sources.map((s) => found.get(`${s}^{commit}`)?.oid);
+    if (objects.some((o) => o?.type !== "tag" && o?.type !== "commit") || targets.includes(undefined))
+      return null;
+    // A commit that a tag the remote has points at too is the remote's by that tag alone.
+    const vouched = new Set(known.map((oid) => found.get(`${oid}^{commit}`)?.oid));
     const newest = (
       await this.text(["rev-list", `--max-count=${FEW_COMMITS}`, "HEAD", "--"], { allowFailure: true })
     )
       .split("\n")
       .filter(Boolean);
-    const depths = [...tagged].map((oid) => newest.indexOf(oid!));
-    if (depths.includes(-1)) return null;
-    const deepest = Math.max(...depths);
+    const depths = [...new Set(targets)].filter((c) => !vouched.has(c)).map((c) => newest.indexOf(c!));
+    if (depths.includes(-1) || newest.length === 0) return null;
     // A margin below the deepest tagged commit: with equal commit times, git's walk may reach a
     // tagged commit before HEAD's side marks it as the remote's, and then reads its parents.
-    const commits = newest.slice(0, deepest + 1 + COMMIT_MARGIN);
+    const commits = newest.slice(0, Math.max(0, ...depths) + 1 + COMMIT_MARGIN);
+    const ids = new Set([...objects.map((o) => o!.oid), ...targets.map((c) => c!), ...known, ...commits]);
     const store = await mkdtemp(join(tmpdir(), "git-model-push-"));
     try {
-      const objects = [...tags.map((t) => t!.oid), ...commits];
       await mkdir(`${store}/pack`);
-      await this.run(["pack-objects", "-q", `${store}/pack/pack`], { input: `${objects.join("\n")}\n` });
+      await this.run(["pack-objects", "-q", `${store}/pack/pack`], { input: `${[...ids].join("\n")}\n` });
       const r = await this.run(argv, {
         allowFailure: true,
         env: { GIT_OBJECT_DIRECTORY: store, GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined },

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { churnRepo, everythingShown, pullRequestEvent, runAction } from "../helpers/action.js";
@@ -12,6 +12,7 @@ import { cleanEnv, cli, git, smallRun, tempDir } from "../helpers/repo.js";
  */
 
 const TOKEN = "ghs_write_token_that_must_never_be_printed";
+const TAGGED = "git-model/tagged";
 
 let http: Awaited<ReturnType<typeof serveGitHttp>>;
 let projects: string;
@@ -212,7 +213,7 @@ describe("register with the push's range", () => {
       .map((t: { tag: string }) => t.tag)
       .sort();
 
-  it("tags the range's new version and the versions an earlier failed run left; stage moves outside the range wait for a manual run", async () => {
+  it("tags the range's new version and what an earlier failed run left, stage moves too (the tagged branch is where it was)", async () => {
     const remote = await taggedRemote("range");
     // An earlier push whose register failed: fraud@1.0.0 registered and promoted, nothing tagged.
     await pushed(remote, async (ws) => {
@@ -224,7 +225,7 @@ describe("register with the push's range", () => {
     const r = await register(await checkout(remote.url), "push", push);
     expect(r.code, r.stdout).toBe(0);
     expect(tagNames(r, "registered")).toEqual(["churn@v1.0.2", "fraud@v1.0.0"]);
-    expect(tagNames(r, "stage-changes")).toEqual([]);
+    expect(tagNames(r, "stage-changes")).toEqual(["fraud#staging#1"]);
     // Each points at the commit that added the version.
     for (const t of JSON.parse(r.outputs.registered!)) {
       const [model, version] = [t.model as string, t.version as string];
@@ -243,13 +244,13 @@ describe("register with the push's range", () => {
     expect(again.code, again.stdout).toBe(0);
     expect(again.outputs).toMatchObject({ registered: "[]", "stage-changes": "[]" });
 
-    // A manual run plans every model: fraud's stage move gets its tag.
+    // A manual run plans from the tagged branch too: nothing left.
     const manual = await register(await checkout(remote.url), "workflow_dispatch", {
       repository: PUSH.repository,
     });
     expect(manual.code, manual.stdout).toBe(0);
     expect(tagNames(manual, "registered")).toEqual([]);
-    expect(tagNames(manual, "stage-changes")).toEqual(["fraud#staging#1"]);
+    expect(tagNames(manual, "stage-changes")).toEqual([]);
   });
 
   it("tags the stage moves of the range as doctor --fix would, once, when two runs race", async () => {
@@ -302,6 +303,78 @@ describe("register with the push's range", () => {
     const remoteTag = (await git(remote.bare, ["rev-parse", "churn@v1.0.2"])).trim();
     expect((await git(stale, ["rev-parse", "churn@v1.0.2"])).trim()).toBe(remoteTag);
   });
+
+  it("with the tagged branch at HEAD, a push's run reads no tag, no tree and pushes nothing", async () => {
+    const remote = await taggedRemote("covered");
+    const push = await pushed(remote, (ws) => ok(ws, ["register", "churn", smallRun(5), "--no-tag"]));
+    const first = await register(await checkout(remote.url), "push", push);
+    expect(tagNames(first, "registered")).toEqual(["churn@v1.0.2"]);
+    expect((await git(remote.bare, ["rev-parse", `refs/heads/${TAGGED}`])).trim()).toBe(push.after);
+
+    const trace = join(tempDir("gm-trace-"), "events.json");
+    const again = await runAction({
+      workspace: await checkout(remote.url),
+      inputs: { command: "register", token: TOKEN },
+      eventName: "push",
+      event: push,
+      env: { GIT_TRACE2_EVENT: trace },
+    });
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs).toMatchObject({ registered: "[]", "stage-changes": "[]" });
+    const commands = readFileSync(trace, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.event === "start")
+      .map((e) => e.argv[1]);
+    expect(commands.length).toBeGreaterThan(0);
+    for (const reads of ["for-each-ref", "cat-file", "ls-tree", "diff-tree", "log", "fetch", "push"])
+      expect(commands).not.toContain(reads);
+  });
+
+  for (const landed of [true, false]) {
+    it(`a run killed mid-push (the remote ${landed ? "took" : "refused"} it) is finished by the next run in the same clone`, async () => {
+      const remote = await taggedRemote(`killed-${landed}`);
+      const push = await pushed(remote, async (ws) => {
+        await ok(ws, ["register", "churn", smallRun(6), "--no-tag"]);
+        await ok(ws, ["promote", "churn@1.0.1", "production"]);
+      });
+      const ws = await checkout(remote.url);
+      const doctor = await cli(await checkout(remote.url), ["doctor", "--json"]);
+      const missing = JSON.parse(doctor.stdout)
+        .disagreements.filter((d: { kind: string }) => d.kind.startsWith("missing-"))
+        .map((d: { tag: string }) => d.tag)
+        .sort();
+      expect(missing).toContain("churn@v1.0.2");
+      const started = join(tempDir("gm-hook-"), "started");
+      const hook = join(remote.bare, "hooks", "pre-receive");
+      writeFileSync(hook, `#!/bin/sh\ntouch '${started}'\nsleep 2\nexit ${landed ? 0 : 1}\n`);
+      chmodSync(hook, 0o755);
+      const killed = await runAction({
+        workspace: ws,
+        inputs: { command: "register", token: TOKEN },
+        eventName: "push",
+        event: push,
+        killWhenExists: started,
+      });
+      expect(killed.code).toBe(-1);
+      // The hook finishes on its own: the remote took every tag and the branch, or nothing.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const tagsThen = await tagsOf(remote.bare);
+      expect(tagsThen).toHaveLength(6 + (landed ? missing.length : 0));
+      chmodSync(hook, 0o644);
+
+      const rerun = await register(ws, "push", push);
+      expect(rerun.code, rerun.stdout).toBe(0);
+      const names = [...tagNames(rerun, "registered"), ...tagNames(rerun, "stage-changes")].sort();
+      expect(names).toEqual(landed ? [] : missing);
+      expect(await tagsOf(remote.bare)).toHaveLength(6 + missing.length);
+      expect((await git(remote.bare, ["rev-parse", `refs/heads/${TAGGED}`])).trim()).toBe(push.after);
+      // GTO, reading the remote, finds what stages.json says.
+      const gto = await gtoReading(remote.bare, "churn");
+      expect(gto.get("production")?.map((h) => h.version)).toEqual(["1.0.1"]);
+    });
+  }
 
   it("plans everything when the commit before the push is not in the clone", async () => {
     const { bare, url } = await untaggedRemote("range-unknown");

@@ -31,6 +31,8 @@ export interface ActionOptions {
   apiUrl?: string;
   repository?: string;
   env?: Record<string, string>;
+  /** Kill the Action and every process it started (SIGKILL to its process group) once this file exists. */
+  killWhenExists?: string;
 }
 
 export function runAction(options: ActionOptions): Promise<ActionRun> {
@@ -61,13 +63,29 @@ export function runAction(options: ActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs))
     env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ACTION], { cwd: options.workspace, env: cleanEnv(env) });
+    const kill = options.killWhenExists;
+    const child = spawn(process.execPath, [ACTION], {
+      cwd: options.workspace,
+      env: cleanEnv(env),
+      ...(kill ? { detached: true } : {}),
+    });
+    const watch =
+      kill &&
+      setInterval(() => {
+        if (existsSync(kill)) {
+          clearInterval(watch as NodeJS.Timeout);
+          try {
+            process.kill(-child.pid!, "SIGKILL");
+          } catch {}
+        }
+      }, 10);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (code) =>
+    child.on("close", (code) => {
+      if (watch) clearInterval(watch);
       resolve({
         code: code ?? -1,
         stdout,
@@ -75,8 +93,8 @@ export function runAction(options: ActionOptions): Promise<ActionRun> {
         outputs: parseOutputs(readFileSync(output, "utf8")),
         summary: existsSync(summary) ? readFileSync(summary, "utf8") : "",
         annotations: stdout.split("\n").filter((l) => /^::(error|warning)/.test(l)),
-      }),
-    );
+      });
+    });
     child.stdin.end();
   });
 }

@@ -3,7 +3,7 @@ import { isModelName } from "../../domain/names.js";
 import { parseTag } from "../../domain/references.js";
 import { gitReason } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
-import { type DoctorScope, doctor } from "./doctor.js";
+import { type DoctorReport, type DoctorScope, doctor } from "./doctor.js";
 
 /**
  * Tags what landed (the Action's register): the registration and stage tags `doctor --fix`
@@ -11,12 +11,13 @@ import { type DoctorScope, doctor } from "./doctor.js";
  * nothing to do; when another run pushed first, the push is refused as a whole, the tags made
  * here are dropped, and the plan is made again from the remote's tags (usually: nothing left).
  *
- * With the range a push brought (`before`, the commit the branch was at), the plan costs what
- * the push changed, not the registry (docs/decisions/action.md): the registration tags of the
- * models the range touched and of any model whose version folders and registration tags differ
- * in number (one for-each-ref and HEAD's model folders: what an earlier failed run left), the
- * stage tags of the models whose stages.json the range changed; only those models' tags are
- * fetched, and only when the push is refused.
+ * The plan costs what came since the remote's tagged branch (TAGGED_BRANCH), pushed with the
+ * tags: the tags of the models the range touched, their stage tags when it changed their
+ * stages.json. Without that branch, a push's range (`before`, the commit the branch was at)
+ * bounds it, plus any model whose version folders and registration tags differ in number (one
+ * for-each-ref and HEAD's model folders: what an earlier failed run left); a manual run plans
+ * everything (docs/decisions/action.md). Only the planned models' tags are fetched, and only when
+ * the push is refused.
  */
 
 export interface PublishedTag {
@@ -37,6 +38,15 @@ export interface PublishedTags {
   attempts: number;
 }
 
+/**
+ * The branch register keeps on the remote at the last commit of the default branch whose
+ * versions and stage changes all have their tags there, moved by the push that sends the tags
+ * (one atomic push, under a lease on its old value). A push's plan is then what came since it,
+ * whatever the registry's size: with nothing since, a run reads two refs and stops
+ * (docs/decisions/action.md). The checkout fetches it with the branches (`fetch-depth: 0`).
+ */
+export const TAGGED_BRANCH = "git-model/tagged";
+
 export async function publishMissingTags(
   registry: Registry,
   options: {
@@ -49,57 +59,59 @@ export async function publishMissingTags(
   const git = registry.git;
   const remote = options.remote ?? "origin";
   const attempts = options.attempts ?? 4;
-  const scope = options.since ? await pushScope(registry, options.since) : undefined;
-  if (scope && scope.models.length === 0) return { registered: [], stageChanges: [], attempts: 0 };
-  // Only the tags of the models planned (GTO's `model@...` and `model#...`), else all of them.
-  const refspecs = scope
-    ? scope.models.flatMap((m) => [
-        `+refs/tags/${m}@*:refs/tags/${m}@*`,
-        `+refs/tags/${m}#*:refs/tags/${m}#*`,
-      ])
-    : ["+refs/tags/*:refs/tags/*"];
+  const tracking = `refs/remotes/${remote}/${TAGGED_BRANCH}`;
   for (let attempt = 1; attempt <= attempts; attempt++) {
+    const nothing: PublishedTags = { registered: [], stageChanges: [], attempts: attempt };
+    // After a refusal (another run pushed first), the remote's tagged branch as it is now.
+    if (attempt > 1) await fetchRefs(registry, remote, [`+refs/heads/${TAGGED_BRANCH}*:${tracking}*`], true);
+    const plan = await planPush(registry, tracking, options.since);
+    if (plan.covered || !plan.head) return nothing;
     // On a push, the first plan reads the tags the checkout fetched (with the branch, a moment
     // ago): a fetch costs a walk from every local tag (git's connectivity check), 100,000 of
     // them. A tag another run pushed since then makes the push refused, and the retry fetches.
-    if (!scope || attempt > 1) await fetchTags(registry, remote, refspecs);
-    const report = await doctor(registry, { fix: true, ...(scope ? { scope } : {}) });
+    // Pruned: a tag only this clone has (made by a killed run) is made again, and pushed.
+    if (!plan.scope || attempt > 1) await fetchRefs(registry, remote, tagRefspecs(plan.scope), true);
+    const report = await doctor(registry, { fix: true, ...(plan.scope ? { scope: plan.scope } : {}) });
     const created = new Set(report.fixed);
-    const made = report.disagreements.filter((d) => created.has(d.tag) && d.commit);
-    const result: PublishedTags = { registered: [], stageChanges: [], attempts: attempt };
-    for (const d of made) {
-      const entry = { model: d.model, version: d.version, tag: d.tag, commit: d.commit! };
-      const parsed = parseTag(d.tag);
-      if (d.kind === "missing-registration-tag") result.registered.push(entry);
-      else if (parsed?.kind === "stage" || parsed?.kind === "unassignment")
-        result.stageChanges.push({
-          ...entry,
-          stage: parsed.stage,
-          event: parsed.kind === "stage" ? "assignment" : "unassignment",
-        });
+    // With the tagged branch moving, every tag of the range goes too: one a killed run made in
+    // this clone but never pushed would otherwise be vouched for without being on the remote.
+    // Those the remote has are left as they are (`=`), and none of them is reported.
+    const { tags, known } = await tagsToPush(registry, plan, report);
+    const refspecs = tags.map((t) => `refs/tags/${t.tag}:refs/tags/${t.tag}`);
+    const marker = {
+      refspec: `${plan.head}:refs/heads/${TAGGED_BRANCH}`,
+      lease: { ref: `refs/heads/${TAGGED_BRANCH}`, expected: plan.tagged },
+    };
+    // The tags point at commits of the default branch, which the remote has (LFS objects too):
+    // the pack needs the tag objects alone, whatever the number of tags the remote has.
+    const push = (withMarker: boolean) =>
+      git.push(remote, withMarker ? [...refspecs, marker.refspec] : refspecs, {
+        atomic: true,
+        noVerify: true,
+        onlyTags: { known },
+        ...(withMarker ? { forceWithLease: marker.lease } : {}),
+      });
+    let pushed = await push(true);
+    // A rule against the branch (a protected `*`), not a race: the tags alone, as before it
+    // existed; the next push plans from its `before` again.
+    if (!pushed.ok && !pushed.remoteMovedOn) {
+      if (!refspecs.length) return nothing;
+      pushed = await push(false);
     }
-    if (created.size === 0) return result;
-    const pushed = await git.push(
-      remote,
-      [...created].map((t) => `refs/tags/${t}:refs/tags/${t}`),
-      // The tags point at commits of the default branch, which the remote has (LFS objects too):
-      // the pack needs the tag objects alone, whatever the number of tags the remote has.
-      { atomic: true, noVerify: true, onlyTags: true },
-    );
     if (pushed.ok) {
       // A run at the same time may have pushed the very same tag objects first: not this run's.
       const theirs = new Set(pushed.upToDate ?? []);
-      const ours = (t: PublishedTag) => !theirs.has(`refs/tags/${t.tag}`);
+      const ours = tags.filter((t) => !theirs.has(`refs/tags/${t.tag}`));
       return {
-        ...result,
-        registered: result.registered.filter(ours),
-        stageChanges: result.stageChanges.filter(ours),
+        ...nothing,
+        registered: ours.filter((t) => !t.stage),
+        stageChanges: ours.filter((t) => t.stage),
       };
     }
     // Nothing was pushed: drop what was made here, so the next plan starts from the remote's tags.
-    await git.run(["tag", "-d", ...created], { allowFailure: true });
+    if (created.size) await git.run(["tag", "-d", ...created], { allowFailure: true });
     if (!pushed.remoteMovedOn) {
-      throw environment(`could not push ${created.size} tag(s) to ${remote}: ${pushed.message}`, {
+      throw environment(`could not push ${refspecs.length} tag(s) to ${remote}: ${pushed.message}`, {
         hint: "the token needs contents: write (and the tags no protection rule against it)",
       });
     }
@@ -109,11 +121,160 @@ export async function publishMissingTags(
   });
 }
 
-/** The remote's tags by these refspecs, replacing the local ones. */
-async function fetchTags(registry: Registry, remote: string, refspecs: readonly string[]): Promise<void> {
+/** What a run plans: the models (all of them when `scope` is undefined) and the range they come from. */
+interface Plan {
+  head: string | null;
+  /** The remote's tagged branch as this clone last saw it (null: it has none). */
+  tagged: string | null;
+  /** HEAD is at or below the tagged branch: every tag is on the remote. */
+  covered: boolean;
+  scope?: DoctorScope;
+  /** The commit the range starts at (the tagged branch, or the push's `before`). */
+  base?: string;
+}
+
+/**
+ * From the tagged branch when HEAD is at or above it (the models the commits since touched), else
+ * from the push's `before` as register did before the branch (those models, and every model whose
+ * folders and registration tags differ in number: what an earlier failed run left), else everything.
+ */
+async function planPush(registry: Registry, tracking: string, since: string | undefined): Promise<Plan> {
+  const git = registry.git;
+  const [head, tagged] = await Promise.all([git.commitOf("HEAD"), git.commitOf(tracking)]);
+  // A manual run (no `since`) checks everything, whatever the branch says.
+  if (since && head && tagged) {
+    if (tagged === head || (await isAncestor(registry, head, tagged))) return { head, tagged, covered: true };
+    if (await isAncestor(registry, tagged, head))
+      return { head, tagged, covered: false, base: tagged, scope: await rangeScope(registry, tagged) };
+  }
+  const base = since ? await git.commitOf(since) : null;
+  if (!base) return { head, tagged, covered: false };
+  const [range, untagged] = await Promise.all([
+    rangeScope(registry, base),
+    modelsWithUntaggedVersions(registry),
+  ]);
+  return {
+    head,
+    tagged,
+    covered: false,
+    base,
+    scope: { models: [...new Set([...range.models, ...untagged])].sort(), stageModels: range.stageModels },
+  };
+}
+
+async function isAncestor(registry: Registry, ancestor: string, of: string): Promise<boolean> {
+  const r = await registry.git.run(["merge-base", "--is-ancestor", ancestor, of], { allowFailure: true });
+  return r.code === 0;
+}
+
+/** The models the commits since `base` touched, and those of them whose stages.json changed. */
+async function rangeScope(registry: Registry, base: string): Promise<DoctorScope> {
+  const root = registry.root;
+  const touched = new Set<string>();
+  const stageModels = new Set<string>();
+  for (const { path } of await registry.git.diffTrees(base, "HEAD", [root])) {
+    const [model, rest] = path.slice(root.length + 1).split("/");
+    if (!model || !rest || !isModelName(model)) continue;
+    touched.add(model);
+    if (path === `${registry.modelFolder(model)}/stages.json`) stageModels.add(model);
+  }
+  return { models: [...touched].sort(), stageModels: [...stageModels].sort() };
+}
+
+/**
+ * The tags to push: those made now, and on a range, the registration tags of the planned models
+ * on commits of the range and the stage tags of the models whose stages.json it changed (one
+ * for-each-ref, one rev-list of the range), each as it is reported
+ * (a stage tag's version is the registration on its commit, as GTO reads it). `known`: the other
+ * tags of the same commits, which the remote has: they spare git the walk down to an old
+ * version's commit when its stage tag is pushed (Git.push's onlyTags).
+ */
+async function tagsToPush(
+  registry: Registry,
+  plan: Plan,
+  report: DoctorReport,
+): Promise<{ tags: PublishedTag[]; known: string[] }> {
+  const git = registry.git;
+  // Doctor's order (registrations, then each model's stage moves as they happened) and versions.
+  const order = new Map(report.fixed.map((tag, i) => [tag, i]));
+  const created = new Map(
+    report.disagreements.filter((d) => order.has(d.tag)).map((d) => [d.tag, d.version]),
+  );
+  if (plan.scope && !plan.scope.models.length) return { tags: [], known: [] };
+  const [rows, range] = await Promise.all([
+    git.forEachRef(
+      plan.scope
+        ? plan.scope.models.flatMap((m) => [`refs/tags/${m}@*`, `refs/tags/${m}#*`])
+        : [...created.keys()].map((t) => `refs/tags/${t}`),
+      ["%(refname:strip=2)", "%(objectname)", "%(*objectname)"],
+    ),
+    plan.base ? git.text(["rev-list", "--end-of-options", `${plan.base}..${plan.head}`, "--"]) : "",
+  ]);
+  const inRange = new Set(range.split("\n").filter(Boolean));
+  const registrations = new Map<string, string>();
+  for (const [tag = "", , commit = ""] of rows) {
+    const parsed = parseTag(tag);
+    if (parsed?.kind === "registration") registrations.set(`${parsed.model} ${commit}`, parsed.version);
+  }
+  const tags: PublishedTag[] = [];
+  const stageModels = new Set(plan.scope?.stageModels);
+  for (const [tag = "", , commit = ""] of rows) {
+    const parsed = parseTag(tag);
+    const stageTag = parsed?.kind === "stage" || parsed?.kind === "unassignment";
+    // A stage tag points at its version's registration, often older than the range: all of a
+    // moved model's stage tags go (the remote has nearly all: `=`, nothing sent for them).
+    if (!created.has(tag) && !inRange.has(commit) && !(stageTag && stageModels.has(parsed.model))) continue;
+    if (parsed?.kind === "registration")
+      tags.push({ model: parsed.model, version: parsed.version, tag, commit });
+    else if (parsed?.kind === "stage" || parsed?.kind === "unassignment")
+      tags.push({
+        model: parsed.model,
+        version: created.get(tag) ?? registrations.get(`${parsed.model} ${commit}`) ?? "",
+        tag,
+        commit,
+        stage: parsed.stage,
+        event: parsed.kind === "stage" ? "assignment" : "unassignment",
+      });
+  }
+  const rank = (t: PublishedTag) => order.get(t.tag) ?? order.size;
+  tags.sort((a, b) => rank(a) - rank(b));
+  const pushed = new Set(tags.map((t) => t.tag));
+  const commits = new Set(tags.map((t) => t.commit));
+  const known = rows
+    .filter(([tag = "", , commit = ""]) => !pushed.has(tag) && commits.has(commit))
+    .map(([, oid = ""]) => oid);
+  return { tags, known };
+}
+
+/** The planned models' tags (GTO's `model@...` and `model#...`), else all of them. */
+function tagRefspecs(scope: DoctorScope | undefined): string[] {
+  return scope
+    ? scope.models.flatMap((m) => [
+        `+refs/tags/${m}@*:refs/tags/${m}@*`,
+        `+refs/tags/${m}#*:refs/tags/${m}#*`,
+      ])
+    : ["+refs/tags/*:refs/tags/*"];
+}
+
+/** The remote's refs by these refspecs, replacing the local ones (`prune`: and dropping those it has not). */
+async function fetchRefs(
+  registry: Registry,
+  remote: string,
+  refspecs: readonly string[],
+  prune = false,
+): Promise<void> {
+  if (refspecs.length === 0) return;
   // --no-tags: following tags would ask the remote for every tag, not just the models' ones.
   const fetched = await registry.git.run(
-    ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, ...refspecs],
+    [
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      "--no-write-fetch-head",
+      ...(prune ? ["--prune"] : []),
+      remote,
+      ...refspecs,
+    ],
     { allowFailure: true },
   );
   if (fetched.code !== 0) {
@@ -121,40 +282,6 @@ async function fetchTags(registry: Registry, remote: string, refspecs: readonly 
       hint: `check that ${remote} is reachable with the checkout's credentials`,
     });
   }
-}
-
-/**
- * What a push asks of register: the models the range since `since` touched (their stage tags
- * too when their stages.json changed), and every model whose folders and registration tags
- * differ in number. Undefined when `since` is not a commit of the clone (a shallow checkout, a
- * force push): then everything is planned, as on a manual run.
- */
-async function pushScope(registry: Registry, since: string): Promise<DoctorScope | undefined> {
-  const git = registry.git;
-  const root = registry.root;
-  const [commit, changed, untagged] = await Promise.all([
-    git.commitOf(since),
-    git.list(
-      ["diff-tree", "-r", "-z", "--name-only", "--no-renames", "--end-of-options", since, "HEAD", "--", root],
-      {
-        allowFailure: true,
-      },
-    ),
-    modelsWithUntaggedVersions(registry),
-  ]);
-  if (!commit) return undefined;
-  const touched = new Set<string>();
-  const stageModels = new Set<string>();
-  for (const path of changed) {
-    const [model, rest] = path.slice(root.length + 1).split("/");
-    if (!model || !rest || !isModelName(model)) continue;
-    touched.add(model);
-    if (path === `${registry.modelFolder(model)}/stages.json`) stageModels.add(model);
-  }
-  return {
-    models: [...new Set([...touched, ...untagged])].sort(),
-    stageModels: [...stageModels].sort(),
-  };
 }
 
 /**
