@@ -161,7 +161,8 @@ export function actionRows({ repo, model, scratch, env, node }) {
         rmSync(dir, { recursive: true, force: true });
         state.head = "";
       },
-      floorText: "diff-tree of the push + for-each-ref of the model's tags + the remote's rev-list --objects --not --all",
+      floorText:
+        "diff-tree of the push + for-each-ref of the model's tags + the remote's rev-list --objects --not --all",
     },
   ];
 }
