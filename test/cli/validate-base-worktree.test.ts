@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
@@ -140,6 +140,43 @@ describe("validate --base and the work tree", () => {
         expect.objectContaining({ file: "models/fraud/history.jsonl", line: 1, severity: "error" }),
       ]),
     );
+  });
+
+  it("checks the history.jsonl lines added since the base, by their line numbers, not the base's own", async () => {
+    const repo = copy();
+    const file = join(repo, "models/fraud/history.jsonl");
+    // A line that breaks the format, committed before the base: the whole validate reports it.
+    appendFileSync(file, '{"at":"yesterday","version":"0.0.1"}\n');
+    await git(repo, ["commit", "-q", "-am", "a bad line"]);
+    const before = (await git(repo, ["rev-parse", "HEAD"])).trim();
+    const lineCount = readFileSync(file, "utf8").split("\n").length - 1;
+    appendFileSync(
+      file,
+      '{"at":"2026-01-01T00:00:00Z","version":"1.0.1"}\n{"at":"today","version":"1.0.2"}\n',
+    );
+    const report = await validateBase(repo, before);
+    // (Beside the warning that the lines are not committed, which has no line.)
+    const jsonl = report.problems.filter((p) => p.file === "models/fraud/history.jsonl" && p.line);
+    expect(jsonl.map((p) => p.line)).toEqual([lineCount + 2]);
+    expect(jsonl[0]!.message).toMatch(/^at:/);
+    const whole = await cli(repo, ["validate", "--json"]);
+    const lines = (JSON.parse(whole.stdout) as Report).problems
+      .filter((p) => p.file === "models/fraud/history.jsonl" && p.line)
+      .map((p) => p.line);
+    expect(lines).toEqual([lineCount, lineCount + 2]);
+  });
+
+  it("checks a torn last line of the base that the change completes", async () => {
+    const repo = copy();
+    const file = join(repo, "models/fraud/history.jsonl");
+    appendFileSync(file, '{"at":"2026-01-01T00:00:00Z",');
+    await git(repo, ["commit", "-q", "-am", "a torn append"]);
+    const before = (await git(repo, ["rev-parse", "HEAD"])).trim();
+    const torn = readFileSync(file, "utf8").split("\n").length;
+    appendFileSync(file, '"version":""}\n');
+    const report = await validateBase(repo, before);
+    const jsonl = report.problems.filter((p) => p.file === "models/fraud/history.jsonl" && p.line);
+    expect(jsonl.map((p) => [p.line, p.message.split(":")[0]])).toEqual([[torn, "version"]]);
   });
 
   it("warns of a version folder that is not committed, in a new model folder and in a touched model", async () => {

@@ -1,5 +1,7 @@
 import { type Dirent, existsSync, lstatSync } from "node:fs";
-import { usage } from "../../domain/errors.js";
+import type { ZodMiniType } from "zod/mini";
+import { GitModelError, usage } from "../../domain/errors.js";
+import { type JsonlIssue, parseJsonl } from "../../domain/jsonl.js";
 import { error, type Problem } from "../../domain/problems.js";
 import type { CatFileObject, TreeEntry } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
@@ -15,6 +17,12 @@ export interface ChangesSince {
   added: VersionRef[];
   removed: VersionRef[];
   stagesChanged: string[];
+  /**
+   * The line problems of each changed history.jsonl and monitoring.jsonl, in the lines added
+   * since the base (all of them when the file is new or was rewritten): the base's lines are not
+   * the change's (the whole validate checks them).
+   */
+  jsonl: Map<string, JsonlIssue[]>;
 }
 
 /** `models/churn` for any path below it (the path itself when it is not below the root). */
@@ -318,6 +326,8 @@ export async function changesSince(
   base: string,
   files: Files,
   { baseCommit, changes, baseObjects }: DiffSince,
+  /** The JSONL files' line schemas, by file name. */
+  schemas: Readonly<Record<string, ZodMiniType<unknown>>>,
 ): Promise<ChangesSince> {
   const git = registry.git;
   const root = registry.root;
@@ -385,25 +395,44 @@ export async function changesSince(
     }
   }
   const stagesChanged: string[] = [];
+  const jsonl = new Map<string, JsonlIssue[]>();
   for (const path of modelFiles) {
-    const name = path.split("/").at(-1);
+    const name = path.split("/").at(-1)!;
     const model = path.split("/").at(-2)!;
     const before = objects.get(`${baseCommit}:${path}`)?.content.toString("utf8") ?? null;
     if (name === "stages.json") stagesChanged.push(model);
-    if ((name === "history.jsonl" || name === "monitoring.jsonl") && before !== null) {
-      const now = registry.readText(path) ?? "";
-      if (!now.startsWith(before)) {
-        const line = firstDifferingLine(before, now);
-        problems.push(
-          error(path, `rewrites line ${line} of the file as it was at ${base}; ${name} is append-only`, {
-            line,
-            hint: "only append lines",
-          }),
-        );
-      }
+    const schema = schemas[name];
+    if (!schema) continue;
+    let now: string | null;
+    try {
+      now = registry.readText(path);
+    } catch (e) {
+      // A link in its place: reported by the listing, never followed.
+      if (e instanceof GitModelError) continue;
+      throw e;
     }
+    if (now === null) continue;
+    // The lines since the base: from the base's last line on (which a torn append continues).
+    let from = 0;
+    if (before !== null && now.startsWith(before)) from = before.lastIndexOf("\n") + 1;
+    else if (before !== null) {
+      const line = firstDifferingLine(before, now);
+      problems.push(
+        error(path, `rewrites line ${line} of the file as it was at ${base}; ${name} is append-only`, {
+          line,
+          hint: "only append lines",
+        }),
+      );
+    }
+    let skipped = 0;
+    for (let i = now.indexOf("\n"); i >= 0 && i < from; i = now.indexOf("\n", i + 1)) skipped++;
+    const { issues } = parseJsonl(now.slice(from), schema);
+    jsonl.set(
+      path,
+      issues.map((issue) => ({ ...issue, line: issue.line + skipped })),
+    );
   }
-  return { problems, touched, baseVersions, added, removed, stagesChanged };
+  return { problems, touched, baseVersions, added, removed, stagesChanged, jsonl };
 }
 
 export function firstDifferingLine(a: string, b: string): number {

@@ -113,13 +113,15 @@ export async function parseWorkTree(
   registry: Registry,
   wanted: Wanted | null,
   parsed: Parsed,
+  /** validate --base parses the JSONL files' lines since the base itself (base-diff.ts). */
+  { jsonl = true } = {},
 ): Promise<void> {
   const models = wanted ? [...wanted.keys()] : (readFolderNames(registry.rootPath) ?? []);
   let n = 0;
   for (const model of models) {
     const want = wanted?.get(model);
     const modelFolder = `${registry.root}/${model}`;
-    for (const name of Object.keys(JSONL_FORMATS)) {
+    for (const name of jsonl ? Object.keys(JSONL_FORMATS) : []) {
       const file = `${modelFolder}/${name}`;
       const issues = jsonlIssues(registry, file, name, parsed.checkers);
       if (issues) parsed.jsonl.set(file, issues);

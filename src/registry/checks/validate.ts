@@ -15,7 +15,7 @@ import {
   versionsByListing,
 } from "./listing.js";
 import { modelFileProblems } from "./model-files.js";
-import { type Checkers, loadCheckers, type Parsed, parseWorkTree } from "./parsing.js";
+import { type Checkers, JSONL_FORMATS, loadCheckers, type Parsed, parseWorkTree } from "./parsing.js";
 import { mergeProblems } from "./problems.js";
 import { restrict, scopeFromPaths, type Wanted, wantedByChanges } from "./scope.js";
 import { stageMoveProblems } from "./stage-moves.js";
@@ -215,7 +215,7 @@ function startChecks(registry: Registry, wanted: Wanted, parsed: Promise<Parsed>
     [...wanted].filter(([, versions]) => versions === "all" || versions.size),
   );
   const atTags = registrationTrees(registry, versioned);
-  const parsing = parsed.then((p) => parseWorkTree(registry, wanted, p));
+  const parsing = parsed.then((p) => parseWorkTree(registry, wanted, p, { jsonl: false }));
   atTags.catch(() => {}); // awaited in checkPart
   parsing.catch(() => {});
   return { wanted, atTags, parsing };
@@ -292,11 +292,17 @@ async function checkPart(
     const listed = new Set(diff.changes.map((c) => c.path));
     for (const [path, xy] of changed)
       if (!listed.has(path)) diff.changes.push({ status: statusLetter(xy), path });
-    const since = await changesSince(registry, options.base, files, diff);
+    const since = await changesSince(registry, options.base, files, diff, parsed.checkers.jsonl);
     baseVersions = since.baseVersions;
     baseEdits.push(...since.problems);
     Object.assign(report, { added: since.added, removed: since.removed, stagesChanged: since.stagesChanged });
     scope = restrict(scope, since.touched);
+    // The JSONL files' lines since the base; a file the change left as it was has none.
+    for (const [model, entry] of scope)
+      for (const name of entry.modelFiles) {
+        const file = `${registry.modelFolder(model)}/${name}`;
+        if (name in JSONL_FORMATS) parsed.jsonl.set(file, since.jsonl.get(file) ?? []);
+      }
   }
   if (pathScope) scope = restrict(scope, pathScope);
   const immutable = immutability(registry, atTags, scope, new Set(changed.keys()), baseVersions);
