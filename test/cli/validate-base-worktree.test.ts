@@ -67,17 +67,33 @@ describe("validate --base and the work tree", () => {
     await registerOnTop(repo);
     writeFileSync(join(repo, "models/churn/1.0.0/config.json"), '{"n": 99}\n');
     await git(repo, ["add", "models/churn/1.0.0/config.json"]);
-    writeFileSync(join(repo, "models/churn/1.0.1/notes.txt"), "untracked\n");
+    writeFileSync(join(repo, "models/churn/1.0.0/notes.txt"), "untracked\n");
+    writeFileSync(join(repo, "models/churn/1.0.2/notes.txt"), "untracked\n");
     const report = await validateBase(repo);
     expect(report.code).toBe(1);
     expect(lines(report)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^models\/churn\/1\.0\.0\/config\.json: error: edited in churn@1\.0\.0/),
-        expect.stringMatching(/^models\/churn\/1\.0\.1\/notes\.txt: error: added to churn@1\.0\.1/),
+        expect.stringMatching(/^models\/churn\/1\.0\.0\/notes\.txt: error: added to churn@1\.0\.0/),
+        expect.stringMatching(
+          /^models\/churn\/1\.0\.2\/notes\.txt: error: file is not listed in metadata\.json/,
+        ),
       ]),
     );
     expect(report.added).toEqual([{ model: "churn", version: "1.0.2" }]);
     expect(JSON.stringify(report.problems)).not.toContain("fraud");
+  });
+
+  it("leaves an untracked file in a version folder nothing else touches to the whole validate", async () => {
+    const repo = copy();
+    await registerOnTop(repo);
+    writeFileSync(join(repo, "models/churn/1.0.1/notes.txt"), "untracked\n");
+    const report = await validateBase(repo);
+    expect(report.code, lines(report).join("\n")).toBe(0);
+    expect(JSON.stringify(report.problems)).not.toContain("notes.txt");
+    const whole = await cli(repo, ["validate", "--json"]);
+    expect(whole.code).toBe(1);
+    expect(whole.stdout).toContain("models/churn/1.0.1/notes.txt");
   });
 
   it("does not report an ignored file, and reports a deleted one and one removed from the index only", async () => {

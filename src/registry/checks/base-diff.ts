@@ -94,8 +94,9 @@ export async function diffSince(
   status.catch(() => {}); // awaited below
   inHeadListing.catch(() => {});
   onCommits?.(committed);
-  // The touched folders' files on disk, read while git reads the index.
-  const onDisk = new Map(byCommits.map((folder) => [folder, filesBelow(registry, folder)]));
+  // The files on disk of the version folders the commits changed, read while git reads the index.
+  const committedVersions = versionFoldersOf(registry, changes.keys());
+  const walked = new Map([...committedVersions].map((folder) => [folder, filesBelow(registry, folder)]));
   const [rows, headListing, inHead, inIndex] = await Promise.all([
     status,
     inHeadListing,
@@ -123,13 +124,10 @@ export async function diffSince(
   const others = touched.filter((folder) => !byCommits.includes(folder));
   const listing = Promise.all([git.lsTree("HEAD", others), worktreeStatus(registry, others)]).then(
     ([otherHead, otherRows]) =>
-      listTouched(
-        registry,
-        touched,
-        [...headListing, ...otherHead],
-        new Map([...rows, ...otherRows]),
-        onDisk,
-      ),
+      listTouched(registry, touched, [...headListing, ...otherHead], new Map([...rows, ...otherRows]), {
+        committedVersions,
+        walked,
+      }),
   );
   return {
     baseCommit,
@@ -250,16 +248,19 @@ function rootEntriesNotIn(
 /**
  * validate's listing (listing.ts) of the touched folders, built from HEAD's trees and the status
  * rows instead of the index: a path the status did not report is in the index and the work tree
- * as HEAD has it. Files the index does not hold are found by walking the folders; git is asked
- * about them (ignore rules) only when there are any.
+ * as HEAD has it. Files the index does not hold are looked for on disk in each model folder's own
+ * files and in the version folders the change touches or HEAD does not hold; git is asked about
+ * them (ignore rules) only when there are any. An untracked file in a version folder that nothing
+ * else touches is left to the whole validate, as in a model nothing touches (docs/decisions/core.md):
+ * a model of 1,000 versions is not walked for a change of one.
  */
 async function listTouched(
   registry: Registry,
   folders: readonly string[],
   head: readonly TreeEntry[],
   rows: Map<string, StatusRow>,
-  /** The files on disk of the folders walked already. */
-  onDisk: ReadonlyMap<string, string[]>,
+  /** The version folders the commits changed, and the files on disk of those walked already. */
+  disk: { committedVersions: ReadonlySet<string>; walked: Map<string, string[]> },
 ): Promise<Listing> {
   const files: Files = new Map();
   const changed = new Map<string, string>();
@@ -283,12 +284,25 @@ async function listTouched(
     if (xy[1] === "D" || (xy[0] === "D" && xy[1] === " ")) files.delete(path);
     else files.set(path, xy[1] === " " ? indexOid : null);
   }
+  const inHead = versionFoldersOf(
+    registry,
+    head.map((e) => e.path),
+  );
+  const byRows = versionFoldersOf(
+    registry,
+    mine.map(([path]) => path),
+  );
+  const walkInto = (folder: string) =>
+    disk.committedVersions.has(folder) || byRows.has(folder) || !inHead.has(folder);
   const notInIndex = folders
-    .flatMap((f) => onDisk.get(f) ?? filesBelow(registry, f))
+    .flatMap((f) => filesOnDisk(registry, f, walkInto, disk.walked))
     .filter((p) => !inIndex.has(p));
   if (notInIndex.length) {
+    // Asked by folder (a new version's files are one pathspec), a model folder's own files by name.
+    const depth = (path: string) => path.slice(registry.root.length + 1).split("/").length;
+    const pathspecs = new Set(notInIndex.map((p) => (depth(p) <= 2 ? p : p.slice(0, p.lastIndexOf("/")))));
     for (const path of await untrackedAmong(
-      folders.map((f) => `:(literal)${f}`),
+      [...pathspecs].map((p) => `:(literal)${p}`),
       registry,
     )) {
       changed.set(path, "??");
@@ -297,6 +311,47 @@ async function listTouched(
     }
   }
   return { files, changed, links };
+}
+
+/** The version folders (`<root>/<model>/<version>`) that these paths are in, once each. */
+function versionFoldersOf(registry: Registry, paths: Iterable<string>): Set<string> {
+  const prefix = `${registry.root}/`;
+  const folders = new Set<string>();
+  for (const path of paths) {
+    if (!path.startsWith(prefix)) continue;
+    const model = path.indexOf("/", prefix.length);
+    const version = model < 0 ? -1 : path.indexOf("/", model + 1);
+    if (version > 0) folders.add(path.slice(0, version));
+  }
+  return folders;
+}
+
+/**
+ * The files on disk of a touched folder (a model folder, or a path beside them): its own files,
+ * and those below the folders in it that `walkInto` names (`walked` keeps each folder's files).
+ */
+function filesOnDisk(
+  registry: Registry,
+  folder: string,
+  walkInto: (folder: string) => boolean,
+  walked: Map<string, string[]>,
+): string[] {
+  const info = lstatSync(registry.abs(folder), { throwIfNoEntry: false });
+  if (!info?.isDirectory()) return filesBelow(registry, folder);
+  const found: string[] = [];
+  for (const entry of readFolderEntries(`${registry.top}/${folder}`) ?? []) {
+    const path = `${folder}/${entry.name}`;
+    if (!entry.isDirectory()) found.push(path);
+    else if (walkInto(path)) {
+      let below = walked.get(path);
+      if (!below) {
+        below = filesBelow(registry, path);
+        walked.set(path, below);
+      }
+      found.push(...below);
+    }
+  }
+  return found;
 }
 
 /**
