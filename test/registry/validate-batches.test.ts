@@ -9,9 +9,10 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { objectIds } from "../../src/registry/checks/immutability.js";
 import { validate } from "../../src/registry/checks/validate.js";
 import { openRegistry } from "../../src/registry/core/registry.js";
-import { cli, git, newRepo, runFolder } from "../helpers/repo.js";
+import { cleanEnv, cli, git, newRepo, runFolder } from "../helpers/repo.js";
 
 /**
  * The whole-registry validate checks a large registry in batches of models (each with its own
@@ -87,6 +88,45 @@ describe("validate in batches", () => {
     );
     expect(await validate(registry, { batchVersions: 2 })).toEqual(whole);
     expect(existsSync(join(repo, ".git/git-model/registration-trees-Not_A_Model.json"))).toBe(false);
+    // The fill found every tree, so the next one with the same tags reads no file: a file lost
+    // since then is looked up by its batch, not taken as "no tree".
+    rmSync(join(repo, ".git/git-model/registration-trees-bravo.json"));
+    expect(await validate(registry, { batchVersions: 2 })).toEqual(whole);
+    // A new registration changes the tags: the next fill asks for it.
+    await registerAll(repo, ["foxtrot"], 1);
+    await validate(registry, { batchVersions: 2 });
+    expect(existsSync(join(repo, ".git/git-model/registration-trees-foxtrot.json"))).toBe(true);
     expect(await git(repo, ["status", "--porcelain", "--", "models/bravo"])).toBe("");
+  });
+});
+
+describe("registration tree lookups in commit order", () => {
+  it("answer each name in the order asked, whatever order git is asked in", async () => {
+    const repo = await newRepo();
+    // Six commits, each adding a version folder, dated newest first: commit order reverses them.
+    const names: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const folder = `models/churn/1.0.${i}`;
+      mkdirSync(join(repo, folder), { recursive: true });
+      writeFileSync(join(repo, folder, "metadata.json"), `{"i": ${i}}\n`);
+      await git(repo, ["add", "--", folder]);
+      const date = `2026-01-${String(20 - i).padStart(2, "0")}T00:00:00Z`;
+      await git(repo, ["commit", "-q", "-m", `add ${folder}`], cleanEnv({ GIT_COMMITTER_DATE: date }));
+      const commit = (await git(repo, ["rev-parse", "HEAD"])).trim();
+      await git(repo, ["tag", "-a", "-m", "t", `churn@v1.0.${i}`]);
+      names.push(`${commit}:${folder}`, `${commit}:models/churn/9.9.9`);
+    }
+    // A tag object (not peeled: keeps its place), and a commit git does not have.
+    const tagObject = (await git(repo, ["rev-parse", "churn@v1.0.2"])).trim();
+    names.splice(3, 0, `${tagObject}:models/churn/1.0.2`, `${"0".repeat(40)}:models/churn/1.0.0`);
+    const expected: (string | null)[] = [];
+    for (const name of names) {
+      const r = await git(repo, ["rev-parse", "--verify", "-q", name]).catch(() => "");
+      expected.push(r.trim() || null);
+    }
+    expect(expected.filter((id) => id !== null)).toHaveLength(7);
+    const registry = await openRegistry(repo);
+    expect(await objectIds(registry, names, 0)).toEqual(expected);
+    expect(await objectIds(registry, names, Number.POSITIVE_INFINITY)).toEqual(expected);
   });
 });

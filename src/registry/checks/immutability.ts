@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { isModelName } from "../../domain/names.js";
 import { error, type Problem } from "../../domain/problems.js";
 import { parseTag, registrationTag } from "../../domain/references.js";
 import { readGitCache, writeGitCache } from "../../infra/git-cache.js";
+import { checkYoungGeneration } from "../../infra/heap.js";
 import type { Registry } from "../core/registry.js";
 import { LOW_MEMORY } from "../stages/stage-log-command.js";
 import type { ModelFiles } from "./listing.js";
@@ -27,8 +29,12 @@ export interface RegistrationTrees {
 export async function registrationTrees(
   registry: Registry,
   wanted: Wanted | null,
-  /** Keep the registration trees looked up in .git/git-model (the whole-registry check, batched or not). */
-  options: { cache?: boolean } = {},
+  options: {
+    /** Keep the registration trees looked up in .git/git-model (the whole-registry check, batched or not). */
+    cache?: boolean;
+    /** The caches of every model being filled (fillRegistrationTrees): this batch's lookups wait for it. */
+    filled?: Promise<unknown>;
+  } = {},
 ): Promise<RegistrationTrees> {
   const git = registry.git;
   const root = registry.root;
@@ -76,21 +82,22 @@ export async function registrationTrees(
           { allowFailure: true },
         );
   headListing.catch(() => {}); // awaited below
-  const tags = new Map<string, { commit: string; tag: string }>();
+  const tags = new Map<string, { commit: string; tag: string; object: string }>();
   for (const [name, peeled, oid] of await refs) {
     const tag = parseTag(name ?? "");
     if (tag?.kind !== "registration") continue;
     const want = wanted?.get(tag.model);
     if (wanted && (!want || (want !== "all" && !want.has(tag.version)))) continue;
-    tags.set(`${tag.model}/${tag.version}`, { commit: peeled || oid || "", tag: name! });
+    tags.set(`${tag.model}/${tag.version}`, { commit: peeled || oid || "", tag: name!, object: oid ?? "" });
   }
-  // The lookups start as soon as the tags are known; a version whose folder HEAD does not hold
-  // costs one "missing" line.
+  // The lookups start as soon as the tags are known (or the caches are filled); a version whose
+  // folder HEAD does not hold costs one "missing" line.
   const keys = [...tags.keys()];
+  await options.filled?.catch(() => undefined); // a failed fill leaves the lookups to the batch
   const [trees, head] = await Promise.all([
     registrationTreeIds(
       registry,
-      keys.map((key) => `${tags.get(key)!.commit}:${root}/${key}`),
+      keys.map((key) => lookup(root, key, tags.get(key)!)),
       options.cache ?? false,
     ),
     headListing,
@@ -122,112 +129,292 @@ function touchedVersions(wanted: Wanted): [string, string][] | null {
   return pairs.length <= 200 ? pairs : null;
 }
 
-/** What a model's cache file in `.git/git-model/` is called: `<commit>:<version folder>` -> tree id. */
+/**
+ * What a model's cache file in `.git/git-model/` is called: `<tag object>:<version folder>` ->
+ * its tree id at the registration commit.
+ */
 export const treeIdsCache = (model: string) => `registration-trees-${model}.json`;
 export const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
+/** One version folder to look up at its registration commit. */
+export interface TreeLookup {
+  /** What the cache keeps it under, `<tag object>:<folder>`: the same whether the tag was peeled or not. */
+  key: string;
+  /** What git is asked, `<commit or tag>:<folder>`. */
+  name: string;
+}
+
+const lookup = (root: string, key: string, at: { commit: string; object: string }): TreeLookup => ({
+  key: `${at.object || at.commit}:${root}/${key}`,
+  name: `${at.commit}:${root}/${key}`,
+});
+
 /**
- * The tree ids of `<commit>:<folder>` at each version's registration commit, through a cache in
- * `.git/git-model/` (infra/git-cache.ts), one file per model. What a commit holds never changes,
- * so a found id is kept for good; a name git does not find is asked again next time (a shallow
- * clone may fetch the commit later). At 10,000 versions the lookups are 10,000 tree walks in
- * cat-file, about 350 ms of git beside validate's own work on 2 cores (docs/benchmarks.md); the
- * cache is a JSON read per model. Used for the whole registry (its batches read only their
- * models' files): a few models' lookups (--base, paths) cost git less than reading it.
+ * Fills the caches of registration trees (`.git/git-model/`, infra/git-cache.ts, one file per
+ * model) of the given models, or of all, before the whole-registry check reads them: one pass
+ * over every registration, peeled from packed-refs (`show-ref -d`), each model's file read once
+ * to see what it lacks, what it lacks asked oldest commit first (lookUp), each file written
+ * back with this pass's entries alone (a deleted version's goes). What a commit holds never
+ * changes, so a found id is kept for good; a name git does not find is asked again next time (a
+ * shallow clone may fetch the commit later). Batch by batch, the lookups cost git 3x more: each
+ * batch rebuilt the trees the one before had thrown away. What it holds is offsets into git's
+ * answer, not an object or a name per tag (100,000 of them, within validate's 200 MiB). Once a
+ * fill has found every tree, the next one with the same tags reads none of the files.
+ */
+export async function fillRegistrationTrees(
+  registry: Registry,
+  models: ReadonlySet<string> | null,
+): Promise<void> {
+  const gitDir = registry.git.gitDir;
+  const folder = (model: string, version: string) => `:${registry.root}/${model}/${version}`;
+  const out = await registry.git.text(["show-ref", "-d", "--tags"], { allowFailure: true });
+  // The same tags as at the last fill that found every tree: the files hold them all.
+  const stamp = createHash("sha1")
+    .update(out)
+    .update(`\0${models ? [...models].sort().join("\n") : "*"}`)
+    .digest("hex");
+  if ((readGitCache(gitDir, FILLED) as { stamp?: unknown } | null)?.stamp === stamp) return;
+  // Per model (show-ref lists a model's tags together): [model, first row, end row].
+  const groups: [string, number, number][] = [];
+  const tagAt: number[] = [];
+  const commitAt: number[] = [];
+  const versions: string[] = [];
+  scanRegistrationRefs(out, (name, object, peeled) => {
+    const tag = parseTag(name);
+    if (tag?.kind !== "registration" || (models && !models.has(tag.model)) || !isModelName(tag.model)) return;
+    const last = groups.at(-1);
+    if (last?.[0] === tag.model) last[2]++;
+    else groups.push([tag.model, versions.length, versions.length + 1]);
+    tagAt.push(object);
+    commitAt.push(peeled < 0 ? object : peeled);
+    if (versions.push(tag.version) % 4096 === 0) checkYoungGeneration();
+  });
+  const oid = (at: number) => out.slice(at, out.indexOf(" ", at));
+  const key = (row: number, model: string) => `${oid(tagAt[row]!)}${folder(model, versions[row]!)}`;
+  // What each model's file already holds; the rows it lacks are asked.
+  const cached = (model: string): Record<string, unknown> => {
+    const file = readGitCache(gitDir, treeIdsCache(model)) as { ids?: unknown } | null;
+    return file && typeof file.ids === "object" && file.ids !== null
+      ? (file.ids as Record<string, unknown>)
+      : {};
+  };
+  const isId = (id: unknown): id is string => typeof id === "string" && OBJECT_ID.test(id);
+  const asked: number[] = [];
+  const rewrite = new Set<string>();
+  for (const [model, first, end] of groups) {
+    const ids = cached(model);
+    let held = 0;
+    for (let row = first; row < end; row++) {
+      if (isId(ids[key(row, model)])) held++;
+      else asked.push(row);
+    }
+    if (held < end - first || held !== Object.keys(ids).length) rewrite.add(model);
+  }
+  if (rewrite.size === 0) {
+    writeGitCache(gitDir, FILLED, { stamp });
+    return;
+  }
+  const modelOf = new Int32Array(versions.length); // row -> its group
+  for (const [g, [, first, end]] of groups.entries()) modelOf.fill(g, first, end);
+  const nameOf = (i: number) => {
+    const row = asked[i]!;
+    return `${oid(commitAt[row]!)}${folder(groups[modelOf[row]!]![0], versions[row]!)}`;
+  };
+  const found = await lookUp(registry, asked.length, nameOf);
+  const answerOf = new Int32Array(versions.length).fill(-1); // row -> its place in `found`
+  for (const [i, row] of asked.entries()) answerOf[row] = i;
+  for (const [model, first, end] of groups) {
+    if (!rewrite.has(model)) continue;
+    const before = cached(model);
+    const ids: Record<string, string> = {};
+    for (let row = first; row < end; row++) {
+      const name = key(row, model);
+      const id = (answerOf[row]! >= 0 ? found[answerOf[row]!] : null) ?? before[name];
+      if (isId(id)) ids[name] = id;
+    }
+    writeGitCache(gitDir, treeIdsCache(model), { ids });
+  }
+  if (found.every((id) => id !== null)) writeGitCache(gitDir, FILLED, { stamp });
+}
+
+/** The cache file that says which tags the last complete fill saw. */
+const FILLED = "registration-trees.json";
+
+/**
+ * The tree ids of `<commit>:<folder>` at each version's registration commit. With `cache`, what
+ * fillRegistrationTrees kept is read first (one file per model) and only the rest is asked; a
+ * few models' lookups (--base, paths) cost git less than reading the files.
  */
 export async function registrationTreeIds(
   registry: Registry,
-  names: readonly string[],
+  requests: readonly TreeLookup[],
   cache: boolean,
 ): Promise<(string | null)[]> {
-  if (!cache) return objectIds(registry, names);
-  const gitDir = registry.git.gitDir;
-  const prefix = `:${registry.root}/`;
-  const modelOf = (name: string) => {
-    const start = name.indexOf(prefix) + prefix.length;
-    return name.slice(start, name.indexOf("/", start));
-  };
-  // model -> its cache (null: a folder name that is no model name gets no file)
-  const known = new Map<string, Map<string, string> | null>();
-  for (const name of names) {
-    const model = modelOf(name);
-    if (known.has(model)) continue;
-    if (!isModelName(model)) {
-      known.set(model, null);
-      continue;
+  const ids: (string | null)[] = new Array(requests.length).fill(null);
+  const asked: number[] = [];
+  if (cache) {
+    const prefix = `:${registry.root}/`;
+    const files = new Map<string, Record<string, unknown>>();
+    for (const [i, { key }] of requests.entries()) {
+      const start = key.indexOf(prefix) + prefix.length;
+      const model = key.slice(start, key.indexOf("/", start));
+      let held = files.get(model);
+      if (!held) {
+        const file = isModelName(model)
+          ? (readGitCache(registry.git.gitDir, treeIdsCache(model)) as { ids?: unknown } | null)
+          : null;
+        held =
+          file && typeof file.ids === "object" && file.ids !== null
+            ? (file.ids as Record<string, unknown>)
+            : {};
+        files.set(model, held);
+      }
+      const id = held[key];
+      if (typeof id === "string" && OBJECT_ID.test(id)) ids[i] = id;
+      else asked.push(i);
     }
-    const ids = new Map<string, string>();
-    const cached = readGitCache(gitDir, treeIdsCache(model)) as { ids?: unknown } | null;
-    if (cached && typeof cached.ids === "object" && cached.ids !== null) {
-      for (const [key, id] of Object.entries(cached.ids))
-        if (typeof id === "string" && OBJECT_ID.test(id)) ids.set(key, id);
-    }
-    known.set(model, ids);
-  }
-  const asked = names.filter((name) => !known.get(modelOf(name))?.has(name));
-  const found = await objectIds(registry, asked);
-  const added = new Set<string>();
-  for (const [i, name] of asked.entries()) {
-    const id = found[i];
-    const model = modelOf(name);
-    const ids = known.get(model);
-    if (id && ids) {
-      ids.set(name, id);
-      added.add(model);
-    }
-  }
-  for (const model of added)
-    writeGitCache(gitDir, treeIdsCache(model), { ids: Object.fromEntries(known.get(model)!) });
-  return names.map((name) => known.get(modelOf(name))?.get(name) ?? null);
+  } else for (let i = 0; i < requests.length; i++) asked.push(i);
+  const found = await objectIds(
+    registry,
+    asked.map((i) => requests[i]!.name),
+  );
+  for (const [n, i] of asked.entries()) ids[i] = found[n] ?? null;
+  return ids;
 }
 
 /**
  * The object id each name resolves to (null when missing), in order, from `cat-file
  * --batch-check`: an array rather than a map keyed by 10,000 long names. Each `<commit>:<folder>`
- * rebuilds the model's tree at that commit (at 1,000 versions a model, about 85 µs of git CPU a
- * name), so many names go to two processes, which use both cores while node waits; each with
- * git's memory bounded (a 96 MiB delta cache and 1 GiB pack windows took 500 MB of RSS at 100,000
- * names), which costs these lookups nothing measurable.
+ * rebuilds the root's, the model's and the folder's trees at that commit, each stored as a delta
+ * on a tree of a neighbouring commit. Asked oldest commit first, each rebuild starts from trees
+ * still in git's delta base cache: at 100,000 names 1.9 s of git CPU against 6.5 s in name order
+ * (docs/benchmarks.md). Many names go to two processes, each a contiguous run of commits, which
+ * use both cores while node waits; each with git's memory bounded (a 96 MiB delta cache and
+ * 1 GiB pack windows took 500 MB of RSS at 100,000 names; a larger cache costs memory, the
+ * order does not).
  */
-export async function objectIds(registry: Registry, names: readonly string[]): Promise<(string | null)[]> {
-  if (names.length === 0) return [];
+export async function objectIds(
+  registry: Registry,
+  names: readonly string[],
+  /** From this many names on, they are asked in commit order by two processes. */
+  split = SPLIT_LOOKUPS,
+): Promise<(string | null)[]> {
   if (names.some((n) => n.includes("\n"))) throw new Error("object names cannot contain newlines");
-  const half = names.length >= SPLIT_LOOKUPS ? Math.ceil(names.length / 2) : names.length;
-  const parts = half < names.length ? [names.slice(0, half), names.slice(half)] : [names];
+  return lookUp(registry, names.length, (i) => names[i]!, split);
+}
+
+/**
+ * objectIds of `count` names made one at a time by `nameOf` (twice each: for their commit and
+ * for git), so that 100,000 of them are never held at once.
+ */
+async function lookUp(
+  registry: Registry,
+  count: number,
+  nameOf: (i: number) => string,
+  split = SPLIT_LOOKUPS,
+): Promise<(string | null)[]> {
+  if (count === 0) return [];
+  const order = count >= split ? await oldestFirst(registry, count, nameOf) : null;
+  const at = (n: number) => (order ? order[n]! : n);
+  const half = order ? Math.ceil(count / 2) : count;
+  const input = (from: number, to: number) => {
+    const lines: string[] = [];
+    for (let n = from; n < to; n++) lines.push(nameOf(at(n)));
+    return `${lines.join("\n")}\n`;
+  };
+  const ranges = half < count ? [[0, half] as const, [half, count] as const] : [[0, count] as const];
   const outs = await Promise.all(
-    parts.map((part) =>
+    ranges.map(([from, to]) =>
       registry.git.text([...LOW_MEMORY, "cat-file", "--batch-check=%(objectname)"], {
-        input: `${part.join("\n")}\n`,
+        input: input(from, to),
       }),
     ),
   );
-  const ids: (string | null)[] = [];
-  for (const [p, out] of outs.entries()) {
+  const ids: (string | null)[] = new Array(count).fill(null);
+  for (const [r, out] of outs.entries()) {
     let pos = 0;
-    for (let i = 0; i < parts[p]!.length; i++) {
+    for (let n = ranges[r]![0]; n < ranges[r]![1]; n++) {
       let eol = out.indexOf("\n", pos);
       if (eol < 0) eol = out.length;
       // "<oid>", or "<name> missing" / "<name> ambiguous"
       const line = out.slice(pos, eol);
-      ids.push(line === "" || line.includes(" ") ? null : line);
+      if (line !== "" && !line.includes(" ")) ids[at(n)] = line;
       pos = eol + 1;
     }
   }
   return ids;
 }
 
+/**
+ * The positions of `<commit>:<path>` names, oldest commit first, from one `rev-list --no-walk`
+ * (which sorts what it is given by commit date, newest first). A name whose object is not a
+ * commit (a tag not peeled), or that git does not have, keeps its place after the others.
+ */
+async function oldestFirst(
+  registry: Registry,
+  count: number,
+  nameOf: (i: number) => string,
+): Promise<Int32Array> {
+  const commitOf = (i: number) => {
+    const name = nameOf(i);
+    return name.slice(0, name.indexOf(":"));
+  };
+  const commits: string[] = [];
+  for (let i = 0; i < count; i++) commits.push(commitOf(i));
+  // Repeated commits are fine: rev-list lists each once.
+  const out = await registry.git.text(
+    [...LOW_MEMORY, "rev-list", "--no-walk", "--ignore-missing", "--stdin"],
+    {
+      input: `${commits.join("\n")}\n`,
+      allowFailure: true,
+    },
+  );
+  commits.length = 0;
+  const age = new Map<string, number>();
+  let newer = 0;
+  for (let pos = 0; pos < out.length; ) {
+    let eol = out.indexOf("\n", pos);
+    if (eol < 0) eol = out.length;
+    age.set(out.slice(pos, eol), --newer); // the newest first: the oldest gets the lowest
+    pos = eol + 1;
+  }
+  const rank = new Float64Array(count);
+  for (let i = 0; i < count; i++) rank[i] = age.get(commitOf(i)) ?? Number.MAX_SAFE_INTEGER;
+  age.clear();
+  return new Int32Array(count).map((_, i) => i).sort((a, b) => rank[a]! - rank[b]! || a - b);
+}
+
 /** From this many names on, objectIds asks two processes. */
 const SPLIT_LOOKUPS = 2000;
 
 /**
- * Every registration tag as [name, peeled commit or "", object], from `git show-ref -d --tags`
- * (a peeled tag's `^{}` line follows its own). Other tags are skipped before any parsing.
+ * Every registration tag as [name, peeled commit or "", object], from `git show-ref -d --tags`.
  */
 export async function registrationRefs(registry: Registry): Promise<string[][]> {
   const out = await registry.git.text(["show-ref", "-d", "--tags"], { allowFailure: true });
   const rows: string[][] = [];
+  scanRegistrationRefs(out, (name, object, peeled) => {
+    const row = [
+      name,
+      peeled < 0 ? "" : out.slice(peeled, out.indexOf(" ", peeled)),
+      out.slice(object, out.indexOf(" ", object)),
+    ];
+    if (rows.push(row) % 4096 === 0) checkYoungGeneration();
+  });
+  return rows;
+}
+
+/**
+ * Calls `row` for each tag of `show-ref -d --tags` output whose name has an `@` (a registration,
+ * or its deletion), with where its object id and its peeled commit (-1 for none) start; a peeled
+ * tag's `^{}` line follows its own. Other tags are skipped before any parsing.
+ */
+function scanRegistrationRefs(
+  out: string,
+  row: (name: string, object: number, peeled: number) => void,
+): void {
   const prefix = " refs/tags/";
-  let last: string[] | null = null;
+  let pending: { name: string; object: number } | null = null;
   for (let pos = 0; pos < out.length; ) {
     let eol = out.indexOf("\n", pos);
     if (eol < 0) eol = out.length;
@@ -237,16 +424,18 @@ export async function registrationRefs(registry: Registry): Promise<string[][]> 
     if (space < 0 || space > eol || !out.startsWith(prefix, space)) continue;
     const start = space + prefix.length;
     if (out.endsWith("^{}", eol)) {
-      if (last && last[0] === out.slice(start, eol - 3)) last[1] = out.slice(line, space);
+      if (pending && out.startsWith(pending.name, start) && start + pending.name.length === eol - 3)
+        row(pending.name, pending.object, line);
+      pending = null;
       continue;
     }
-    last = null;
+    if (pending) row(pending.name, pending.object, -1);
+    pending = null;
     const at = out.indexOf("@", start);
     if (at < 0 || at > eol) continue; // a stage tag or any other tag
-    last = [out.slice(start, eol), "", out.slice(line, space)];
-    rows.push(last);
+    pending = { name: out.slice(start, eol), object: line };
   }
-  return rows;
+  if (pending) row(pending.name, pending.object, -1);
 }
 
 /** The date and commit of the given tags (what a report quotes), from one for-each-ref. */

@@ -1,9 +1,15 @@
 import { compareText } from "../../domain/order.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
+import { collectGarbage, holdYoungGeneration } from "../../infra/heap.js";
 import type { Registry } from "../core/registry.js";
 import { type ArtifactCheck, checkArtifacts, checkVersion } from "./artifacts.js";
 import { changesSince, type DiffSince, diffSince, statusLetter } from "./base-diff.js";
-import { immutability, type RegistrationTrees, registrationTrees } from "./immutability.js";
+import {
+  fillRegistrationTrees,
+  immutability,
+  type RegistrationTrees,
+  registrationTrees,
+} from "./immutability.js";
 import { describeLeftover, leftoversIn } from "./leftovers.js";
 import {
   type Batch,
@@ -99,6 +105,10 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     : null;
   if (batches) {
     const young = holdYoungGeneration(YOUNG_GENERATION_MIB);
+    // Every registration's tree first, looked up once in commit order (batch by batch cost git 3x
+    // more), and what that held for 100,000 tags collected before the batches hold theirs.
+    await fillRegistrationTrees(registry, new Set(batches.flatMap((b) => [...b.wanted.keys()])));
+    collectGarbage();
     // One status of the registry for every batch: its cost is the index's, whatever the pathspecs.
     const status = registry.git.list(statusArgs([registry.root]));
     status.catch(() => {}); // awaited in each batch
@@ -144,7 +154,9 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   } else {
     // Every git process starts now, and runs while the work tree is parsed: the immutability
     // check's tags and trees first (its cat-file takes longest), then the listing.
-    const atTags = registrationTrees(registry, pathScope, { cache: whole });
+    const filled = whole ? fillRegistrationTrees(registry, null) : undefined;
+    filled?.catch(() => {}); // awaited by the lookups
+    const atTags = registrationTrees(registry, pathScope, { cache: whole, filled });
     const listing = listRegistryFiles(registry);
     await checkPart(
       registry,
@@ -162,35 +174,6 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
 
 /** What V8's young generation may grow to while validate checks batches (both semi-spaces). */
 const YOUNG_GENERATION_MIB = 16;
-
-/**
- * Stops V8's young generation from growing past about `mib`. V8 doubles it (up to 128 MiB, two
- * 64 MiB semi-spaces) once enough objects survive its scavenges, as each batch's parsed files
- * and listings do, whatever the batch size: at 100,000 versions that was 128 of validate's
- * 240 MiB. `--semi-space-growth-factor` is read at each growth, so setting it to 1 once the
- * young generation has reached the size stops it there. The price is more scavenges: at
- * 100,000 versions about 1.7 s of them against 1.0 s with 128 MiB (3.3 s when held at 2 MiB
- * from the start), on a loaded machine (docs/benchmarks.md).
- */
-function holdYoungGeneration(mib: number): { release(): void } {
-  const v8 = process.getBuiltinModule("node:v8");
-  let held = false;
-  const timer = setInterval(() => {
-    const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
-    if (!young || young.space_size < mib * 1024 * 1024) return;
-    v8.setFlagsFromString("--semi-space-growth-factor=1");
-    held = true;
-    clearInterval(timer);
-  }, 5);
-  timer.unref();
-  return {
-    release() {
-      clearInterval(timer);
-      // V8's default, for whatever the process does next.
-      if (held) v8.setFlagsFromString("--semi-space-growth-factor=2");
-    },
-  };
-}
 
 /** What one pass checks, with its git processes started. */
 interface Part {
