@@ -29,8 +29,9 @@ export interface VersionSummary {
 }
 
 export async function listVersions(registry: Registry, model: string): Promise<VersionSummary[]> {
-  await registry.assertModelExists(model);
   const [versions, stages] = await Promise.all([registry.versions(model), registry.readStages(model)]);
+  // The folder is read once: only a model without versions is looked for again, to say which.
+  if (versions.length === 0) await registry.assertModelExists(model);
   const stageOf = configuredStageOf(stages, registry.config);
   // What the cache vouches for is not read again (metadata-cache.ts); the rest is read and checked.
   const cache = openMetadataCache(registry, model);
