@@ -36,14 +36,16 @@ export interface ReadReportOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** What the whole site shows: the title, the stages, the models. */
-export async function readFacts(registry: Registry, options: ReadReportOptions = {}): Promise<ReportFacts> {
-  const [models, repositoryUrl] = await Promise.all([
-    registry.models(),
+/** What the whole site shows: the title, the stages, the models (as registry.models() lists them). */
+export async function readFacts(
+  registry: Registry,
+  models: readonly string[],
+  options: ReadReportOptions = {},
+): Promise<ReportFacts> {
+  const repositoryUrl =
     options.repositoryUrl !== undefined
-      ? Promise.resolve(options.repositoryUrl)
-      : repositoryWebUrl(registry, options.env ?? process.env),
-  ]);
+      ? options.repositoryUrl
+      : await repositoryWebUrl(registry, options.env ?? process.env);
   return {
     generatedAt: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     title: basename(registry.top),
@@ -52,7 +54,7 @@ export async function readFacts(registry: Registry, options: ReadReportOptions =
     stages: registry.config.stages,
     initialStage: registry.config.initialStage,
     displacedTo: registry.config.displacedTo ?? null,
-    models,
+    models: [...models],
   };
 }
 

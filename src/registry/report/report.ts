@@ -43,11 +43,13 @@ export async function writeReport(registry: Registry, options: ReportOptions): P
   });
   const summaries: ModelSummary[] = [];
   try {
-    const facts = await readFacts(registry, options);
     // The one `git log` runs while the models are read and rendered; a page waits for its history.
-    const histories = readHistories(registry, facts.models);
+    // It starts first, beside the look-up of the origin's address.
+    const models = await registry.models();
+    const histories = readHistories(registry, models);
     let known: Map<string, HistoryEntry[]> | null = null;
     histories.then((h) => (known = h)).catch(() => {}); // awaited below
+    const facts = await readFacts(registry, models, options);
     // Only what a page needs of its history waits for it: the data files written are let go (at
     // 100,000 versions, keeping them held 100 MB until the log was in).
     const waiting: [number, PreparedModel["finish"]][] = [];
