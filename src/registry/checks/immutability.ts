@@ -3,7 +3,7 @@ import { isModelName } from "../../domain/names.js";
 import { error, type Problem } from "../../domain/problems.js";
 import { parseTag, registrationTag } from "../../domain/references.js";
 import { readGitCache, writeGitCache } from "../../infra/git-cache.js";
-import { checkYoungGeneration } from "../../infra/heap.js";
+import { checkYoungGeneration, collectGarbage } from "../../infra/heap.js";
 import type { Registry } from "../core/registry.js";
 import { LOW_MEMORY } from "../stages/stage-log-command.js";
 import type { ModelFiles } from "./listing.js";
@@ -216,11 +216,16 @@ export async function fillRegistrationTrees(
   }
   const modelOf = new Int32Array(versions.length); // row -> its group
   for (const [g, [, first, end]] of groups.entries()) modelOf.fill(g, first, end);
-  const nameOf = (i: number) => {
-    const row = asked[i]!;
-    return `${oid(commitAt[row]!)}${folder(groups[modelOf[row]!]![0], versions[row]!)}`;
-  };
-  const found = await lookUp(registry, asked.length, nameOf);
+  collectGarbage(); // git's answer, copied twice as it came, and the names parsed: 50 MB at 100,000 tags
+  const found = await lookUp(registry, {
+    count: asked.length,
+    nameOf: (i) => {
+      const row = asked[i]!;
+      return `${oid(commitAt[row]!)}${folder(groups[modelOf[row]!]![0], versions[row]!)}`;
+    },
+    commitOf: (i) => oid(commitAt[asked[i]!]!),
+  });
+  collectGarbage(); // what the lookups sent and read
   const answerOf = new Int32Array(versions.length).fill(-1); // row -> its place in `found`
   for (const [i, row] of asked.entries()) answerOf[row] = i;
   for (const [model, first, end] of groups) {
@@ -300,21 +305,23 @@ export async function objectIds(
   split = SPLIT_LOOKUPS,
 ): Promise<(string | null)[]> {
   if (names.some((n) => n.includes("\n"))) throw new Error("object names cannot contain newlines");
-  return lookUp(registry, names.length, (i) => names[i]!, split);
+  const nameOf = (i: number) => names[i]!;
+  const commitOf = (i: number) => names[i]!.slice(0, names[i]!.indexOf(":"));
+  return lookUp(registry, { count: names.length, nameOf, commitOf }, split);
 }
 
-/**
- * objectIds of `count` names made one at a time by `nameOf` (twice each: for their commit and
- * for git), so that 100,000 of them are never held at once.
- */
-async function lookUp(
-  registry: Registry,
-  count: number,
-  nameOf: (i: number) => string,
-  split = SPLIT_LOOKUPS,
-): Promise<(string | null)[]> {
+/** `count` names `<commit>:<path>`, each made when it is wanted, and its commit. */
+interface Names {
+  count: number;
+  nameOf(i: number): string;
+  commitOf(i: number): string;
+}
+
+/** objectIds of names made one at a time, so that 100,000 of them are never held at once. */
+async function lookUp(registry: Registry, names: Names, split = SPLIT_LOOKUPS): Promise<(string | null)[]> {
+  const { count, nameOf } = names;
   if (count === 0) return [];
-  const order = count >= split ? await oldestFirst(registry, count, nameOf) : null;
+  const order = count >= split ? await oldestFirst(registry, names) : null;
   const at = (n: number) => (order ? order[n]! : n);
   const half = order ? Math.ceil(count / 2) : count;
   const input = (from: number, to: number) => {
@@ -350,15 +357,8 @@ async function lookUp(
  * (which sorts what it is given by commit date, newest first). A name whose object is not a
  * commit (a tag not peeled), or that git does not have, keeps its place after the others.
  */
-async function oldestFirst(
-  registry: Registry,
-  count: number,
-  nameOf: (i: number) => string,
-): Promise<Int32Array> {
-  const commitOf = (i: number) => {
-    const name = nameOf(i);
-    return name.slice(0, name.indexOf(":"));
-  };
+async function oldestFirst(registry: Registry, names: Names): Promise<Int32Array> {
+  const { count, commitOf } = names;
   const commits: string[] = [];
   for (let i = 0; i < count; i++) commits.push(commitOf(i));
   // Repeated commits are fine: rev-list lists each once.
