@@ -166,6 +166,26 @@ describe("register on push to the default branch", () => {
     expect(await git(ws, ["tag", "-l"])).toBe("");
   });
 
+  it("pushes the tags alone when a rule refuses its tagged branch", async () => {
+    const { bare, url } = await untaggedRemote("protected");
+    // A protection rule on branches: every ref update under refs/heads is refused.
+    const hook = join(bare, "hooks", "pre-receive");
+    writeFileSync(
+      hook,
+      "#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/heads/*) echo \"$ref is protected\" >&2; exit 1;; esac; done\n",
+    );
+    chmodSync(hook, 0o755);
+    const r = await register(await checkout(url));
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(r.outputs.registered!)).toHaveLength(2);
+    expect(await tagsOf(bare)).toHaveLength(6);
+    expect(await git(bare, ["branch", "--list", TAGGED])).toBe("");
+    // Without the branch, the next push's run plans from the push's range, and finds nothing.
+    const again = await register(await checkout(url));
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs).toMatchObject({ registered: "[]", "stage-changes": "[]" });
+  });
+
   it("fails clearly when the remote refuses the push, and leaves no tags behind", async () => {
     const { bare, url } = await untaggedRemote("refusing");
     const ws = await checkout(url);
