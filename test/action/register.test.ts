@@ -172,7 +172,7 @@ describe("register on push to the default branch", () => {
     const hook = join(bare, "hooks", "pre-receive");
     writeFileSync(
       hook,
-      "#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/heads/*) echo \"$ref is protected\" >&2; exit 1;; esac; done\n",
+      '#!/bin/sh\nwhile read old new ref; do case "$ref" in refs/heads/*) echo "$ref is protected" >&2; exit 1;; esac; done\n',
     );
     chmodSync(hook, 0o755);
     const r = await register(await checkout(url));
