@@ -68,31 +68,30 @@ export async function diffSince(
   const entries = readFolderEntries(registry.rootPath) ?? [];
   const models = entries.filter((e) => e.isDirectory()).map((e) => `${root}/${e.name}`);
   const globs = models.length ? MODEL_LEVEL_FILES.map((name) => `:(glob)${root}/*/${name}`) : [];
-  // What needs no diff starts beside it: the root's entries at HEAD, and which model files the
-  // index holds (a second read of the index, 50 ms of git at 100,000 versions, where HEAD's 100
-  // model trees were 70 ms and more in node: they are deltas 50 deep).
+  // The diff starts first (the status waits for it; a spawn holds node's thread 5-10 ms), the
+  // base is resolved beside it, and what needs no diff starts then: the root's entries at HEAD,
+  // and which model files the index holds (a second read of the index, 50 ms of git at 100,000
+  // versions, where HEAD's 100 model trees were 70 ms and more in node: deltas 50 deep).
+  const diff = git.diffTrees(base, "HEAD", [root]);
+  const resolved = git.commitOf(base);
+  const modelFilesInIndex = globs.length ? git.list(["ls-files", "-z", "--", ...globs]) : Promise.resolve([]);
   const rootInHead =
     entries.length === 0 ? Promise.resolve([]) : git.lsTree("HEAD", [`${root}/`], { recursive: false });
-  const modelFilesInIndex = globs.length ? git.list(["ls-files", "-z", "--", ...globs]) : Promise.resolve([]);
   rootInHead.catch(() => {}); // awaited below, unless the base is unknown
   modelFilesInIndex.catch(() => {});
-  // The base is resolved beside the diff, which takes the same name.
-  const [baseCommit, committed] = await Promise.all([
-    git.commitOf(base),
-    git.diffTrees(base, "HEAD", [root]),
-  ]);
+  const [baseCommit, committed] = await Promise.all([resolved, diff]);
   if (!baseCommit)
     throw usage(`unknown base ${base}`, {
       hint: "pass a branch, tag or commit (fetch it first in a shallow clone)",
     });
   const changes = new Map(committed.map(({ status, path }) => [path, status]));
   const byCommits = foldersOf(registry, changes.keys());
-  const baseObjects = git.catFile(baseNames(registry, baseCommit, changes.keys()));
-  baseObjects.catch(() => {}); // awaited by changesSince
   const status = worktreeStatus(registry, [...byCommits, ...globs]);
   const inHeadListing = git.lsTree("HEAD", byCommits);
+  const baseObjects = git.catFile(baseNames(registry, baseCommit, changes.keys()));
   status.catch(() => {}); // awaited below
   inHeadListing.catch(() => {});
+  baseObjects.catch(() => {}); // awaited by changesSince
   onCommits?.(committed);
   // The files on disk of the version folders the commits changed, read while git reads the index.
   const committedVersions = versionFoldersOf(registry, changes.keys());
