@@ -257,9 +257,21 @@ const commitLink = (data: ReportFacts, commit: string) =>
     ? `<a class="mono" href="${esc(`${data.repositoryUrl}/commit/${commit}`)}">${esc(commit.slice(0, 7))}</a>`
     : `<span class="mono">${esc(commit.slice(0, 7))}</span>`;
 
-function metricValue(v: VersionData, path: string | null): number | null {
+/** `metrics.<name>` with no dot in the name: the version's own metrics hold it. */
+const METRIC_PATH = /^metrics\.([^.]+)$/;
+
+function metricValue(
+  v: VersionData,
+  path: string | null,
+  name = path && METRIC_PATH.exec(path)?.[1],
+): number | null {
   if (!path || !v.metadata) return null;
-  const value = lookupField(v.metadata, path);
+  // What lookupField finds at such a path, without splitting the path again for every version.
+  const value = name
+    ? Object.hasOwn(v.metrics, name)
+      ? v.metrics[name]
+      : undefined
+    : lookupField(v.metadata, path);
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
@@ -276,7 +288,8 @@ function metricColumn(model: ModelData, path: string): (number | null)[] {
   }
   let column = byPath.get(path);
   if (!column) {
-    column = model.versions.map((v) => metricValue(v, path));
+    const name = METRIC_PATH.exec(path)?.[1];
+    column = model.versions.map((v) => metricValue(v, path, name));
     byPath.set(path, column);
   }
   return column;
