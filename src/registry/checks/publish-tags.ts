@@ -60,17 +60,26 @@ export async function publishMissingTags(
   const remote = options.remote ?? "origin";
   const attempts = options.attempts ?? 4;
   const tracking = `refs/remotes/${remote}/${TAGGED_BRANCH}`;
+  let refused: DoctorScope | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const nothing: PublishedTags = { registered: [], stageChanges: [], attempts: attempt };
-    // After a refusal (another run pushed first), the remote's tagged branch as it is now.
-    if (attempt > 1) await fetchRefs(registry, remote, [`+refs/heads/${TAGGED_BRANCH}*:${tracking}*`], true);
+    // After a refusal (another run pushed first), the remote's tagged branch and the refused
+    // plan's tags as they are now. Pruned: a tag only this clone has is made again, and pushed.
+    if (attempt > 1)
+      await fetchRefs(
+        registry,
+        remote,
+        [`+refs/heads/${TAGGED_BRANCH}*:${tracking}*`, ...tagRefspecs(refused)],
+        true,
+      );
     const plan = await planPush(registry, tracking, options.since);
     if (plan.covered || !plan.head) return nothing;
     // On a push, the first plan reads the tags the checkout fetched (with the branch, a moment
     // ago): a fetch costs a walk from every local tag (git's connectivity check), 100,000 of
     // them. A tag another run pushed since then makes the push refused, and the retry fetches.
-    // Pruned: a tag only this clone has (made by a killed run) is made again, and pushed.
-    if (!plan.scope || attempt > 1) await fetchRefs(registry, remote, tagRefspecs(plan.scope), true);
+    if (attempt === 1 ? !plan.scope : !within(plan.scope, refused))
+      await fetchRefs(registry, remote, tagRefspecs(plan.scope), true);
+    refused = plan.scope;
     const report = await doctor(registry, { fix: true, ...(plan.scope ? { scope: plan.scope } : {}) });
     const created = new Set(report.fixed);
     // With the tagged branch moving, every tag of the range goes too: one a killed run made in
@@ -281,6 +290,12 @@ async function tagsToPush(
     .filter(([tag = "", , commit = ""]) => !pushed.has(tag) && commits.has(commit))
     .map(([, oid = ""]) => oid);
   return { tags, known };
+}
+
+/** Whether the models of `plan` (all when undefined) are among those of `fetched` (all when undefined). */
+function within(plan: DoctorScope | undefined, fetched: DoctorScope | undefined): boolean {
+  if (!fetched) return true;
+  return plan !== undefined && plan.models.every((m) => fetched.models.includes(m));
 }
 
 /** The planned models' tags (GTO's `model@...` and `model#...`), else all of them. */
