@@ -295,7 +295,7 @@ async function tagsToPush(
 /** Whether the models of `plan` (all when undefined) are among those of `fetched` (all when undefined). */
 function within(plan: DoctorScope | undefined, fetched: DoctorScope | undefined): boolean {
   if (!fetched) return true;
-  return plan !== undefined && plan.models.every((m) => fetched.models.includes(m));
+  return plan?.models.every((m) => fetched.models.includes(m)) ?? false;
 }
 
 /** The planned models' tags (GTO's `model@...` and `model#...`), else all of them. */
