@@ -11,11 +11,18 @@ import { promisify } from "node:util";
  */
 export async function serveGitHttp(
   projectRoot: string,
+  /** Answer 401 to a request without this Authorization header (as GitHub does without a token). */
+  options: { authorization?: string } = {},
 ): Promise<{ url: string; close: () => Promise<void>; requests: string[] }> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     requests.push(`${req.method} ${url.pathname}`);
+    if (options.authorization && req.headers.authorization !== options.authorization) {
+      res.writeHead(401, { "WWW-Authenticate": 'Basic realm="git"' });
+      res.end();
+      return;
+    }
     const child = spawn("git", ["http-backend"], {
       env: {
         PATH: process.env.PATH,

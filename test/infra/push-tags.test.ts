@@ -105,6 +105,35 @@ describe("a push of tags only", () => {
     });
   }
 
+  it("sends the token the repository's configuration gives (an http extra header, as actions/checkout sets it)", async () => {
+    const header = `basic ${Buffer.from("x-access-token:ghs_secret").toString("base64")}`;
+    const guarded = await serveGitHttp(projects, { authorization: header });
+    try {
+      const { bare } = await remoteWithTags("guarded", 10, "file");
+      const clone = join(tempDir("gm-push-guarded-"), "clone");
+      const extraHeader = `http.${guarded.url}/.extraheader=AUTHORIZATION: ${header}`;
+      await git(tempDir(), ["clone", "-q", "-c", extraHeader, `${guarded.url}/guarded.git`, clone]);
+      await git(clone, [...IDENTITY, "tag", "-a", "-m", "fresh", "fresh", "HEAD~1"]);
+      const r = await tracedPush(new Git(clone, join(clone, ".git")), { onlyTags: true });
+      expect(r.outcome).toMatchObject({ ok: true });
+      expect((await git(bare, ["cat-file", "-t", "fresh"])).trim()).toBe("tag");
+      // Without the header the server refuses the same push.
+      await git(clone, ["config", "--unset-all", `http.${guarded.url}/.extraheader`]);
+      await git(clone, [...IDENTITY, "tag", "-a", "-m", "later", "later", "HEAD"]);
+      const refused = await new Git(clone, join(clone, ".git")).push(
+        "origin",
+        ["refs/tags/later:refs/tags/later"],
+        {
+          atomic: true,
+          onlyTags: true,
+        },
+      );
+      expect(refused.ok).toBe(false);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it("falls back to the ordinary push when the remote's branch moved past the clone's HEAD", async () => {
     const { bare, clone, git: repo } = await remoteWithTags("moved", 10, "file");
     // Another clone pushes a commit: the remote advertises a main this clone does not have.
