@@ -1,7 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { environment, GitModelError, usage } from "../domain/errors.js";
 import { tagNameProblem } from "../domain/ref-names.js";
@@ -630,7 +629,9 @@ export class Git {
     // tagged commit before HEAD's side marks it as the remote's, and then reads its parents.
     const commits = newest.slice(0, Math.max(0, ...depths) + 1 + COMMIT_MARGIN);
     const ids = new Set([...objects.map((o) => o!.oid), ...targets.map((c) => c!), ...known, ...commits]);
-    const store = await mkdtemp(join(tmpdir(), "git-model-push-"));
+    // In git-model's own folder of the repository: a killed push leaves it there, not in /tmp.
+    await mkdir(`${this.gitDir}/git-model`, { recursive: true });
+    const store = await mkdtemp(join(this.gitDir, "git-model", "push-"));
     try {
       await mkdir(`${store}/pack`);
       await this.run(["pack-objects", "-q", `${store}/pack/pack`], { input: `${[...ids].join("\n")}\n` });
