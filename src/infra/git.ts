@@ -341,13 +341,15 @@ export class Git {
 
   /**
    * All refs under the patterns, in one process; each row is the format's fields, split on NUL.
-   * `merged`: only refs whose commit is reachable from that revision.
+   * `merged`: only refs whose commit is reachable from that revision. No pattern, no ref (git
+   * itself would list every ref: 101,800 at 100,000 versions for a list that came out empty).
    */
   async forEachRef(
     patterns: readonly string[],
     fields: readonly string[],
     options: { merged?: string } = {},
   ): Promise<string[][]> {
+    if (patterns.length === 0) return [];
     const format = fields.join("%00");
     const merged = options.merged ? [`--merged=${options.merged}`] : [];
     const out = await this.text(["for-each-ref", `--format=${format}`, ...merged, ...patterns]);

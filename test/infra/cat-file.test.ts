@@ -71,3 +71,14 @@ describe("catFileBatchReader", () => {
     );
   });
 });
+
+describe("Git.forEachRef", () => {
+  it("lists the refs under its patterns, and none for no pattern", async () => {
+    const repo = await newRepo({ init: false });
+    await git(repo, ["tag", "churn@v1.0.0"]);
+    await git(repo, ["tag", "other@v1.0.0"]);
+    const g = await Git.discover(repo);
+    expect(await g.forEachRef(["refs/tags/churn@*"], ["%(refname:strip=2)"])).toEqual([["churn@v1.0.0"]]);
+    expect(await g.forEachRef([], ["%(refname:strip=2)"])).toEqual([]);
+  });
+});
