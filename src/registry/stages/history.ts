@@ -261,7 +261,9 @@ export async function versionsFromTags(
     const missing: string[] = [];
     for (const version of present[i]!) {
       const event = registered.get(model)!.get(version);
-      // Deleted and back (a revert of the deletion): git's log says when each happened.
+      // Deleted and back (a revert of the deletion): git's log says when each happened. Removed
+      // without a `!` tag and back, it looks never deleted: only a diff of every commit would
+      // tell (docs/decisions/report.md, what the report and `history` cannot see).
       if (event && !deregistered.get(model)!.has(version)) registrations.push(event);
       else missing.push(version);
     }
