@@ -30,7 +30,7 @@ export interface StagesSnapshot {
   subject: string;
   /** The message after the subject, trailers included. */
   body: string;
-  /** null when the file is absent or unreadable at that commit: the last known stages carry on. */
+  /** null when the commit did not change the file or it is unreadable: the last known stages carry on ({} when removed). */
   stages: StagesFile | null /**
    * stages.json at the first parent, when the log's diff says (its old side): the first parent
    * need not be among the snapshots (a merge whose main-line parent did not touch the file).

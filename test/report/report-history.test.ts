@@ -289,6 +289,34 @@ describe("the report's histories", () => {
     expect(events((await history(again, "rl", { metrics: false })).entries)).toEqual(fullAgain);
   }, 60_000);
 
+  it("of a stages.json removed by `git revert` and written again", async () => {
+    // The property test's seed -1797031228: the removal put every version back in the initial
+    // stage, as `list` reads a model without stages.json, and the next promotion starts from there.
+    const repo = await seedRepo(2);
+    const first = await promote(await registryAt(repo), { ref: "rl@1.0.1", stage: "archived" });
+    await gitNext(repo, ["revert", "--no-edit", "HEAD"]);
+    const removal = (await git(repo, ["rev-parse", "HEAD"])).trim();
+    await register(await registryAt(repo), {
+      model: "zeta",
+      dir: runFolder({ "model.bin": 104 }),
+      version: "4.0.0",
+    });
+    const again = await promote(await registryAt(repo), { ref: "rl@1.0.1", stage: "archived" });
+    const registry = await openRegistry(repo);
+    const moves = (entries: readonly HistoryEntry[]) =>
+      entries.flatMap((e) => (e.type === "move" ? [[e.version, e.from, e.to, e.commit]] : []));
+    const expected = [
+      ["1.0.1", "development", "archived", first.commit],
+      ["1.0.1", "archived", "development", removal],
+      ["1.0.1", "development", "archived", again.commit],
+    ];
+    expect(moves((await fullLogHistories(registry, ["rl"])).get("rl")!)).toEqual(expected);
+    expect(moves((await readHistories(registry, ["rl"])).get("rl")!)).toEqual(expected);
+    expect(moves((await history(registry, "rl")).entries)).toEqual(expected);
+    expect(moves((await history(registry, "rl", { bounded: false })).entries)).toEqual(expected);
+    await compare(repo);
+  }, 60_000);
+
   it("equal the full log's after any history of two models", async () => {
     const template = await seedRepo(2);
     let run = 0;

@@ -270,7 +270,10 @@ export async function readStageLogs(
       };
       log.snapshots.push(snapshot);
       modelOfSnapshot.set(snapshot, model);
-      if (entry.stages && entry.stages.status !== "D") reads.push({ ...entry.stages, snapshot });
+      // A removed stages.json (a revert of the commit that wrote it) leaves every version in the
+      // initial stage, as the registry reads a model without the file: not the last stages.
+      if (entry.stages?.status === "D") snapshot.stages = {};
+      else if (entry.stages) reads.push({ ...entry.stages, snapshot });
       for (const [version, status] of entry.versions) {
         if (scheme.parse(version) !== version) continue;
         recordVersionEvent(
