@@ -212,26 +212,47 @@ async function compare(repo: string): Promise<number> {
   const actual = await readHistories(registry, models);
   // What the report cannot see, as `history` cannot (docs/decisions/report.md): a version
   // registered without a tag (or whose tag was deleted) and gone from the branch. Everything
-  // about those versions is left out of both sides. Nor a tagged version's deletion without a
-  // deregistration tag (`git revert` of its registration) once a revert brought it back: the
-  // tags and the folder agree that it is registered, so its deletion is left out too. The rest
-  // must be the same.
-  const tags = new Set((await git(repo, ["tag", "-l"])).split("\n"));
+  // about those versions is left out of both sides. Nor a tagged version's removal without a
+  // deregistration tag (`git revert` of its registration) once a revert brought it back: its
+  // tags show it registered (and, when `delete` removed it again, deleted by that commit), so
+  // its deletions are left out too. The rest must be the same.
+  const tagged = new Map(
+    (
+      await git(repo, [
+        "for-each-ref",
+        "--format=%(refname:strip=2) %(if)%(*objectname)%(then)%(*objectname)%(else)%(objectname)%(end)",
+        "refs/tags",
+      ])
+    )
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split(" ") as [string, string]),
+  );
+  const seenBy = new Map<string, (e: HistoryEntry) => boolean>();
   for (const m of models) {
     const present = new Set(await registry.versionFolders(m));
-    const unseen = (v: string) => !present.has(v) && !tags.has(`${m}@v${v}`);
-    const restored = (v: string) => present.has(v) && tags.has(`${m}@v${v}`) && !tags.has(`${m}@v${v}!`);
+    const unseen = (v: string) => !present.has(v) && !tagged.has(`${m}@v${v}`);
+    const unrecorded = (e: HistoryEntry) => {
+      if (e.type !== "deletion" || !tagged.has(`${m}@v${e.version}`)) return false;
+      const bang = tagged.get(`${m}@v${e.version}!`);
+      return present.has(e.version) ? bang === undefined : bang !== undefined && bang !== e.commit;
+    };
     const blind = new Set(
       expected
         .get(m)!
         .filter((e) => e.type !== "move" && unseen(e.version))
         .map((e) => e.version),
     );
-    for (const side of [expected, actual])
-      side.set(
-        m,
-        side.get(m)!.filter((e) => !blind.has(e.version) && !(e.type === "deletion" && restored(e.version))),
-      );
+    const removedUnseen = new Set(
+      expected
+        .get(m)!
+        .filter(unrecorded)
+        .map((e) => e.version),
+    );
+    const seen = (e: HistoryEntry) =>
+      !blind.has(e.version) && !(e.type === "deletion" && removedUnseen.has(e.version));
+    seenBy.set(m, seen);
+    for (const side of [expected, actual]) side.set(m, side.get(m)!.filter(seen));
   }
   expect(actual).toEqual(expected);
   // `history MODEL` reads its registrations and deletions from the same tags: the same events.
@@ -241,7 +262,7 @@ async function compare(repo: string): Promise<number> {
         .filter((e) => e.type !== "move")
         .map(({ metrics: _, ...e }: HistoryEntry & { metrics?: unknown }) => e)
         .sort((a, b) => `${a.type} ${a.version}`.localeCompare(`${b.type} ${b.version}`));
-    expect(events((await history(registry, m, { metrics: false })).entries)).toEqual(
+    expect(events((await history(registry, m, { metrics: false })).entries.filter(seenBy.get(m)!))).toEqual(
       events(expected.get(m)!),
     );
   }
@@ -278,6 +299,20 @@ describe("the report's histories", () => {
     // Deleted again with `delete` and brought back: its `!` tag sends it to the log of its
     // metadata.json, which finds the first deletion, as the full log does.
     await deleteVersion(await registryAt(repo), "rl@3.0.0", { reason: "superseded" });
+    // Gone again: the tags answer, with the deletion that has its `!` tag (the first unseen).
+    const deleted = (await git(repo, ["rev-parse", "HEAD"])).trim();
+    const gone = await openRegistry(repo);
+    expect(events((await fullLogHistories(gone, ["rl"])).get("rl")!)).toEqual([
+      ["registration", registered.commit],
+      ["deletion", removal],
+    ]);
+    const tagged = [
+      ["registration", registered.commit],
+      ["deletion", deleted],
+    ];
+    expect(events((await readHistories(gone, ["rl"])).get("rl")!)).toEqual(tagged);
+    expect(events((await history(gone, "rl", { metrics: false })).entries)).toEqual(tagged);
+    await compare(repo);
     await gitNext(repo, ["revert", "--no-edit", "HEAD"]);
     const again = await openRegistry(repo);
     const fullAgain = events((await fullLogHistories(again, ["rl"])).get("rl")!);
