@@ -142,7 +142,10 @@ async function apply(repo: string, o: Op, counter: { n: number }): Promise<void>
     } else if (o.kind === "revert") {
       const head = (await git(repo, ["rev-parse", "HEAD"])).trim();
       const parents = (await git(repo, ["rev-list", "--parents", "-1", head])).trim().split(" ");
-      if (parents.length === 2) await gitNext(repo, ["revert", "--no-edit", "HEAD"]);
+      if (parents.length !== 2) return;
+      // An empty commit (a hand edit that changed nothing) has nothing to revert: git refuses.
+      const [tree, before] = (await git(repo, ["rev-parse", "HEAD^{tree}", "HEAD~1^{tree}"])).split("\n");
+      if (tree !== before) await gitNext(repo, ["revert", "--no-edit", "HEAD"]);
     } else if (o.kind === "hand-edit") {
       const v = await pick(o.model, o.pick);
       if (!v) return;
