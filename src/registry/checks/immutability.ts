@@ -133,11 +133,22 @@ function touchedVersions(wanted: Wanted): [string, string][] | null {
  * What a model's cache file in `.git/git-model/` is called: `<tag object>:<version folder>` ->
  * its tree id at the registration commit.
  */
-export const treeIdsCache = (model: string) => `registration-trees-${model}.json`;
-export const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const treeIdsCache = (model: string) => `registration-trees-${model}.json`;
+const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const isObjectId = (id: unknown): id is string => typeof id === "string" && OBJECT_ID.test(id);
+
+/** What a model's cache file holds (nothing when it is missing, torn or not a model's). */
+function readTreeIds(gitDir: string, model: string): Record<string, unknown> {
+  const file = isModelName(model)
+    ? (readGitCache(gitDir, treeIdsCache(model)) as { ids?: unknown } | null)
+    : null;
+  return file && typeof file.ids === "object" && file.ids !== null
+    ? (file.ids as Record<string, unknown>)
+    : {};
+}
 
 /** One version folder to look up at its registration commit. */
-export interface TreeLookup {
+interface TreeLookup {
   /** What the cache keeps it under, `<tag object>:<folder>`: the same whether the tag was peeled or not. */
   key: string;
   /** What git is asked, `<commit or tag>:<folder>`. */
@@ -192,20 +203,13 @@ export async function fillRegistrationTrees(
   const oid = (at: number) => out.slice(at, out.indexOf(" ", at));
   const key = (row: number, model: string) => `${oid(tagAt[row]!)}${folder(model, versions[row]!)}`;
   // What each model's file already holds; the rows it lacks are asked.
-  const cached = (model: string): Record<string, unknown> => {
-    const file = readGitCache(gitDir, treeIdsCache(model)) as { ids?: unknown } | null;
-    return file && typeof file.ids === "object" && file.ids !== null
-      ? (file.ids as Record<string, unknown>)
-      : {};
-  };
-  const isId = (id: unknown): id is string => typeof id === "string" && OBJECT_ID.test(id);
   const asked: number[] = [];
   const rewrite = new Set<string>();
   for (const [model, first, end] of groups) {
-    const ids = cached(model);
+    const ids = readTreeIds(gitDir, model);
     let held = 0;
     for (let row = first; row < end; row++) {
-      if (isId(ids[key(row, model)])) held++;
+      if (isObjectId(ids[key(row, model)])) held++;
       else asked.push(row);
     }
     if (held < end - first || held !== Object.keys(ids).length) rewrite.add(model);
@@ -230,12 +234,12 @@ export async function fillRegistrationTrees(
   for (const [i, row] of asked.entries()) answerOf[row] = i;
   for (const [model, first, end] of groups) {
     if (!rewrite.has(model)) continue;
-    const before = cached(model);
+    const before = readTreeIds(gitDir, model);
     const ids: Record<string, string> = {};
     for (let row = first; row < end; row++) {
       const name = key(row, model);
       const id = (answerOf[row]! >= 0 ? found[answerOf[row]!] : null) ?? before[name];
-      if (isId(id)) ids[name] = id;
+      if (isObjectId(id)) ids[name] = id;
     }
     writeGitCache(gitDir, treeIdsCache(model), { ids });
   }
@@ -250,7 +254,7 @@ const FILLED = "registration-trees.json";
  * fillRegistrationTrees kept is read first (one file per model) and only the rest is asked; a
  * few models' lookups (--base, paths) cost git less than reading the files.
  */
-export async function registrationTreeIds(
+async function registrationTreeIds(
   registry: Registry,
   requests: readonly TreeLookup[],
   cache: boolean,
@@ -265,17 +269,11 @@ export async function registrationTreeIds(
       const model = key.slice(start, key.indexOf("/", start));
       let held = files.get(model);
       if (!held) {
-        const file = isModelName(model)
-          ? (readGitCache(registry.git.gitDir, treeIdsCache(model)) as { ids?: unknown } | null)
-          : null;
-        held =
-          file && typeof file.ids === "object" && file.ids !== null
-            ? (file.ids as Record<string, unknown>)
-            : {};
+        held = readTreeIds(registry.git.gitDir, model);
         files.set(model, held);
       }
       const id = held[key];
-      if (typeof id === "string" && OBJECT_ID.test(id)) ids[i] = id;
+      if (isObjectId(id)) ids[i] = id;
       else asked.push(i);
     }
   } else for (let i = 0; i < requests.length; i++) asked.push(i);
