@@ -30,10 +30,11 @@ export async function registrationTrees(
   registry: Registry,
   wanted: Wanted | null,
   options: {
-    /** Keep the registration trees looked up in .git/git-model (the whole-registry check, batched or not). */
+    /**
+     * Read the registration trees from .git/git-model (the whole-registry check, batched or
+     * not); for the whole registry at once, they are filled first from the same `show-ref`.
+     */
     cache?: boolean;
-    /** The caches of every model being filled (fillRegistrationTrees): this batch's lookups wait for it. */
-    filled?: Promise<unknown>;
   } = {},
 ): Promise<RegistrationTrees> {
   const git = registry.git;
@@ -46,6 +47,9 @@ export async function registrationTrees(
   // With --base, the versions the change touches: their own tags and folders, never the model's
   // other versions (at 1,000 versions a model, its tags alone are 1,000 tag objects to read).
   const exact = few ? touchedVersions(wanted!) : null;
+  const shown = few ? null : showTags(registry);
+  const filled = shown && options.cache ? fillFrom(registry, shown, null) : null;
+  filled?.catch(() => {}); // awaited below
   const refs = exact
     ? git.forEachRef(
         exact.map(([m, v]) => `refs/tags/${registrationTag(m, v)}`),
@@ -62,7 +66,7 @@ export async function registrationTrees(
             ? ["%(refname:strip=2)", "%(objectname)"]
             : ["%(refname:strip=2)", "%(*objectname)", "%(objectname)"],
         )
-      : registrationRefs(registry);
+      : registrationRefs(shown!);
   // HEAD's tree of every version folder from one ls-tree, not one lookup per version.
   const headListing =
     exact?.length === 0
@@ -93,7 +97,7 @@ export async function registrationTrees(
   // The lookups start as soon as the tags are known (or the caches are filled); a version whose
   // folder HEAD does not hold costs one "missing" line.
   const keys = [...tags.keys()];
-  await options.filled?.catch(() => undefined); // a failed fill leaves the lookups to the batch
+  await filled?.catch(() => undefined); // a failed fill leaves the lookups to registrationTreeIds
   const [trees, head] = await Promise.all([
     registrationTreeIds(
       registry,
@@ -172,13 +176,22 @@ const lookup = (root: string, key: string, at: { commit: string; object: string 
  * answer, not an object or a name per tag (100,000 of them, within validate's 200 MiB). Once a
  * fill has found every tree, the next one with the same tags reads none of the files.
  */
-export async function fillRegistrationTrees(
+export function fillRegistrationTrees(registry: Registry, models: ReadonlySet<string>): Promise<void> {
+  return fillFrom(registry, showTags(registry), models);
+}
+
+/** Every tag with its peeled commit, `git show-ref -d --tags` (scanRegistrationRefs reads it). */
+const showTags = (registry: Registry) =>
+  registry.git.text(["show-ref", "-d", "--tags"], { allowFailure: true });
+
+async function fillFrom(
   registry: Registry,
+  shown: Promise<string>,
   models: ReadonlySet<string> | null,
 ): Promise<void> {
   const gitDir = registry.git.gitDir;
   const folder = (model: string, version: string) => `:${registry.root}/${model}/${version}`;
-  const out = await registry.git.text(["show-ref", "-d", "--tags"], { allowFailure: true });
+  const out = await shown;
   // The same tags as at the last fill that found every tree: the files hold them all.
   const stamp = createHash("sha1")
     .update(out)
@@ -388,8 +401,8 @@ const SPLIT_LOOKUPS = 2000;
 /**
  * Every registration tag as [name, peeled commit or "", object], from `git show-ref -d --tags`.
  */
-export async function registrationRefs(registry: Registry): Promise<string[][]> {
-  const out = await registry.git.text(["show-ref", "-d", "--tags"], { allowFailure: true });
+async function registrationRefs(shown: Promise<string>): Promise<string[][]> {
+  const out = await shown;
   const rows: string[][] = [];
   scanRegistrationRefs(out, (name, object, peeled) => {
     const row = [

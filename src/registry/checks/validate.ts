@@ -154,9 +154,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   } else {
     // Every git process starts now, and runs while the work tree is parsed: the immutability
     // check's tags and trees first (its cat-file takes longest), then the listing.
-    const filled = whole ? fillRegistrationTrees(registry, null) : undefined;
-    filled?.catch(() => {}); // awaited by the lookups
-    const atTags = registrationTrees(registry, pathScope, { cache: whole, filled });
+    const atTags = registrationTrees(registry, pathScope, { cache: whole });
     const listing = listRegistryFiles(registry);
     await checkPart(
       registry,
