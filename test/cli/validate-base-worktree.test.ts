@@ -55,6 +55,18 @@ async function validateBase(repo: string, ref = base): Promise<Report & { code: 
 
 const lines = (report: Report) => report.problems.map((p) => `${p.file}: ${p.severity}: ${p.message}`);
 
+/** Appends `text` to fraud's history.jsonl and commits it: the commit is the base a case passes. */
+async function commitToHistory(repo: string, text: string): Promise<{ file: string; before: string }> {
+  const file = join(repo, "models/fraud/history.jsonl");
+  appendFileSync(file, text);
+  await git(repo, ["commit", "-q", "-am", "history.jsonl before the base"]);
+  return { file, before: (await git(repo, ["rev-parse", "HEAD"])).trim() };
+}
+
+/** The problems reported on a line of fraud's history.jsonl (not the file-level warnings). */
+const historyLineProblems = (report: Report) =>
+  report.problems.filter((p) => p.file === "models/fraud/history.jsonl" && p.line);
+
 /** churn@1.0.2 committed on top of the base: the change a pull request brings. */
 async function registerOnTop(repo: string): Promise<void> {
   const r = await cli(repo, ["register", "churn", runFolder({ "model.pkl": 500 })]);
@@ -160,11 +172,8 @@ describe("validate --base and the work tree", () => {
 
   it("checks the history.jsonl lines added since the base, by their line numbers, not the base's own", async () => {
     const repo = copy();
-    const file = join(repo, "models/fraud/history.jsonl");
     // A line that breaks the format, committed before the base: the whole validate reports it.
-    appendFileSync(file, '{"at":"yesterday","version":"0.0.1"}\n');
-    await git(repo, ["commit", "-q", "-am", "a bad line"]);
-    const before = (await git(repo, ["rev-parse", "HEAD"])).trim();
+    const { file, before } = await commitToHistory(repo, '{"at":"yesterday","version":"0.0.1"}\n');
     const lineCount = readFileSync(file, "utf8").split("\n").length - 1;
     appendFileSync(
       file,
@@ -172,26 +181,21 @@ describe("validate --base and the work tree", () => {
     );
     const report = await validateBase(repo, before);
     // (Beside the warning that the lines are not committed, which has no line.)
-    const jsonl = report.problems.filter((p) => p.file === "models/fraud/history.jsonl" && p.line);
+    const jsonl = historyLineProblems(report);
     expect(jsonl.map((p) => p.line)).toEqual([lineCount + 2]);
     expect(jsonl[0]!.message).toMatch(/^at:/);
     const whole = await cli(repo, ["validate", "--json"]);
-    const lines = (JSON.parse(whole.stdout) as Report).problems
-      .filter((p) => p.file === "models/fraud/history.jsonl" && p.line)
-      .map((p) => p.line);
+    const lines = historyLineProblems(JSON.parse(whole.stdout) as Report).map((p) => p.line);
     expect(lines).toEqual([lineCount, lineCount + 2]);
   });
 
   it("checks a torn last line of the base that the change completes", async () => {
     const repo = copy();
-    const file = join(repo, "models/fraud/history.jsonl");
-    appendFileSync(file, '{"at":"2026-01-01T00:00:00Z",');
-    await git(repo, ["commit", "-q", "-am", "a torn append"]);
-    const before = (await git(repo, ["rev-parse", "HEAD"])).trim();
+    const { file, before } = await commitToHistory(repo, '{"at":"2026-01-01T00:00:00Z",');
     const torn = readFileSync(file, "utf8").split("\n").length;
     appendFileSync(file, '"version":""}\n');
     const report = await validateBase(repo, before);
-    const jsonl = report.problems.filter((p) => p.file === "models/fraud/history.jsonl" && p.line);
+    const jsonl = historyLineProblems(report);
     expect(jsonl.map((p) => [p.line, p.message.split(":")[0]])).toEqual([[torn, "version"]]);
   });
 
