@@ -190,8 +190,9 @@ interface StartedChecks {
 }
 
 function startChecks(registry: Registry, wanted: Wanted, parsed: Promise<Parsed>): StartedChecks {
-  // A model whose change is its model files alone has no version to look up: none of its tags
-  // are listed (asked by the model's name with no version, for-each-ref would list every ref).
+  // A model whose change is its model files alone has no version to look up. Left out, it does
+  // not count towards registrationTrees' few-models limit: a change to the stages.json of many
+  // models would otherwise list every registration tag.
   const versioned: Wanted = new Map(
     [...wanted].filter(([, versions]) => versions === "all" || versions.size),
   );
