@@ -405,11 +405,11 @@ export async function changesSince(
   // Which touched versions existed at the base, and the base's model files: read beside the
   // status for the commits' changes, and here for what the work tree added to them.
   const read = await baseObjects;
-  const more = [
-    ...[...versionKeys].map((k) => `${baseCommit}:${root}/${k}/metadata.json`),
-    ...[...modelFiles].map((p) => `${baseCommit}:${p}`),
-  ];
-  const later = more.filter((name) => !read.has(name));
+  const later = baseNames(
+    registry,
+    baseCommit,
+    changes.map((c) => c.path),
+  ).filter((name) => !read.has(name));
   const objects = later.length ? new Map([...read, ...(await git.catFile(later))]) : read;
   const baseVersions = new Set(
     [...versionKeys].filter((k) => objects.get(`${baseCommit}:${root}/${k}/metadata.json`)),
