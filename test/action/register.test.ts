@@ -1,9 +1,9 @@
 import { chmodSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { churnRepo, everythingShown, pullRequestEvent, runAction } from "../helpers/action.js";
 import { gtoReading } from "../helpers/gto.js";
-import { serveGitHttp } from "../helpers/http-remote.js";
+import { gitHttpForFile } from "../helpers/http-remote.js";
 import { cleanEnv, cli, git, smallRun, tempDir } from "../helpers/repo.js";
 
 /**
@@ -14,27 +14,20 @@ import { cleanEnv, cli, git, smallRun, tempDir } from "../helpers/repo.js";
 const TOKEN = "ghs_write_token_that_must_never_be_printed";
 const TAGGED = "git-model/tagged";
 
-let http: Awaited<ReturnType<typeof serveGitHttp>>;
-let projects: string;
-
-beforeAll(async () => {
-  projects = tempDir("gm-projects-");
-  http = await serveGitHttp(projects);
-});
-afterAll(() => http?.close());
+const http = gitHttpForFile();
 
 /** A remote whose main holds two versions and three stage moves, none of them tagged (made once, copied). */
 let template: string;
 beforeAll(async () => {
   template = join(tempDir("gm-template-"), "template.git");
-  await git(projects, ["init", "-q", "--bare", "-b", "main", template]);
+  await git(http.projects, ["init", "-q", "--bare", "-b", "main", template]);
   const repo = await churnRepo({ tag: false });
   await git(repo, ["remote", "add", "origin", `file://${template}`]);
   await git(repo, ["push", "-q", "origin", "main"]);
 });
 
 async function untaggedRemote(name: string) {
-  const bare = join(projects, `${name}.git`);
+  const bare = join(http.projects, `${name}.git`);
   cpSync(template, bare, { recursive: true });
   return { bare, url: `${http.url}/${name}.git` };
 }

@@ -4,6 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { afterAll, beforeAll } from "vitest";
+import { tempDir } from "./repo.js";
 
 /**
  * Serves bare repositories over loopback HTTP with `git http-backend` (smart HTTP), as
@@ -72,6 +74,43 @@ export async function serveGitHttp(
   };
 }
 
+export type GitHttpServer = Awaited<ReturnType<typeof serveGitHttp>>;
+
+/**
+ * One loopback git http-backend for the whole test file over a fresh projects folder (a bare
+ * repository `projects/<name>.git` is served at `url/<name>.git`): started before the file's
+ * tests, closed after them. Its fields are read in hooks and tests, once it has started.
+ */
+export function gitHttpForFile(): {
+  readonly projects: string;
+  readonly url: string;
+  readonly requests: string[];
+} {
+  let projects = "";
+  let server: GitHttpServer | undefined;
+  beforeAll(async () => {
+    projects = tempDir("gm-projects-");
+    server = await serveGitHttp(projects);
+  });
+  afterAll(() => server?.close());
+  const started = () => {
+    if (!server) throw new Error("gitHttpForFile: read before its beforeAll ran");
+    return server;
+  };
+  return {
+    get projects() {
+      started();
+      return projects;
+    },
+    get url() {
+      return started().url;
+    },
+    get requests() {
+      return started().requests;
+    },
+  };
+}
+
 export const parentOf = dirname;
 
 /**
@@ -82,7 +121,7 @@ export async function httpRegistryRemote(projects: string): Promise<{
   url: string;
   bare: string;
   lfsConfig: string[];
-  server: Awaited<ReturnType<typeof serveGitHttp>>;
+  server: GitHttpServer;
 }> {
   const bare = join(projects, "registry.git");
   mkdirSync(bare);

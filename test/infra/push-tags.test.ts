@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Git } from "../../src/infra/git.js";
-import { serveGitHttp } from "../helpers/http-remote.js";
+import { gitHttpForFile, serveGitHttp } from "../helpers/http-remote.js";
 import { cleanEnv, git, tempDir } from "../helpers/repo.js";
 
 /**
@@ -12,13 +12,7 @@ import { cleanEnv, git, tempDir } from "../helpers/repo.js";
  * of the refs the remote advertises. Real git, real remotes (file:// and git http-backend).
  */
 
-let http: Awaited<ReturnType<typeof serveGitHttp>>;
-let projects: string;
-beforeAll(async () => {
-  projects = tempDir("gm-push-projects-");
-  http = await serveGitHttp(projects);
-});
-afterAll(() => http?.close());
+const http = gitHttpForFile();
 
 const IDENTITY = ["-c", "user.name=Tagger", "-c", "user.email=tagger@example.com"];
 
@@ -41,7 +35,7 @@ async function remoteWithTags(name: string, tags: number, transport: "file" | "h
     input: stream,
   });
   expect(imported.status, String(imported.stderr)).toBe(0);
-  const bare = join(projects, `${name}.git`);
+  const bare = join(http.projects, `${name}.git`);
   await git(tempDir(), ["clone", "-q", "--bare", seed, bare]);
   const url = transport === "http" ? `${http.url}/${name}.git` : `file://${bare}`;
   const clone = join(tempDir("gm-push-clone-"), "clone");
@@ -107,7 +101,7 @@ describe("a push of tags only", () => {
 
   it("sends the token the repository's configuration gives (an http extra header, as actions/checkout sets it)", async () => {
     const header = `basic ${Buffer.from("x-access-token:ghs_secret").toString("base64")}`;
-    const guarded = await serveGitHttp(projects, { authorization: header });
+    const guarded = await serveGitHttp(http.projects, { authorization: header });
     try {
       const { bare } = await remoteWithTags("guarded", 10, "file");
       const clone = join(tempDir("gm-push-guarded-"), "clone");
