@@ -257,22 +257,22 @@ async function tagsToPush(
     ["%(refname:strip=2)", "%(objectname)", "%(*objectname)"],
   );
   const inRange = plan.range ?? new Set<string>();
+  // Each name parsed once: the planned models' tags are all of their versions' (1,000 for one).
+  const refs = rows.map(([tag = "", oid = "", commit = ""]) => ({ tag, oid, commit, parsed: parseTag(tag) }));
   const registrations = new Map<string, string>();
-  for (const [tag = "", , commit = ""] of rows) {
-    const parsed = parseTag(tag);
+  for (const { commit, parsed } of refs)
     if (parsed?.kind === "registration") registrations.set(`${parsed.model} ${commit}`, parsed.version);
-  }
   const tags: PublishedTag[] = [];
   const stageModels = new Set(plan.scope?.stageModels);
-  for (const [tag = "", , commit = ""] of rows) {
-    const parsed = parseTag(tag);
-    const stageTag = parsed?.kind === "stage" || parsed?.kind === "unassignment";
+  for (const { tag, commit, parsed } of refs) {
+    if (!parsed) continue;
+    const stageTag = parsed.kind === "stage" || parsed.kind === "unassignment";
     // A stage tag points at its version's registration, often older than the range: all of a
     // moved model's stage tags go (the remote has nearly all: `=`, nothing sent for them).
     if (!created.has(tag) && !inRange.has(commit) && !(stageTag && stageModels.has(parsed.model))) continue;
-    if (parsed?.kind === "registration")
+    if (parsed.kind === "registration")
       tags.push({ model: parsed.model, version: parsed.version, tag, commit });
-    else if (parsed?.kind === "stage" || parsed?.kind === "unassignment")
+    else if (stageTag)
       tags.push({
         model: parsed.model,
         version: created.get(tag) ?? registrations.get(`${parsed.model} ${commit}`) ?? "",
@@ -286,9 +286,7 @@ async function tagsToPush(
   tags.sort((a, b) => rank(a) - rank(b));
   const pushed = new Set(tags.map((t) => t.tag));
   const commits = new Set(tags.map((t) => t.commit));
-  const known = rows
-    .filter(([tag = "", , commit = ""]) => !pushed.has(tag) && commits.has(commit))
-    .map(([, oid = ""]) => oid);
+  const known = refs.filter((r) => !pushed.has(r.tag) && commits.has(r.commit)).map((r) => r.oid);
   return { tags, known };
 }
 
