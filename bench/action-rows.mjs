@@ -51,14 +51,19 @@ export function actionRows({ repo, model, scratch, env, node }) {
   // The push of the new version as GitHub describes it: the branch went from `before` to `after`.
   const pushOfVersion = () => ({ ...push, before: state.base, after: state.head });
 
+  /** The Action's register on a push (a manual run's plan: everything), which must succeed. */
+  function registerInClone() {
+    const r = spawnSync(node, [ACTION], { cwd: ws, env: runEnv("register", "push", push) });
+    if (r.status !== 0) throw new Error(`register in the bench clone failed: ${r.stdout}`);
+  }
+
   /** A clone of a bare copy of the registry, with every tag register would make already made. */
   function cloneWithRemote() {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     git(dir, ["clone", "-q", "--bare", repo, origin], env);
     git(dir, ["clone", "-q", origin, ws], { ...env, GIT_LFS_SKIP_SMUDGE: "1" });
-    const r = spawnSync(node, [ACTION], { cwd: ws, env: runEnv("register", "push", push) });
-    if (r.status !== 0) throw new Error(`register in the bench clone failed: ${r.stdout}`);
+    registerInClone();
   }
 
   /** One more version of the model, committed (pushed for register; the pull request's head for validate). */
@@ -94,8 +99,7 @@ export function actionRows({ repo, model, scratch, env, node }) {
     if (state.head) return;
     cloneWithRemote();
     commitVersion();
-    const r = spawnSync(node, [ACTION], { cwd: ws, env: runEnv("register", "push", push) });
-    if (r.status !== 0) throw new Error(`register in the bench clone failed: ${r.stdout}`);
+    registerInClone();
   }
 
   const action = [node, ACTION];
