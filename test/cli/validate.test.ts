@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bareRemote, type CliResult, cli, cloneOf, git, newRepo, runFolder } from "../helpers/repo.js";
@@ -328,6 +328,15 @@ describe("validate --base", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown base no-such-branch");
     expect(r.stderr).not.toMatch(/^ {4}at /m);
+  });
+
+  it("refuses a base that reads as a git option (exit 2), and git does not act on it", async () => {
+    const repo = await registry();
+    const out = join(repo, "diff-output.txt");
+    const r = await cli(repo, ["validate", `--base=--output=${out}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`unknown base --output=${out}`);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
