@@ -230,6 +230,17 @@ async function mergedTrees(
   };
 }
 
+/** The work tree's files of `wanted` (every model when null), parsed. */
+async function parsedWorkTree(
+  registry: Registry,
+  wanted: Wanted | null,
+  checkers: Promise<Checkers>,
+): Promise<Parsed> {
+  const parsed: Parsed = { checkers: await checkers, metadata: new Map(), jsonl: new Map() };
+  await parseWorkTree(registry, wanted, parsed);
+  return parsed;
+}
+
 /** One pass of the checks over a part of the registry (or all of it); adds to the report. */
 async function checkPart(
   registry: Registry,
@@ -246,10 +257,7 @@ async function checkPart(
   listing.catch(() => {}); // awaited below
   part.parsed?.catch(() => {}); // awaited below
   const problems: Problem[] = [];
-  const parsed: Parsed = part.parsed
-    ? await part.parsed
-    : { checkers: await checkers, metadata: new Map(), jsonl: new Map() };
-  if (!part.parsed) await parseWorkTree(registry, wanted, parsed);
+  const parsed = await (part.parsed ?? parsedWorkTree(registry, wanted, checkers));
   const { files, changed, links } = await listing;
   listed?.();
   // Reported even where the link replaced a registered file (which is an edit too): the link is the cause.
