@@ -12,7 +12,8 @@ import type { VersionRef } from "./validate.js";
 
 export interface ChangesSince {
   problems: Problem[];
-  touched: Map<string, Set<string> | "all">;
+  /** The versions the change touches, by model (an empty set: no version folder of it changed). */
+  touched: Map<string, Set<string>>;
   baseVersions: Set<string>;
   added: VersionRef[];
   removed: VersionRef[];
@@ -387,7 +388,7 @@ export async function changesSince(
   const root = registry.root;
 
   const problems: Problem[] = [];
-  const touched = new Map<string, Set<string> | "all">();
+  const touched = new Map<string, Set<string>>();
   const versionKeys = new Set<string>();
   const modelFiles = new Set<string>();
   for (const { path } of changes) {
@@ -396,11 +397,9 @@ export async function changesSince(
     if (parts.length >= 3) versionKeys.add(`${parts[0]}/${parts[1]}`);
     const [model, version] = parts;
     if (!model) continue;
-    const set = touched.get(model);
-    if (set === "all") continue;
-    const next = set ?? new Set<string>();
-    if (parts.length >= 3 && version) next.add(version);
-    touched.set(model, next);
+    const versions = touched.get(model) ?? new Set<string>();
+    if (parts.length >= 3 && version) versions.add(version);
+    touched.set(model, versions);
   }
   // Which touched versions existed at the base, and the base's model files: read beside the
   // status for the commits' changes, and here for what the work tree added to them.
