@@ -1,6 +1,7 @@
 import type { Registry } from "../core/registry.js";
 import { type LoggedCommit, parseRecord } from "./stage-log.js";
 import {
+  firstCommit,
   type HistoryReads,
   RECORD,
   type StartedLog,
@@ -118,8 +119,7 @@ function onOneLine(
   if (n === 0) return null;
   const endOf = (i: number) =>
     i + 1 < n ? starts[i + 1]! - 1 : out[out.length - 1] === 0x0a ? out.length - 1 : out.length;
-  const space = out.indexOf(0x20);
-  const hex = space > 0 && space < endOf(0) ? space : endOf(0);
+  const hex = firstCommit(out).length;
   const idAt = (i: number) => out.toString("latin1", starts[i]!, starts[i]! + hex);
   let b = 0;
   while (b < n && !points.has(idAt(b))) b++;
@@ -211,9 +211,7 @@ function linesOf(
  */
 export function walkPositions(out: Buffer, wanted: ReadonlySet<string>): Map<string, number> {
   const starts = lineStarts(out);
-  const first = out.indexOf(0x0a);
-  const space = out.indexOf(0x20);
-  const hex = space >= 0 && (first < 0 || space < first) ? space : first < 0 ? out.length : first;
+  const hex = firstCommit(out).length;
   const position = new Map<string, number>();
   for (const [id, i] of linesOf(out, starts, hex, wanted)) position.set(id, starts.length - 1 - i);
   return position;

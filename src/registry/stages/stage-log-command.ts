@@ -462,9 +462,7 @@ export async function walkOf(
   const common = commonDir(git.gitDir);
   const keep = !existsSync(join(common, "shallow")) && !existsSync(join(common, "info", "grafts"));
   const cached = keep ? readGitCacheBytes(git.gitDir, WALK_CACHE) : null;
-  const end = cached ? cached.indexOf(0x0a) : -1;
-  const space = cached ? cached.indexOf(0x20) : -1;
-  const tip = cached?.toString("latin1", 0, space >= 0 && space < end ? space : end) ?? "";
+  const tip = cached ? firstCommit(cached) : "";
   if (cached && HEX.test(tip) && cached.at(-1) === 0x0a) {
     if (rev === "HEAD" && headFromFiles(git.gitDir) === tip) return { code: 0, stdout: cached, stderr: "" };
     const newer = await runGit(git.top, args(`^${tip}`), { allowFailure: true, signal });
@@ -479,6 +477,14 @@ export async function walkOf(
   if (keep && walk.code === 0 && walk.stdout.at(-1) === 0x0a)
     writeGitCacheBytes(git.gitDir, WALK_CACHE, walk.stdout);
   return walk;
+}
+
+/** The first commit of a `rev-list [--parents]` output (its tip): the first line up to its first space. */
+export function firstCommit(out: Buffer): string {
+  const newline = out.indexOf(0x0a);
+  const end = newline < 0 ? out.length : newline;
+  const space = out.indexOf(0x20);
+  return out.toString("latin1", 0, space >= 0 && space < end ? space : end);
 }
 
 /** Whether a `rev-list --parents` output names `commit` as a parent of one of its commits. */
