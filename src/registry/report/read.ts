@@ -10,7 +10,7 @@ import { goalOf } from "../monitoring/trends.js";
 import { selectWinner } from "../selection/selection.js";
 import { type HistoryEntry, historyEntries, versionsFromTags } from "../stages/history.js";
 import { walkPositions } from "../stages/stage-index.js";
-import { readStageLogs, type StageLog } from "../stages/stage-log.js";
+import { emptyStageLog, readStageLogs } from "../stages/stage-log.js";
 import { readModelTags, walkOf } from "../stages/stage-log-command.js";
 import { listVersions } from "../versions/catalog.js";
 import {
@@ -88,14 +88,7 @@ export async function readHistories(
   const positions = walked.code === 0 ? walkPositions(walked.stdout, wanted) : new Map<string, number>();
   const position = (commit: string) => positions.get(commit);
   // A model whose stages.json never changed has no log: its registrations and deletions only.
-  const none: StageLog = {
-    model: "",
-    file: "",
-    snapshots: [],
-    registrations: [],
-    deletions: [],
-    order: new Map(),
-  };
+  const none = emptyStageLog("", "");
   return new Map(
     models.map((m) => [
       m,

@@ -46,6 +46,11 @@ export interface StageLog {
   order: Map<string, number>;
 }
 
+/** The log of a model whose folder no commit has touched yet (nothing happened to it). */
+export function emptyStageLog(model: string, file: string): StageLog {
+  return { model, file, snapshots: [], registrations: [], deletions: [], order: new Map() };
+}
+
 export interface StageLogOptions {
   /**
    * Bring git's commit-graph up to date for the next read (commit-graph.ts), beside this one:
@@ -146,14 +151,7 @@ export async function readStageLogs(
   const logOf = (model: string): StageLog => {
     let log = logs.get(model);
     if (!log) {
-      log = {
-        model,
-        file: `${registry.modelFolder(model)}/stages.json`,
-        snapshots: [],
-        registrations: [],
-        deletions: [],
-        order: new Map(),
-      };
+      log = emptyStageLog(model, `${registry.modelFolder(model)}/stages.json`);
       logs.set(model, log);
     }
     return log;
