@@ -268,10 +268,11 @@ export interface TaggedReads {
   rest: StartedLog;
 }
 
-const isStageTagOf = (name: string, model: string) => {
+/** The tag's parts when it is one of `model`'s stage tags (an assignment or an unassignment), else null. */
+function stageTagOf(name: string, model: string) {
   const tag = parseTag(name);
-  return tag?.model === model && (tag.kind === "stage" || tag.kind === "unassignment");
-};
+  return tag?.model === model && (tag.kind === "stage" || tag.kind === "unassignment") ? tag : null;
+}
 
 /** `git log` of exactly the given commits, with the full log's record format (those that changed `file`). */
 const taggedLogArgs = (file: string) => [
@@ -305,13 +306,8 @@ export function startTaggedReads(reads: HistoryReads, file: string): Promise<Tag
     const counters = new Set<number>();
     let newest: { commit: string; time: number; counter: number } | undefined;
     for (const row of rows) {
-      const tag = parseTag(row.name);
-      if (
-        !row.annotated ||
-        tag?.model !== reads.model ||
-        (tag.kind !== "stage" && tag.kind !== "unassignment")
-      )
-        continue;
+      const tag = row.annotated ? stageTagOf(row.name, reads.model) : null;
+      if (!tag) continue;
       if (row.changes.length === 0) return null;
       for (const commit of row.changes) changes.add(commit);
       counters.add(tag.counter);
@@ -427,7 +423,7 @@ export function startHistoryReads(
   if (walk)
     tags.then(
       (rows) => {
-        if (!rows.some((row) => row.annotated && isStageTagOf(row.name, model))) stop.abort();
+        if (!rows.some((row) => row.annotated && stageTagOf(row.name, model))) stop.abort();
       },
       () => stop.abort(),
     );
