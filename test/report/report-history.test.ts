@@ -355,6 +355,34 @@ describe("the report's histories", () => {
     await compare(repo);
   }, 60_000);
 
+  it("whatever became of the walk `history` keeps in .git/git-model", async () => {
+    // readHistories places every event by that walk (walkOf): one HEAD moved back from, one of a
+    // branch HEAD does not hold, an empty file or one that is no walk must give way to git's.
+    const repo = await seedRepo(2);
+    const walkFile = join(repo, ".git/git-model/walk.txt");
+    const gitWalk = (rev: string) => git(repo, ["rev-list", "--topo-order", "--parents", rev]);
+    const registerRl = async (version: string) =>
+      register(await registryAt(repo), { model: "rl", dir: runFolder({ "model.bin": version }), version });
+    await promote(await registryAt(repo), { ref: "rl@1.0.0", stage: "beta" });
+    await registerRl("3.0.0");
+    await compare(repo);
+    expect(readFileSync(walkFile, "utf8")).toBe(await gitWalk("HEAD"));
+    await promote(await registryAt(repo), { ref: "rl@1.0.1", stage: "beta" });
+    await compare(repo);
+    const stale = readFileSync(walkFile);
+    await git(repo, ["reset", "-q", "--hard", "HEAD~1"]);
+    // Two events after the kept walk's fork: placed by a walk without them, they would swap.
+    await promote(await registryAt(repo), { ref: "rl@1.0.0", stage: "champion" });
+    await registerRl("4.0.0");
+    const side = (await git(repo, ["commit-tree", "HEAD^{tree}", "-p", "HEAD~1", "-m", "side"])).trim();
+    for (const kept of [stale, await gitWalk(side), "not a walk\n", ""]) {
+      writeFileSync(walkFile, kept);
+      await compare(repo);
+      // Kept in its place: git's walk.
+      expect(readFileSync(walkFile, "utf8")).toBe(await gitWalk("HEAD"));
+    }
+  }, 60_000);
+
   it("equal the full log's after any history of two models", async () => {
     const template = await seedRepo(2);
     let run = 0;
