@@ -2,7 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { httpRegistryRemote } from "../helpers/http-remote.js";
-import { bareRemote, cli, cloneOf, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
+import {
+  bareRemote,
+  cli,
+  cloneOf,
+  expectCliError,
+  git,
+  newRepo,
+  remoteAndClone,
+  runFolder,
+  tempDir,
+} from "../helpers/repo.js";
 
 /** Everything a failed command must leave as it was. */
 async function snapshot(repo: string) {
@@ -115,6 +125,15 @@ describe("register --push over file://", () => {
     expect(retry.code).toBe(2);
     expect(retry.stderr).toContain("--retry only applies with --push");
     expect(await snapshot(repo)).toEqual(before);
+  });
+
+  it("refuses --push on a detached HEAD, with nothing to push to, and leaves the clone as it was", async () => {
+    const { clone } = await remoteAndClone();
+    await git(clone, ["switch", "-q", "--detach"]);
+    const before = await snapshot(clone);
+    const r = await cli(clone, ["register", "churn", runFolder({ "model.pkl": 10 }), "--push"]);
+    expectCliError(r, 2, ["--push needs a branch to push; HEAD is detached"]);
+    expect(await snapshot(clone)).toEqual(before);
   });
 });
 
