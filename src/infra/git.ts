@@ -586,12 +586,13 @@ export class Git {
     const argv = ["push", "--porcelain", ...flags, "--", remote, ...refspecs];
     if (options.onlyTags && options.atomic) {
       const known = typeof options.onlyTags === "object" ? options.onlyTags.known : [];
-      const few = await this.pushFromFewObjects(argv, refspecs, known);
+      const pushed = await this.pushFromFewObjects(argv, refspecs, known);
+      const few = pushed && pushOutcome(remote, refspecs, pushed);
       // Not a lost race: the small store may have missed a commit the walk needed (the
       // remote's branch moved past HEAD); the ordinary push, all or nothing too, settles it.
       if (few && (few.ok || few.remoteMovedOn)) return few;
     }
-    return this.pushOutcome(argv, refspecs, await this.run(argv, { allowFailure: true }));
+    return pushOutcome(remote, refspecs, await this.run(argv, { allowFailure: true }));
   }
 
   /**
@@ -602,13 +603,14 @@ export class Git {
    * of CPU at 100,000 versions) to send a few hundred bytes. From the small store only HEAD's
    * commit is among them, and the walk from it down to the tagged commits shows that the pack
    * needs the tag objects alone. The configuration (remote, credentials, extra headers) is the
-   * repository's. Null when the tags are not all within `FEW_COMMITS` commits of HEAD.
+   * repository's. The push's result; null when the tags are not all within `FEW_COMMITS`
+   * commits of HEAD.
    */
   private async pushFromFewObjects(
     argv: readonly string[],
     refspecs: readonly string[],
     known: readonly string[],
-  ): Promise<PushOutcome | null> {
+  ): Promise<RunResult | null> {
     const sources = refspecs.map((r) => r.slice(0, r.lastIndexOf(":")).replace(/^\+/, ""));
     const found = await this.batchCheck([
       ...sources.flatMap((s) => [s, `${s}^{commit}`]),
@@ -637,48 +639,13 @@ export class Git {
     try {
       await mkdir(`${store}/pack`);
       await this.run(["pack-objects", "-q", `${store}/pack/pack`], { input: `${[...ids].join("\n")}\n` });
-      const r = await this.run(argv, {
+      return await this.run(argv, {
         allowFailure: true,
         env: { GIT_OBJECT_DIRECTORY: store, GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined },
       });
-      return this.pushOutcome(argv, refspecs, r);
     } finally {
       await rm(store, { recursive: true, force: true });
     }
-  }
-
-  private pushOutcome(argv: readonly string[], refspecs: readonly string[], r: RunResult): PushOutcome {
-    const remote = argv[argv.indexOf("--") + 1]!;
-    if (r.code === 0) {
-      const upToDate = r.stdout
-        .toString("utf8")
-        .split("\n")
-        .filter((l) => l.startsWith("=\t"))
-        .map((l) => l.split("\t")[1]?.split(":").at(-1) ?? "");
-      return { ok: true, remoteMovedOn: false, message: "", upToDate };
-    }
-    const out = `${r.stdout.toString("utf8")}\n${r.stderr}`;
-    const refused = out.split("\n").filter((l) => l.startsWith("!"));
-    // A ref that lost a race (non-fast-forward, a lock or an old value taken by a concurrent
-    // push) means the remote moved on; a policy refusal (protected branch, hook) does not.
-    const lostRace = (l: string) =>
-      /\[rejected\]|cannot lock ref|failed to lock|incorrect old value|failed to update ref|already exists/.test(
-        l,
-      );
-    const onlyAtomic = refused.length > 0 && refused.every((l) => l.includes("atomic transaction failed"));
-    const cause = refused.find((l) => !l.includes("atomic transaction failed")) ?? refused[0];
-    const reason =
-      cause?.split("\t").slice(1).join(" ").trim() ??
-      out
-        .split("\n")
-        .find((l) => /error:|fatal:/.test(l))
-        ?.trim();
-    return {
-      ok: false,
-      remoteMovedOn: refused.some(lostRace) || onlyAtomic,
-      message: reason ?? gitReason(r.stderr),
-      hint: gitWayOut(["push", remote, ...refspecs], out),
-    };
   }
 
   /** The names of the remote's tags, from one `ls-remote` (git's own error and hint when it is unreachable). */
@@ -698,4 +665,38 @@ export class Git {
     const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
     return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
   }
+}
+
+/** What `git push --porcelain` to `remote` came to: pushed, refused by a race lost, or refused otherwise. */
+function pushOutcome(remote: string, refspecs: readonly string[], r: RunResult): PushOutcome {
+  if (r.code === 0) {
+    const upToDate = r.stdout
+      .toString("utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("=\t"))
+      .map((l) => l.split("\t")[1]?.split(":").at(-1) ?? "");
+    return { ok: true, remoteMovedOn: false, message: "", upToDate };
+  }
+  const out = `${r.stdout.toString("utf8")}\n${r.stderr}`;
+  const refused = out.split("\n").filter((l) => l.startsWith("!"));
+  // A ref that lost a race (non-fast-forward, a lock or an old value taken by a concurrent
+  // push) means the remote moved on; a policy refusal (protected branch, hook) does not.
+  const lostRace = (l: string) =>
+    /\[rejected\]|cannot lock ref|failed to lock|incorrect old value|failed to update ref|already exists/.test(
+      l,
+    );
+  const onlyAtomic = refused.length > 0 && refused.every((l) => l.includes("atomic transaction failed"));
+  const cause = refused.find((l) => !l.includes("atomic transaction failed")) ?? refused[0];
+  const reason =
+    cause?.split("\t").slice(1).join(" ").trim() ??
+    out
+      .split("\n")
+      .find((l) => /error:|fatal:/.test(l))
+      ?.trim();
+  return {
+    ok: false,
+    remoteMovedOn: refused.some(lostRace) || onlyAtomic,
+    message: reason ?? gitReason(r.stderr),
+    hint: gitWayOut(["push", remote, ...refspecs], out),
+  };
 }
