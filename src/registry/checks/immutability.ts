@@ -39,7 +39,11 @@ export async function registrationTrees(
 ): Promise<RegistrationTrees> {
   const git = registry.git;
   const root = registry.root;
-  const models = wanted ? [...wanted.keys()] : null;
+  // A model wanted for no version (a change to its model files alone) has nothing to look up,
+  // and must not count towards the few-models limit below.
+  const models = wanted
+    ? [...wanted].filter(([, versions]) => versions === "all" || versions.size > 0).map(([model]) => model)
+    : null;
   const empty = { tags: new Map(), headTrees: new Map(), atTag: new Map() };
   if (models?.length === 0) return empty;
   // A few models (validate --base, or paths): their tags only; otherwise one pass over all of them.

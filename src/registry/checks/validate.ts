@@ -190,13 +190,7 @@ interface StartedChecks {
 }
 
 function startChecks(registry: Registry, wanted: Wanted, parsed: Promise<Parsed>): StartedChecks {
-  // A model whose change is its model files alone has no version to look up. Left out, it does
-  // not count towards registrationTrees' few-models limit: a change to the stages.json of many
-  // models would otherwise list every registration tag.
-  const versioned: Wanted = new Map(
-    [...wanted].filter(([, versions]) => versions === "all" || versions.size),
-  );
-  const atTags = registrationTrees(registry, versioned);
+  const atTags = registrationTrees(registry, wanted);
   const parsing = parsed.then((p) => parseWorkTree(registry, wanted, p, { jsonl: false }));
   atTags.catch(() => {}); // awaited in checkPart
   parsing.catch(() => {});
