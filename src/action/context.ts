@@ -122,6 +122,12 @@ function pullRequestOf(
   return { number, base: side("base"), head: side("head") };
 }
 
+/** The repository's default branch as the event's payload names it (null when it does not). */
+export function defaultBranchOf(event: GitHubEvent): string | null {
+  const branch = (event.payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
+  return typeof branch === "string" ? branch : null;
+}
+
 /** Replaces the token (and the forms git and HTTP headers carry it in) by ***. */
 export function redactor(token: string): (text: string) => string {
   if (token.length < 4) return (text) => text;

@@ -1,5 +1,5 @@
 import { type PromotionOutcome, proposePromotions } from "../registry/stages/propose.js";
-import { refusePullRequests } from "./context.js";
+import { defaultBranchOf, refusePullRequests } from "./context.js";
 import type { ActionCommand } from "./main.js";
 import { BoundedMarkdown, cell, code, percent, SUMMARY_LIMIT } from "./summary.js";
 
@@ -12,9 +12,7 @@ export const proposeCommand: ActionCommand = async (context) => {
   refusePullRequests(context, "propose");
   const registry = await context.registry();
   const scm = await context.scm();
-  const repository = context.event().payload.repository as { default_branch?: unknown } | undefined;
-  const base =
-    typeof repository?.default_branch === "string" ? repository.default_branch : await scm.defaultBranch();
+  const base = defaultBranchOf(context.event()) ?? (await scm.defaultBranch());
   const outcomes = await proposePromotions(registry, scm, { models: context.models, base });
   const opened = outcomes.find((o) => o.pullRequest && !("closed" in o.pullRequest && o.pullRequest.closed));
   return {

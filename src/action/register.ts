@@ -1,5 +1,5 @@
 import { type PublishedTag, publishMissingTags } from "../registry/checks/publish-tags.js";
-import { refusePullRequests } from "./context.js";
+import { defaultBranchOf, refusePullRequests } from "./context.js";
 import type { ActionCommand } from "./main.js";
 import { BoundedMarkdown, cell, code, SUMMARY_LIMIT } from "./summary.js";
 
@@ -12,9 +12,8 @@ export const registerCommand: ActionCommand = async (context) => {
   refusePullRequests(context, "register");
   const event = context.event();
   const branch = pushedBranch(event.name, event.payload, context.env);
-  const defaultBranch = (event.payload.repository as { default_branch?: unknown } | undefined)
-    ?.default_branch;
-  if (branch !== null && typeof defaultBranch === "string" && branch !== defaultBranch) {
+  const defaultBranch = defaultBranchOf(event);
+  if (branch !== null && defaultBranch !== null && branch !== defaultBranch) {
     return {
       outputs: { registered: "[]", "stage-changes": "[]" },
       summary: `## git-model: register\n\nNothing tagged: ${code(branch)} is not the default branch (${code(defaultBranch)}).\n`,
