@@ -399,10 +399,23 @@ export class Git {
    * The entries of `rev`'s tree at these paths (recursive: every file below them; a folder path
    * ending in `/`: the folder's entries), from one `ls-tree`. Empty when `rev` has none.
    */
-  async lsTree(rev: string, paths: readonly string[], { recursive = true } = {}): Promise<TreeEntry[]> {
+  async lsTree(
+    rev: string,
+    paths: readonly string[],
+    { recursive = true, treesOnly = false } = {},
+  ): Promise<TreeEntry[]> {
     if (paths.length === 0) return [];
     const rows = await this.list(
-      ["ls-tree", ...(recursive ? ["-r"] : []), "-z", "--end-of-options", rev, "--", ...paths],
+      [
+        "ls-tree",
+        ...(recursive ? ["-r"] : []),
+        ...(treesOnly ? ["-d"] : []),
+        "-z",
+        "--end-of-options",
+        rev,
+        "--",
+        ...paths,
+      ],
       { allowFailure: true },
     );
     return rows.map((row) => {

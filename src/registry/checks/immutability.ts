@@ -72,23 +72,13 @@ export async function registrationTrees(
         )
       : registrationRefs(shown!);
   // HEAD's tree of every version folder from one ls-tree, not one lookup per version.
-  const headListing =
-    exact?.length === 0
-      ? Promise.resolve([])
-      : git.list(
-          exact
-            ? ["ls-tree", "-d", "-z", "HEAD", "--", ...exact.map(([m, v]) => `${root}/${m}/${v}`)]
-            : [
-                "ls-tree",
-                "-r",
-                "-d",
-                "-z",
-                "HEAD",
-                "--",
-                ...(models ? models.map((m) => `${root}/${m}/`) : [root]),
-              ],
-          { allowFailure: true },
-        );
+  const headListing = exact
+    ? git.lsTree(
+        "HEAD",
+        exact.map(([m, v]) => `${root}/${m}/${v}`),
+        { recursive: false, treesOnly: true },
+      )
+    : git.lsTree("HEAD", models ? models.map((m) => `${root}/${m}/`) : [root], { treesOnly: true });
   headListing.catch(() => {}); // awaited below
   const tags = new Map<string, { commit: string; tag: string; object: string }>();
   for (const [name, peeled, oid] of await refs) {
@@ -110,12 +100,7 @@ export async function registrationTrees(
     ),
     headListing,
   ]);
-  const headTrees = new Map<string, string>();
-  for (const row of head) {
-    const tab = row.indexOf("\t");
-    // "040000 tree <oid>\t<path>"
-    if (tab > 0) headTrees.set(row.slice(tab + 1), row.slice(row.lastIndexOf(" ", tab) + 1, tab));
-  }
+  const headTrees = new Map(head.map((entry) => [entry.path, entry.oid]));
   const atTag = new Map<string, string>();
   keys.forEach((key, i) => {
     const tree = trees[i];
