@@ -1,6 +1,6 @@
 import { compareText } from "../../domain/order.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
-import { collectGarbage, holdYoungGeneration } from "../../infra/heap.js";
+import { collectGarbage, holdHeapGrowth, holdYoungGeneration } from "../../infra/heap.js";
 import type { Registry } from "../core/registry.js";
 import { type ArtifactCheck, checkArtifacts, checkVersion } from "./artifacts.js";
 import { changesSince, type DiffSince, diffSince, statusLetter } from "./base-diff.js";
@@ -105,6 +105,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     : null;
   if (batches) {
     const young = holdYoungGeneration(YOUNG_GENERATION_MIB);
+    const old = holdHeapGrowth(OLD_GENERATION_GROWTH_PERCENT);
     // Every registration's tree first, looked up once in commit order (batch by batch cost git 3x
     // more), and what that held for 100,000 tags collected before the batches hold theirs.
     await fillRegistrationTrees(registry, new Set(batches.flatMap((b) => [...b.wanted.keys()])));
@@ -133,6 +134,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       }
     } finally {
       young.release();
+      old.release();
     }
   } else if (options.base) {
     // While git reads the index for the status, the models the commits touch are parsed and
@@ -172,6 +174,8 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
 
 /** What V8's young generation may grow to while validate checks batches (both semi-spaces). */
 const YOUNG_GENERATION_MIB = 16;
+/** How far V8's old generation may grow past what survived its last full collection, in batches. */
+const OLD_GENERATION_GROWTH_PERCENT = 30;
 
 /** What one pass checks, with its git processes started. */
 interface Part {
