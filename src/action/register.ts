@@ -1,12 +1,19 @@
-import { type PublishedTag, publishMissingTags } from "../registry/checks/publish-tags.js";
-import { defaultBranchOf, refusePullRequests } from "./context.js";
+import {
+  GIT_PUSH,
+  type PublishedTags,
+  publishMissingTags,
+  type TagPublisher,
+} from "../registry/checks/publish-tags.js";
+import type { Registry } from "../registry/core/registry.js";
+import { type ActionContext, defaultBranchOf, refusePullRequests } from "./context.js";
 import type { ActionCommand } from "./main.js";
 import { BoundedMarkdown, cell, code, SUMMARY_LIMIT } from "./summary.js";
 
 /**
  * `register` on a push to the default branch: the tags of every version and stage change that
- * landed without one (of what the push changed, and what earlier runs left), pushed at once. The outputs carry them, since GitHub starts no workflow for
- * a push of more than three tags.
+ * landed without one (of what the push changed, and what earlier runs left), published at once:
+ * through the GitHub API when they are few (src/action/publish-api.ts), else by one git push.
+ * The outputs carry them, since GitHub starts no workflow for a push of more than three tags.
  */
 export const registerCommand: ActionCommand = async (context) => {
   refusePullRequests(context, "register");
@@ -20,15 +27,54 @@ export const registerCommand: ActionCommand = async (context) => {
     };
   }
   const registry = await context.registry();
-  const published = await publishMissingTags(registry, pushedRange(event.name, event.payload));
+  const publisher = await githubPublisher(context, registry);
+  const published = await publishMissingTags(registry, {
+    ...pushedRange(event.name, event.payload),
+    ...(publisher ? { publisher } : {}),
+  });
   return {
     outputs: {
       registered: JSON.stringify(published.registered),
       "stage-changes": JSON.stringify(published.stageChanges),
     },
-    summary: registerSummary(published.registered, published.stageChanges),
+    summary: registerSummary(published),
   };
 };
+
+/**
+ * The GitHub API's publisher, when the run has what it needs: a token, the repository
+ * (GITHUB_REPOSITORY), the API (GITHUB_API_URL), and a remote `origin` that is that repository
+ * (the API writes to GITHUB_REPOSITORY, the push to origin: a job that checked out another
+ * repository pushes to it, as before). None otherwise: the git push.
+ */
+async function githubPublisher(
+  context: ActionContext,
+  registry: Registry,
+): Promise<TagPublisher | undefined> {
+  const { env } = context;
+  const repository = env.GITHUB_REPOSITORY?.trim();
+  if (!context.token || !repository || !env.GITHUB_API_URL) return undefined;
+  const url = (
+    await registry.git.text(["config", "--get", "remote.origin.url"], { allowFailure: true })
+  ).trim();
+  if (!remoteIsRepository(url, repository)) return undefined;
+  try {
+    const [scm, { apiPublisher }] = await Promise.all([context.scm(), import("./publish-api.js")]);
+    return apiPublisher(scm, registry.git);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a remote URL (https, ssh, scp-like or a path) ends in `owner/repo`, `.git` or not. */
+export function remoteIsRepository(url: string, repository: string): boolean {
+  const path = url
+    .replace(/\/+$/, "")
+    .replace(/\.git$/, "")
+    .toLowerCase();
+  const wanted = repository.toLowerCase();
+  return path.endsWith(`/${wanted}`) || path.endsWith(`:${wanted}`) || path === wanted;
+}
 
 /**
  * A push's `before` (the commit the branch was at), so that only what came since is planned.
@@ -47,16 +93,19 @@ function pushedBranch(name: string, payload: Record<string, unknown>, env: NodeJ
   return ref?.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null;
 }
 
-function registerSummary(registered: PublishedTag[], stageChanges: PublishedTag[]): string {
+function registerSummary({ registered, stageChanges, via, notes }: PublishedTags): string {
   const doc = new BoundedMarkdown(SUMMARY_LIMIT);
   doc.add("## git-model: register");
   doc.add("");
+  for (const note of notes) doc.add(`${note}\n`);
   if (registered.length + stageChanges.length === 0) {
     doc.add("Every version and stage change has its tag already: nothing to do.");
     return doc.toString();
   }
   doc.add(
-    `Pushed ${registered.length} registration tag(s) and ${stageChanges.length} stage tag(s) in one push.`,
+    via === GIT_PUSH
+      ? `Pushed ${registered.length} registration tag(s) and ${stageChanges.length} stage tag(s) in one push.`
+      : `Published ${registered.length} registration tag(s) and ${stageChanges.length} stage tag(s) ${via}, in one atomic update.`,
   );
   if (registered.length) {
     doc.add("");

@@ -40,7 +40,46 @@ export interface Scm {
     reviewers: readonly string[],
     teamReviewers: readonly string[],
   ): Promise<void>;
+  /**
+   * One GraphQL query (one per 100 refs): the repository's node id and the object each of these
+   * refs (full names) points at, null for a ref the repository does not have.
+   */
+  refTargets(refs: readonly string[]): Promise<RefTargets>;
+  /** Creates an annotated tag object (no ref): the id of the object GitHub made. */
+  createTagObject(input: TagObjectInput): Promise<string>;
+  /**
+   * Moves refs in one GraphQL `updateRefs` (all or nothing: when one is refused, none moves).
+   * Throws on any refusal or failure; the caller reads the refs again to tell a race.
+   */
+  updateRefs(repositoryId: string, updates: readonly RefUpdate[]): Promise<void>;
 }
+
+export interface RefTargets {
+  repositoryId: string;
+  /** Each asked ref's object id, null when it does not exist. */
+  targets: Map<string, string | null>;
+}
+
+export interface TagObjectInput {
+  tag: string;
+  /** Byte for byte as the tag object holds it, its trailing newline included. */
+  message: string;
+  object: string;
+  type: "commit" | "tree" | "blob" | "tag";
+  /** `date` in ISO 8601 with the tagger's offset. */
+  tagger: { name: string; email: string; date: string };
+}
+
+/** GraphQL's RefUpdate: `beforeOid` all zeros: the ref must not exist yet. */
+export interface RefUpdate {
+  name: string;
+  afterOid: string;
+  beforeOid: string;
+  force?: boolean;
+}
+
+/** How many refs one GraphQL query asks for. */
+const REFS_PER_QUERY = 100;
 
 /** The part of Octokit the Scm uses, so the Action can hand in @actions/github's client. */
 export interface OctokitLike {
@@ -75,8 +114,7 @@ export class GitHubScm implements Scm {
   private async call<T>(route: string, parameters: Record<string, unknown> = {}): Promise<T> {
     try {
       const { data } = await this.octokit.request(route, {
-        owner: this.owner,
-        repo: this.repo,
+        ...(route.includes("{owner}") ? { owner: this.owner, repo: this.repo } : {}),
         ...parameters,
       });
       return data as T;
@@ -90,7 +128,7 @@ export class GitHubScm implements Scm {
         .replace(/([?&][^=\s]*(?:token|key|secret|auth)[^=\s]*=)[^&\s]+/gi, "$1***");
       const auth = status === 401 || status === 403;
       throw environment(
-        `GitHub API ${route.split(" ")[0]} ${route.split(" ")[1]?.replace("{owner}/{repo}", `${this.owner}/${this.repo}`)} failed${status ? ` (${status})` : ""}: ${message}`,
+        `GitHub API ${routeName(route, this.owner, this.repo)} failed${status ? ` (${status})` : ""}: ${message}`,
         {
           hint: auth
             ? "check that the token may write contents and pull requests of this repository"
@@ -162,6 +200,76 @@ export class GitHubScm implements Scm {
       team_reviewers: teamReviewers,
     });
   }
+
+  /**
+   * A GraphQL request; its `errors` (GitHub answers them with status 200) as a failure. No retry:
+   * the one caller (register's tags) falls back to a git push when the API fails.
+   */
+  private async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const answer = await this.call<{ data?: T; errors?: { message?: string; type?: string }[] }>(
+      "POST /graphql",
+      { query, variables, request: { retries: 0 } },
+    );
+    const error = answer.errors?.[0];
+    if (error || !answer.data) {
+      throw environment(
+        `GitHub API POST /graphql failed: ${error ? `${error.type ? `${error.type}: ` : ""}${String(error.message ?? "").split("\n")[0]}` : "no data"}`,
+      );
+    }
+    return answer.data;
+  }
+
+  async refTargets(refs: readonly string[]): Promise<RefTargets> {
+    const targets = new Map<string, string | null>();
+    let repositoryId = "";
+    // At least one query, for the repository's id.
+    for (let start = 0; start === 0 || start < refs.length; start += REFS_PER_QUERY) {
+      const chunk = refs.slice(start, start + REFS_PER_QUERY);
+      const query = `query($owner: String!, $name: String!${chunk.map((_, i) => `, $r${i}: String!`).join("")}) {
+  repository(owner: $owner, name: $name) {
+    id${chunk.map((_, i) => `\n    r${i}: ref(qualifiedName: $r${i}) { target { oid } }`).join("")}
+  }
+}`;
+      const data = await this.graphql<{ repository: Record<string, unknown> | null }>(query, {
+        owner: this.owner,
+        name: this.repo,
+        ...Object.fromEntries(chunk.map((ref, i) => [`r${i}`, ref])),
+      });
+      const repository = data.repository;
+      if (!repository || typeof repository.id !== "string")
+        throw environment(`GitHub API: no repository ${this.owner}/${this.repo}`);
+      repositoryId = repository.id;
+      chunk.forEach((ref, i) => {
+        const oid = (repository[`r${i}`] as { target?: { oid?: unknown } } | null)?.target?.oid;
+        targets.set(ref, typeof oid === "string" ? oid : null);
+      });
+    }
+    return { repositoryId, targets };
+  }
+
+  async createTagObject(input: TagObjectInput): Promise<string> {
+    const data = await this.call<{ sha?: unknown }>("POST /repos/{owner}/{repo}/git/tags", {
+      ...input,
+      request: { retries: 0 },
+    });
+    if (typeof data.sha !== "string") throw environment("GitHub API POST git/tags answered no sha");
+    return data.sha;
+  }
+
+  async updateRefs(repositoryId: string, updates: readonly RefUpdate[]): Promise<void> {
+    await this.graphql(
+      `mutation($input: UpdateRefsInput!) {
+  updateRefs(input: $input) { clientMutationId }
+}`,
+      { input: { repositoryId, refUpdates: updates } },
+    );
+  }
+}
+
+/** `POST /repos/o/r/git/tags` for a message: the route with its owner and repository. */
+function routeName(route: string, owner: string, repo: string): string {
+  const [method, path] = route.split(" ");
+  return `${method} ${path?.replace("{owner}/{repo}", `${owner}/${repo}`)}`;
 }
 
 /**

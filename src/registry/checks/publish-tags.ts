@@ -1,7 +1,7 @@
 import { conflict, environment } from "../../domain/errors.js";
 import { isModelName } from "../../domain/names.js";
 import { parseTag } from "../../domain/references.js";
-import { gitReason } from "../../infra/git.js";
+import { gitReason, type PushOutcome } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import { type DoctorReport, type DoctorScope, doctor } from "./doctor.js";
 
@@ -36,7 +36,38 @@ export interface PublishedTags {
   stageChanges: PublishedTag[];
   /** How many times the plan was made (more than 1 when another run pushed at the same time). */
   attempts: number;
+  /** How the tags went: the injected publisher's name, or "git push". */
+  via: string;
+  /** Why the publisher was given up for the git push (an API failure), to show in the summary. */
+  notes: string[];
 }
+
+/**
+ * What a publisher is asked to do, all or nothing: create the tags (each `refs/tags/NAME` and the
+ * clone's tag object) the remote does not have, and move the tagged branch to `head` while the
+ * remote holds `expected` there (null: while it has none).
+ */
+export interface Publication {
+  remote: string;
+  tags: readonly { ref: string; oid: string }[];
+  marker: { ref: string; head: string; expected: string | null };
+}
+
+/**
+ * Another way than `git push` to publish a plan's tags (the Action's: the GitHub API). Its
+ * answer is a push's outcome (a refusal that is a race: `remoteMovedOn`; tags the remote had
+ * already with the same object: `upToDate`), or `declined` and the git push runs instead: for
+ * good when it says why (a failure, shown in the summary), for this plan only when null (too many
+ * tags for it).
+ */
+export interface TagPublisher {
+  /** How the summary says it went, e.g. "through the GitHub API". */
+  readonly name: string;
+  publish(publication: Publication): Promise<PushOutcome | { declined: string | null }>;
+}
+
+/** How the git push is named when no publisher took the tags. */
+export const GIT_PUSH = "git push";
 
 /**
  * The branch register keeps on the remote at the last commit of the default branch whose
@@ -54,6 +85,8 @@ export async function publishMissingTags(
     attempts?: number;
     /** The commit the pushed branch was at before the push: plan only what came since. */
     since?: string;
+    /** Tried before the git push (the Action: the GitHub API); the git push when it declines. */
+    publisher?: TagPublisher;
   } = {},
 ): Promise<PublishedTags> {
   const git = registry.git;
@@ -61,8 +94,16 @@ export async function publishMissingTags(
   const attempts = options.attempts ?? 4;
   const tracking = `refs/remotes/${remote}/${TAGGED_BRANCH}`;
   let refused: DoctorScope | undefined;
+  let publisher = options.publisher;
+  const notes: string[] = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const nothing: PublishedTags = { registered: [], stageChanges: [], attempts: attempt };
+    const nothing: PublishedTags = {
+      registered: [],
+      stageChanges: [],
+      attempts: attempt,
+      via: GIT_PUSH,
+      notes,
+    };
     // After a refusal (another run pushed first), the remote's tagged branch and the refused
     // plan's tags as they are now. Pruned: a tag only this clone has is made again, and pushed.
     if (attempt > 1)
@@ -85,7 +126,7 @@ export async function publishMissingTags(
     // With the tagged branch moving, every tag of the range goes too: one a killed run made in
     // this clone but never pushed would otherwise be vouched for without being on the remote.
     // Those the remote has are left as they are (`=`), and none of them is reported.
-    const { tags, known } = await tagsToPush(registry, plan, report);
+    const { tags, known, oids } = await tagsToPush(registry, plan, report);
     const refspecs = tags.map((t) => `refs/tags/${t.tag}:refs/tags/${t.tag}`);
     const marker = {
       refspec: `${plan.head}:refs/heads/${TAGGED_BRANCH}`,
@@ -100,23 +141,44 @@ export async function publishMissingTags(
         onlyTags: { known },
         ...(withMarker ? { forceWithLease: marker.lease } : {}),
       });
-    let pushed = await push(true);
-    // A rule against the branch (a protected `*`), not a race: the tags alone, as before it
-    // existed; the next push plans from its `before` again.
-    if (!pushed.ok && !pushed.remoteMovedOn) {
-      if (!refspecs.length) return nothing;
-      pushed = await push(false);
+    const pushWithGit = async () => {
+      const withMarker = await push(true);
+      // A rule against the branch (a protected `*`), not a race: the tags alone, as before it
+      // existed; the next push plans from its `before` again.
+      if (withMarker.ok || withMarker.remoteMovedOn || !refspecs.length) return withMarker;
+      return push(false);
+    };
+    let via = GIT_PUSH;
+    let pushed: PushOutcome | undefined;
+    if (publisher) {
+      const answer = await publisher.publish({
+        remote,
+        tags: tags.map((t) => ({ ref: `refs/tags/${t.tag}`, oid: oids.get(t.tag) ?? "" })),
+        marker: { ref: `refs/heads/${TAGGED_BRANCH}`, head: plan.head, expected: plan.tagged },
+      });
+      if (!("declined" in answer)) {
+        pushed = answer;
+        via = publisher.name;
+        // As a push would: the clone's remote-tracking branch where the remote's is now.
+        if (pushed.ok) await git.run(["update-ref", tracking, plan.head], { allowFailure: true });
+      } else if (answer.declined !== null) {
+        notes.push(answer.declined);
+        publisher = undefined;
+      }
     }
+    pushed ??= await pushWithGit();
     if (pushed.ok) {
       // A run at the same time may have pushed the very same tag objects first: not this run's.
       const theirs = new Set(pushed.upToDate ?? []);
       const ours = tags.filter((t) => !theirs.has(`refs/tags/${t.tag}`));
       return {
         ...nothing,
+        via,
         registered: ours.filter((t) => !t.stage),
         stageChanges: ours.filter((t) => t.stage),
       };
     }
+    if (!pushed.remoteMovedOn && !refspecs.length) return nothing;
     // Nothing was pushed: drop what was made here, so the next plan starts from the remote's tags.
     if (created.size) await git.run(["tag", "-d", ...created], { allowFailure: true });
     if (!pushed.remoteMovedOn) {
@@ -242,14 +304,14 @@ async function tagsToPush(
   registry: Registry,
   plan: Plan,
   report: DoctorReport,
-): Promise<{ tags: PublishedTag[]; known: string[] }> {
+): Promise<{ tags: PublishedTag[]; known: string[]; oids: Map<string, string> }> {
   const git = registry.git;
   // Doctor's order (registrations, then each model's stage moves as they happened) and versions.
   const order = new Map(report.fixed.map((tag, i) => [tag, i]));
   const created = new Map(
     report.disagreements.filter((d) => order.has(d.tag)).map((d) => [d.tag, d.version]),
   );
-  if (plan.scope && !plan.scope.models.length) return { tags: [], known: [] };
+  if (plan.scope && !plan.scope.models.length) return { tags: [], known: [], oids: new Map() };
   const rows = await git.forEachRef(
     plan.scope
       ? plan.scope.models.flatMap((m) => [`refs/tags/${m}@*`, `refs/tags/${m}#*`])
@@ -287,7 +349,8 @@ async function tagsToPush(
   const pushed = new Set(tags.map((t) => t.tag));
   const commits = new Set(tags.map((t) => t.commit));
   const known = refs.filter((r) => !pushed.has(r.tag) && commits.has(r.commit)).map((r) => r.oid);
-  return { tags, known };
+  const oids = new Map(refs.filter((r) => pushed.has(r.tag)).map((r) => [r.tag, r.oid]));
+  return { tags, known, oids };
 }
 
 /** Whether the models of `plan` (all when undefined) are among those of `fetched` (all when undefined). */
