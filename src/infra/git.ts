@@ -1,6 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { environment, GitModelError, usage } from "../domain/errors.js";
 import { tagNameProblem } from "../domain/ref-names.js";
@@ -624,7 +624,11 @@ export class Git {
     refspecs: readonly string[],
     known: readonly string[],
   ): Promise<RunResult | null> {
-    const sources = refspecs.map((r) => r.slice(0, r.lastIndexOf(":")).replace(/^\+/, ""));
+    // `src:dst`, or `src` alone (pushed to the same name).
+    const sources = refspecs.map((r) => {
+      const colon = r.lastIndexOf(":");
+      return (colon < 0 ? r : r.slice(0, colon)).replace(/^\+/, "");
+    });
     const found = await this.batchCheck([
       ...sources.flatMap((s) => [s, `${s}^{commit}`]),
       ...known.map((oid) => `${oid}^{commit}`),
@@ -646,9 +650,12 @@ export class Git {
     // tagged commit before HEAD's side marks it as the remote's, and then reads its parents.
     const commits = newest.slice(0, Math.max(0, ...depths) + 1 + COMMIT_MARGIN);
     const ids = new Set([...objects.map((o) => o!.oid), ...targets.map((c) => c!), ...known, ...commits]);
-    // In git-model's own folder of the repository: a killed push leaves it there, not in /tmp.
-    await mkdir(`${this.gitDir}/git-model`, { recursive: true });
-    const store = await mkdtemp(join(this.gitDir, "git-model", "push-"));
+    // In git-model's own folder of the repository: a killed push leaves it there, not in /tmp,
+    // named by its process so that the next push can tell it from one still running.
+    const stores = `${this.gitDir}/git-model`;
+    await mkdir(stores, { recursive: true });
+    await removeStaleStores(stores);
+    const store = await mkdtemp(join(stores, `push-${process.pid}-`));
     try {
       await mkdir(`${store}/pack`);
       await this.run(["pack-objects", "-q", `${store}/pack/pack`], { input: `${[...ids].join("\n")}\n` });
@@ -677,6 +684,46 @@ export class Git {
   async currentBranch(): Promise<string | null> {
     const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
     return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
+  }
+}
+
+/** How old a small push store (Git.push's onlyTags) is when it is removed whatever made it. */
+const STALE_STORE_MS = 3600_000;
+
+/**
+ * Removes the small push stores a killed push left in `folder`: those whose process (the pid in
+ * `push-<pid>-XXXXXX`) is gone, and any older than an hour (a pid taken again since, a store of
+ * an older git-model without a pid). A store of a push still running is left as it is.
+ */
+async function removeStaleStores(folder: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith("push-"))
+      .map(async (name) => {
+        const path = join(folder, name);
+        const pid = Number(/^push-(\d+)-/.exec(name)?.[1]);
+        const gone = Number.isInteger(pid) && pid !== process.pid && !processRuns(pid);
+        const stat = await lstat(path).catch(() => null);
+        if (stat?.isDirectory() && (gone || now - stat.mtimeMs > STALE_STORE_MS))
+          await rm(path, { recursive: true, force: true });
+      }),
+  );
+}
+
+/** Whether a process with this id runs (one of another user counts: EPERM). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

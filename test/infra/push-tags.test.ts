@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, utimesSync } from "node:fs";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Git } from "../../src/infra/git.js";
 import { gitHttpForFile, serveGitHttp } from "../helpers/http-remote.js";
@@ -45,12 +45,16 @@ async function remoteWithTags(name: string, tags: number, transport: "file" | "h
 }
 
 /** The push, with git's trace of every object it reads from a pack (GIT_TRACE_PACK_ACCESS). */
-async function tracedPush(repo: Git, options: { onlyTags?: boolean } = {}) {
+async function tracedPush(
+  repo: Git,
+  options: { onlyTags?: boolean } = {},
+  refspecs: string[] = ["refs/tags/fresh:refs/tags/fresh"],
+) {
   const trace = join(tempDir("gm-push-trace-"), "access.txt");
   const before = process.env.GIT_TRACE_PACK_ACCESS;
   process.env.GIT_TRACE_PACK_ACCESS = trace;
   try {
-    const outcome = await repo.push("origin", ["refs/tags/fresh:refs/tags/fresh"], {
+    const outcome = await repo.push("origin", refspecs, {
       atomic: true,
       noVerify: true,
       ...options,
@@ -98,6 +102,46 @@ describe("a push of tags only", () => {
       expect(ordinary.reads).toBeGreaterThanOrEqual(a.reads + 290);
     });
   }
+
+  it("takes a refspec without a colon (its source as the destination) from the small store too", async () => {
+    const few = await remoteWithTags("bare-refspec-few", 10, "file");
+    const many = await remoteWithTags("bare-refspec-many", 300, "file");
+    const a = await tracedPush(few.git, { onlyTags: true }, ["refs/tags/fresh"]);
+    const b = await tracedPush(many.git, { onlyTags: true }, ["refs/tags/fresh"]);
+    for (const [r, remote] of [
+      [a, few],
+      [b, many],
+    ] as const) {
+      expect(r.outcome).toMatchObject({ ok: true });
+      expect((await git(remote.bare, ["rev-parse", "fresh"])).trim()).toBe(
+        (await git(remote.clone, ["rev-parse", "fresh"])).trim(),
+      );
+    }
+    // Sent from the small store: none of the 300 advertised tags read.
+    expect(b.reads).toBe(a.reads);
+  });
+
+  it("removes the small stores a killed push left behind, not those of a push still running", async () => {
+    const { git: repo } = await remoteWithTags("stale-stores", 10, "file");
+    const stores = join(repo.gitDir, "git-model");
+    mkdirSync(stores, { recursive: true });
+    // A push killed an hour and more ago (an old name, without a process id), a push whose
+    // process is gone, and one whose process (this one) still runs.
+    const old = join(stores, "push-AbC123");
+    const dead = spawnSync("true").pid!;
+    const killed = join(stores, `push-${dead}-XyZ789`);
+    const running = join(stores, `push-${process.pid}-QrS456`);
+    for (const store of [old, killed, running]) mkdirSync(join(store, "pack"), { recursive: true });
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    const r = await tracedPush(repo, { onlyTags: true });
+    expect(r.outcome).toMatchObject({ ok: true });
+    expect(
+      readdirSync(stores)
+        .filter((n) => n.startsWith("push-"))
+        .sort(),
+    ).toEqual([basename(running)]);
+  });
 
   it("sends the token the repository's configuration gives (an http extra header, as actions/checkout sets it)", async () => {
     const header = `basic ${Buffer.from("x-access-token:ghs_secret").toString("base64")}`;
