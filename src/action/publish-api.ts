@@ -1,6 +1,17 @@
+import { getOctokit } from "@actions/github";
+import { retry } from "@octokit/plugin-retry";
 import type { Git, PushOutcome } from "../infra/git.js";
-import type { RefUpdate, Scm, TagObjectInput } from "../infra/github.js";
+import {
+  apiUrlFrom,
+  GitHubScm,
+  octokitOptions,
+  type RefUpdate,
+  repositoryOf,
+  type Scm,
+  type TagObjectInput,
+} from "../infra/github.js";
 import type { Publication, TagPublisher } from "../registry/checks/publish-tags.js";
+import { API_ROUTE } from "./api-route.js";
 
 /**
  * register's tags through the GitHub API, as release-please makes its tags: no `git push`, so no
@@ -20,9 +31,22 @@ export const API_TAG_LIMIT = 20;
 /** A reason to give the API route up for the git push, shown in the summary. */
 class Declined extends Error {}
 
+/**
+ * The publisher on the Action's token, with an Octokit of its own: @actions/github's (the
+ * runner's proxy settings), without the throttling plugin, whose one second between writes would
+ * be 2 s of waiting for one tag (against a 0.3 s push), and with no retry (every request says
+ * so): a failure, a rate limit included, falls back to the push at once. A run makes at most
+ * API_TAG_LIMIT + 1 writes, one after the other.
+ */
+export function githubApiPublisher(env: NodeJS.ProcessEnv, token: string, git: Git): TagPublisher {
+  const { owner, repo } = repositoryOf(env, null);
+  const { throttle: _throttle, ...options } = octokitOptions(apiUrlFrom(env), env);
+  return apiPublisher(new GitHubScm(getOctokit(token, options, retry), owner, repo), git);
+}
+
 export function apiPublisher(scm: Scm, git: Git): TagPublisher {
   return {
-    name: "through the GitHub API",
+    name: API_ROUTE,
     async publish(publication) {
       if (publication.tags.length > API_TAG_LIMIT) return { declined: null };
       try {

@@ -5,6 +5,7 @@ import {
   type TagPublisher,
 } from "../registry/checks/publish-tags.js";
 import type { Registry } from "../registry/core/registry.js";
+import { API_ROUTE } from "./api-route.js";
 import { type ActionContext, defaultBranchOf, refusePullRequests } from "./context.js";
 import type { ActionCommand } from "./main.js";
 import { BoundedMarkdown, cell, code, SUMMARY_LIMIT } from "./summary.js";
@@ -27,7 +28,7 @@ export const registerCommand: ActionCommand = async (context) => {
     };
   }
   const registry = await context.registry();
-  const publisher = await githubPublisher(context, registry);
+  const publisher = githubPublisher(context, registry);
   const published = await publishMissingTags(registry, {
     ...pushedRange(event.name, event.payload),
     ...(publisher ? { publisher } : {}),
@@ -43,27 +44,30 @@ export const registerCommand: ActionCommand = async (context) => {
 
 /**
  * The GitHub API's publisher, when the run has what it needs: a token, the repository
- * (GITHUB_REPOSITORY), the API (GITHUB_API_URL), and a remote `origin` that is that repository
- * (the API writes to GITHUB_REPOSITORY, the push to origin: a job that checked out another
- * repository pushes to it, as before). None otherwise: the git push.
+ * (GITHUB_REPOSITORY) and the API (GITHUB_API_URL). Loaded on its first use (a run with nothing
+ * to tag loads no HTTP client); it declines, for the git push, when the remote `origin` is not
+ * that repository (the API writes to GITHUB_REPOSITORY, the push to origin: a job that checked
+ * out another repository pushes to it, as before).
  */
-async function githubPublisher(
-  context: ActionContext,
-  registry: Registry,
-): Promise<TagPublisher | undefined> {
-  const { env } = context;
+function githubPublisher(context: ActionContext, registry: Registry): TagPublisher | undefined {
+  const { env, token } = context;
   const repository = env.GITHUB_REPOSITORY?.trim();
-  if (!context.token || !repository || !env.GITHUB_API_URL) return undefined;
-  const url = (
-    await registry.git.text(["config", "--get", "remote.origin.url"], { allowFailure: true })
-  ).trim();
-  if (!remoteIsRepository(url, repository)) return undefined;
-  try {
-    const [scm, { apiPublisher }] = await Promise.all([context.scm(), import("./publish-api.js")]);
-    return apiPublisher(scm, registry.git);
-  } catch {
-    return undefined;
-  }
+  if (!token || !repository || !env.GITHUB_API_URL) return undefined;
+  let loaded: Promise<TagPublisher | null> | undefined;
+  const load = async () => {
+    const url = await registry.git.text(["config", "--get", "remote.origin.url"], { allowFailure: true });
+    if (!remoteIsRepository(url.trim(), repository)) return null;
+    const { githubApiPublisher } = await import("./publish-api.js");
+    return githubApiPublisher(env, token, registry.git);
+  };
+  return {
+    name: API_ROUTE,
+    async publish(publication) {
+      loaded ??= load().catch(() => null);
+      const publisher = await loaded;
+      return publisher ? publisher.publish(publication) : { declined: null };
+    },
+  };
 }
 
 /** Whether a remote URL (https, ssh, scp-like or a path) ends in `owner/repo`, `.git` or not. */

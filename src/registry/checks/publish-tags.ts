@@ -7,9 +7,11 @@ import { type DoctorReport, type DoctorScope, doctor } from "./doctor.js";
 
 /**
  * Tags what landed (the Action's register): the registration and stage tags `doctor --fix`
- * creates, pushed in one atomic push. The remote's tags are read first, so a second run finds
- * nothing to do; when another run pushed first, the push is refused as a whole, the tags made
- * here are dropped, and the plan is made again from the remote's tags (usually: nothing left).
+ * creates, pushed in one atomic push, or published all or nothing by an injected TagPublisher
+ * (the Action's: the GitHub API, for a few tags; the push when it declines). The remote's tags
+ * are read first, so a second run finds nothing to do; when another run pushed first, the push is
+ * refused as a whole, the tags made here are dropped, and the plan is made again from the
+ * remote's tags (usually: nothing left).
  *
  * The plan costs what came since the remote's tagged branch (TAGGED_BRANCH), pushed with the
  * tags: the tags of the models the range touched, their stage tags when it changed their
