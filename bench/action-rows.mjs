@@ -1,14 +1,17 @@
 // Rows of `npm run bench` for the GitHub Action (dist/action.js), run as the runner runs it, in a
 // fresh clone of the synthetic registry with a remote: validate on a pull request that registers
 // one version, and register on a push, with nothing to tag and with one new version to tag.
+// register reaches GitHub's API as on a runner (GITHUB_API_URL): the tests' API stand-in, run as
+// a process of its own (bench/github-stand-in.mjs) on the bench's bare remote.
 
-import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeNextVersion } from "./generate.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const ACTION = join(ROOT, "dist", "action.js");
+const STAND_IN = join(ROOT, "bench", "github-stand-in.mjs");
 /** register's branch at the last commit whose tags are all on the remote (src/registry/checks/publish-tags.ts). */
 const TAGGED = "git-model/tagged";
 
@@ -25,10 +28,13 @@ function git(cwd, args, env) {
  */
 export function actionRows({ repo, model, scratch, env, node }) {
   const dir = join(scratch, "action");
-  const origin = join(dir, "origin.git");
+  // At .../acme/models.git: register's API route needs origin to name GITHUB_REPOSITORY.
+  const origin = join(dir, "acme", "models.git");
   const ws = join(dir, "ws");
   const runner = join(dir, "runner");
-  const state = { base: "", head: "", tag: "" };
+  const state = { base: "", head: "", tag: "", api: "" };
+  /** The API stand-in's process, started once the rows' remote is ready. */
+  let standIn = null;
   const runEnv = (command, eventName, event) => {
     mkdirSync(runner, { recursive: true });
     const eventPath = join(runner, `${command}.json`);
@@ -42,6 +48,7 @@ export function actionRows({ repo, model, scratch, env, node }) {
       GITHUB_STEP_SUMMARY: join(runner, "summary"),
       GITHUB_WORKSPACE: ws,
       GITHUB_REPOSITORY: "acme/models",
+      ...(state.api ? { GITHUB_API_URL: state.api } : {}),
       INPUT_COMMAND: command,
       INPUT_TOKEN: "bench-token",
     };
@@ -100,6 +107,36 @@ export function actionRows({ repo, model, scratch, env, node }) {
     cloneWithRemote();
     commitVersion();
     registerInClone();
+    startStandIn();
+  }
+
+  /**
+   * The GitHub API stand-in on `origin`, in a process of its own (the bench's spawnSync would
+   * block a server in this one); its URL from the file it writes once it listens.
+   */
+  function startStandIn() {
+    const urlFile = join(dir, "api-url");
+    standIn = spawn(node, [STAND_IN, origin, urlFile, "acme/models"], { env, stdio: "ignore" });
+    process.once("exit", stopStandIn);
+    for (let i = 0; i < 200 && !existsSync(urlFile); i++) spawnSync("sleep", ["0.05"]);
+    if (!existsSync(urlFile)) throw new Error("the GitHub API stand-in did not start");
+    state.api = readFileSync(urlFile, "utf8").trim();
+  }
+
+  function stopStandIn() {
+    standIn?.kill();
+    standIn = null;
+    state.api = "";
+  }
+
+  /** A tag object of the new version's commit as the stand-in writes one, for the floor's `hash-object -t tag`. */
+  function floorTagObject() {
+    const file = join(dir, "floor-tag");
+    writeFileSync(
+      file,
+      `object ${state.head}\ntype commit\ntag ${state.tag}\ntagger bench <bench@example.com> 1769904000 +0000\n\nRegistered ${state.tag}\n`,
+    );
+    return file;
   }
 
   const action = [node, ACTION];
@@ -154,19 +191,23 @@ export function actionRows({ repo, model, scratch, env, node }) {
       floorText: "rev-parse of HEAD and register's tagged branch",
     },
     {
-      // What the push changed (one model), the model's tags, and what the remote's
-      // receive-pack does for any push: its connectivity check reads every tag object (git 2.39).
+      // What the push changed (one model), the model's tags, and what GitHub does for the API's
+      // requests (the stand-in on the bench's remote): the two refs read, the tag object
+      // written, the tag and the branch moved.
       ...registerRow("action register (1 new version, fresh clone)", untag, () => [
         ["git", "diff-tree", "-r", "--name-only", state.base, state.head, "--", "models"],
         ["git", "for-each-ref", "--format=%(refname)", `refs/tags/${model}@*`],
-        ["git", `--git-dir=${origin}`, "rev-list", "--objects", "--not", "--all"],
+        ["git", `--git-dir=${origin}`, "rev-parse", `refs/heads/${TAGGED}`, "HEAD"],
+        ["git", `--git-dir=${origin}`, "hash-object", "-t", "tag", "-w", floorTagObject()],
+        ["git", `--git-dir=${origin}`, "update-ref", `refs/heads/${TAGGED}`, state.head],
       ]),
       teardown: () => {
+        stopStandIn();
         rmSync(dir, { recursive: true, force: true });
         state.head = "";
       },
       floorText:
-        "diff-tree of the push + for-each-ref of the model's tags + the remote's rev-list --objects --not --all",
+        "diff-tree of the push + for-each-ref of the model's tags + the API's side on the remote: rev-parse of 2 refs, hash-object -t tag -w, update-ref",
     },
   ];
 }
