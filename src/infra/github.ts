@@ -206,9 +206,15 @@ export class GitHubScm implements Scm {
    * the one caller (register's tags) falls back to a git push when the API fails.
    */
   private async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    // GitHub Enterprise Server's REST API is at /api/v3, its GraphQL at /api/graphql (as
+    // @octokit/graphql reads it).
+    const base = (this.octokit.request as { endpoint?: { DEFAULTS?: { baseUrl?: string } } }).endpoint
+      ?.DEFAULTS?.baseUrl;
+    const graphqlBase =
+      base && /\/api\/v3\/?$/.test(base) ? base.replace(/\/api\/v3\/?$/, "/api") : undefined;
     const answer = await this.call<{ data?: T; errors?: { message?: string; type?: string }[] }>(
       "POST /graphql",
-      { query, variables, request: { retries: 0 } },
+      { query, variables, request: { retries: 0 }, ...(graphqlBase ? { baseUrl: graphqlBase } : {}) },
     );
     const error = answer.errors?.[0];
     if (error || !answer.data) {
