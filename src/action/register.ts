@@ -45,7 +45,7 @@ export const registerCommand: ActionCommand = async (context) => {
 /**
  * The GitHub API's publisher, when the run has what it needs: a token, the repository
  * (GITHUB_REPOSITORY) and the API (GITHUB_API_URL). Loaded on its first use (a run with nothing
- * to tag loads no HTTP client); it declines, for the git push, when the remote `origin` is not
+ * to tag loads no HTTP client); it declines, for the git push, when the remote (`origin`) is not
  * that repository (the API writes to GITHUB_REPOSITORY, the push to origin: a job that checked
  * out another repository pushes to it, as before).
  */
@@ -54,8 +54,8 @@ function githubPublisher(context: ActionContext, registry: Registry): TagPublish
   const repository = env.GITHUB_REPOSITORY?.trim();
   if (!token || !repository || !env.GITHUB_API_URL) return undefined;
   let loaded: Promise<TagPublisher | null> | undefined;
-  const load = async () => {
-    const url = await registry.git.text(["config", "--get", "remote.origin.url"], { allowFailure: true });
+  const load = async (remote: string) => {
+    const url = await registry.git.text(["config", "--get", `remote.${remote}.url`], { allowFailure: true });
     if (!remoteIsRepository(url.trim(), repository)) return null;
     const { githubApiPublisher } = await import("./publish-api.js");
     return githubApiPublisher(env, token, registry.git);
@@ -63,7 +63,7 @@ function githubPublisher(context: ActionContext, registry: Registry): TagPublish
   return {
     name: API_ROUTE,
     async publish(publication) {
-      loaded ??= load().catch(() => null);
+      loaded ??= load(publication.remote).catch(() => null);
       const publisher = await loaded;
       return publisher ? publisher.publish(publication) : { declined: null };
     },
