@@ -62,7 +62,7 @@ describe("the GitHub API publisher", () => {
     // The dates as GitHub's API takes them.
     const dates = api!.requests
       .filter((r) => r.path.endsWith("/git/tags"))
-      .map((r) => (r.body?.tagger as { date: string }).date);
+      .map((r) => (r.body?.tagger as { date?: string } | undefined)?.date);
     expect(dates).toEqual(["2023-11-14T22:13:20Z", "2023-11-14T12:43:21-09:30"]);
 
     // Again: both tags there with the same objects (`=`), the branch where it is: a race lost,
