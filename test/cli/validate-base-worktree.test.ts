@@ -1,7 +1,16 @@
-import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
+import { cleanEnv, cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 
 /**
  * `validate --base` reads the work tree through one `git status` of the touched models and the
@@ -40,16 +49,34 @@ beforeAll(async () => {
   base = (await git(template, ["rev-parse", "HEAD"])).trim();
 }, 60_000);
 
-/** A copy of the template (its own .git), so each case starts from the same registry. */
-function copy(): string {
+/**
+ * A copy of the template (its own .git), so each case starts from the same registry, its index
+ * as a checkout leaves it: HEAD's trees recorded, every file's stat data, written a while after
+ * them (validate --base then reads it in node; git-model's own commits leave that to git).
+ */
+async function copy(): Promise<string> {
   const dir = join(tempDir("gm-vbase-"), "repo");
   cpSync(template, dir, { recursive: true, verbatimSymlinks: true });
+  await git(dir, ["reset", "-q", "--hard"]);
+  const later = Date.now() / 1000 + 5;
+  utimesSync(join(dir, ".git", "index"), later, later);
   return dir;
 }
 
+/**
+ * `validate --base --json`, which must say the same when git's status is asked (GIT_INDEX_FILE
+ * set: git-model does not read such an index itself).
+ */
 async function validateBase(repo: string, ref = base): Promise<Report & { code: number }> {
   const r = await cli(repo, ["validate", "--base", ref, "--json"]);
   expect(r.stderr).toBe("");
+  const byGit = await cli(repo, ["validate", "--base", ref, "--json"], {
+    env: cleanEnv({ GIT_INDEX_FILE: join(repo, ".git", "index") }),
+  });
+  expect({ code: r.code, out: JSON.parse(r.stdout) }).toEqual({
+    code: byGit.code,
+    out: JSON.parse(byGit.stdout),
+  });
   return { ...JSON.parse(r.stdout), code: r.code };
 }
 
@@ -75,7 +102,7 @@ async function registerOnTop(repo: string): Promise<void> {
 
 describe("validate --base and the work tree", () => {
   it("reports a staged edit and an untracked file in registered versions of a touched model", async () => {
-    const repo = copy();
+    const repo = await copy();
     await registerOnTop(repo);
     writeFileSync(join(repo, "models/churn/1.0.0/config.json"), '{"n": 99}\n');
     await git(repo, ["add", "models/churn/1.0.0/config.json"]);
@@ -97,7 +124,7 @@ describe("validate --base and the work tree", () => {
   });
 
   it("leaves an untracked file in a version folder nothing else touches to the whole validate", async () => {
-    const repo = copy();
+    const repo = await copy();
     await registerOnTop(repo);
     writeFileSync(join(repo, "models/churn/1.0.1/notes.txt"), "untracked\n");
     const report = await validateBase(repo);
@@ -109,7 +136,7 @@ describe("validate --base and the work tree", () => {
   });
 
   it("does not report an ignored file, and reports a deleted one and one removed from the index only", async () => {
-    const repo = copy();
+    const repo = await copy();
     await registerOnTop(repo);
     writeFileSync(join(repo, "models/churn/1.0.1/debug.log"), "ignored\n");
     rmSync(join(repo, "models/churn/1.0.0/config.json"));
@@ -125,7 +152,7 @@ describe("validate --base and the work tree", () => {
   });
 
   it("reports a symbolic link put in place of a registered file", async () => {
-    const repo = copy();
+    const repo = await copy();
     await registerOnTop(repo);
     const file = join(repo, "models/churn/1.0.0/config.json");
     rmSync(file);
@@ -140,7 +167,7 @@ describe("validate --base and the work tree", () => {
 
   it("checks a model that no commit touched when its stages.json is staged, edited or untracked", async () => {
     for (const how of ["staged", "edited", "untracked"] as const) {
-      const repo = copy();
+      const repo = await copy();
       const stages = join(repo, "models/fraud/stages.json");
       // Tracked (a committed promotion) for the first two; never written for the third.
       if (how !== "untracked") expect((await cli(repo, ["promote", "fraud@1.0.0", "staging"])).code).toBe(0);
@@ -157,7 +184,7 @@ describe("validate --base and the work tree", () => {
   });
 
   it("checks a history.jsonl rewritten in the work tree of a model that no commit touched", async () => {
-    const repo = copy();
+    const repo = await copy();
     await registerOnTop(repo);
     const file = join(repo, "models/fraud/history.jsonl");
     const [first, ...rest] = readFileSync(file, "utf8").split("\n");
@@ -171,7 +198,7 @@ describe("validate --base and the work tree", () => {
   });
 
   it("checks the history.jsonl lines added since the base, by their line numbers, not the base's own", async () => {
-    const repo = copy();
+    const repo = await copy();
     // A line that breaks the format, committed before the base: the whole validate reports it.
     const { file, before } = await commitToHistory(repo, '{"at":"yesterday","version":"0.0.1"}\n');
     const lineCount = readFileSync(file, "utf8").split("\n").length - 1;
@@ -190,7 +217,7 @@ describe("validate --base and the work tree", () => {
   });
 
   it("checks a torn last line of the base that the change completes", async () => {
-    const repo = copy();
+    const repo = await copy();
     const { file, before } = await commitToHistory(repo, '{"at":"2026-01-01T00:00:00Z",');
     const torn = readFileSync(file, "utf8").split("\n").length;
     appendFileSync(file, '"version":""}\n');
@@ -200,7 +227,7 @@ describe("validate --base and the work tree", () => {
   });
 
   it("warns of a version folder that is not committed, in a new model folder and in a touched model", async () => {
-    const repo = copy();
+    const repo = await copy();
     await registerOnTop(repo);
     for (const folder of ["models/newcomer/1.0.0", "models/churn/1.0.3"]) {
       mkdirSync(join(repo, folder), { recursive: true });
@@ -214,7 +241,7 @@ describe("validate --base and the work tree", () => {
 
 describe("validate --base and the commits since the base", () => {
   it("reports a renamed and a deleted version as removed, the new name as added", async () => {
-    const repo = copy();
+    const repo = await copy();
     await git(repo, ["mv", "models/churn/1.0.1", "models/churn/1.1.0"]);
     await git(repo, ["rm", "-q", "-r", "models/fraud/1.0.0"]);
     await git(repo, ["commit", "-q", "-m", "rename and delete"]);
@@ -230,7 +257,7 @@ describe("validate --base and the commits since the base", () => {
   });
 
   it("checks the stage moves made since the base, and a move to a version that does not exist", async () => {
-    const repo = copy();
+    const repo = await copy();
     expect((await cli(repo, ["promote", "churn@1.0.1", "staging"])).code).toBe(0);
     const good = await validateBase(repo);
     expect(good.code, lines(good).join("\n")).toBe(0);
@@ -244,7 +271,7 @@ describe("validate --base and the commits since the base", () => {
   });
 
   it("compares with a base that is not an ancestor: the changes are those between the two trees", async () => {
-    const repo = copy();
+    const repo = await copy();
     await git(repo, ["checkout", "-q", "-b", "side"]);
     expect((await cli(repo, ["register", "fraud", runFolder({ "model.pkl": 600 })])).code).toBe(0);
     const side = (await git(repo, ["rev-parse", "HEAD"])).trim();

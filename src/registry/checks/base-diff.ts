@@ -4,6 +4,7 @@ import { GitModelError, usage } from "../../domain/errors.js";
 import { type JsonlIssue, parseJsonl } from "../../domain/jsonl.js";
 import { error, type Problem } from "../../domain/problems.js";
 import type { CatFileObject, TreeEntry } from "../../infra/git.js";
+import { type GitIndex, readGitIndex, treeIdOf, worktreeMatches } from "../../infra/git-index.js";
 import type { Registry } from "../core/registry.js";
 import { type Files, isLink, type Listing, readFolderEntries } from "./listing.js";
 import type { VersionRef } from "./validate.js";
@@ -50,13 +51,16 @@ const MODEL_LEVEL_FILES = ["stages.json", "history.jsonl", "monitoring.jsonl"];
  * the base's and HEAD's trees (git reads only the trees along the changed paths), and of the work
  * tree what can change without a commit being made for it: every model's stages.json,
  * history.jsonl and monitoring.jsonl, and new model folders. The git index, 300,000 entries at
- * 100,000 versions, is read by two processes side by side: one `status` of the model files and
- * of the folders the commits touched (models touched only by an uncommitted model file cost a
- * second one), one `ls-files` of the model files (which of them git tracks). Everything else
- * comes from HEAD's trees and the work tree's folders: a clean checkout, as CI has, costs what
- * its change costs. Not a diff of the base against the whole work tree: that stats every tracked
- * file. So an uncommitted edit inside a version folder of a model that nothing else touched is
- * left to the whole `validate`; a pull request's check works on commits.
+ * 100,000 versions, is read in node (src/infra/git-index.ts) while git diffs: when it records
+ * HEAD's tree for the root and the files of the touched folders and the model files match their
+ * entries, as in a fresh checkout, nothing more is asked of git. Otherwise (something staged,
+ * an edit, a file written in the second the index was whose content needs git's filters) git
+ * answers: one `status` of the model files and of the folders the commits touched (models
+ * touched only by an uncommitted model file cost a second one), one `ls-files` of the model files
+ * (which of them git tracks), and HEAD's trees of the touched folders. Not a diff of the base
+ * against the whole work tree: that stats every tracked file. So an uncommitted edit inside a
+ * version folder of a model that nothing else touches is left to the whole `validate`; a pull
+ * request's check works on commits.
  */
 export async function diffSince(
   registry: Registry,
@@ -69,17 +73,21 @@ export async function diffSince(
   const entries = readFolderEntries(registry.rootPath) ?? [];
   const models = entries.filter((e) => e.isDirectory()).map((e) => `${root}/${e.name}`);
   const globs = models.length ? MODEL_LEVEL_FILES.map((name) => `:(glob)${root}/*/${name}`) : [];
-  // The diff starts first (the status waits for it; a spawn holds node's thread 5-10 ms), the
-  // base is resolved beside it, and what needs no diff starts then: the root's entries at HEAD,
-  // and which model files the index holds (a second read of the index, 50 ms of git at 100,000
-  // versions, where HEAD's 100 model trees were 70 ms and more in node: deltas 50 deep).
+  // The diff starts first (a spawn holds node's thread 5-10 ms), the base is resolved beside it,
+  // and the root's entries at HEAD (whose tree the index's record is compared with) then.
   const diff = git.diffTrees(base, "HEAD", [root]);
   const resolved = git.commitOf(base);
-  const modelFilesInIndex = globs.length ? git.list(["ls-files", "-z", "--", ...globs]) : Promise.resolve([]);
   const rootInHead =
     entries.length === 0 ? Promise.resolve([]) : git.lsTree("HEAD", [`${root}/`], { recursive: false });
   rootInHead.catch(() => {}); // awaited below, unless the base is unknown
-  modelFilesInIndex.catch(() => {});
+  // Read while git diffs. Which model files the index holds comes from it too; from an index
+  // this reader does not know, an ls-files (50 ms of git at 100,000 versions, where HEAD's 100
+  // model trees were 70 ms and more in node: deltas 50 deep) starts at once.
+  const index = readGitIndex(git.gitDir);
+  const modelFiles = models.flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${m}/${name}`));
+  const listModelFiles = () => git.list(["ls-files", "-z", "--", ...globs]).then((paths) => new Set(paths));
+  const earlyInIndex = index || !globs.length ? null : listModelFiles();
+  earlyInIndex?.catch(() => {});
   const [baseCommit, committed] = await Promise.all([resolved, diff]);
   if (!baseCommit)
     throw usage(`unknown base ${base}`, {
@@ -87,22 +95,28 @@ export async function diffSince(
     });
   const changes = new Map(committed.map(({ status, path }) => [path, status]));
   const byCommits = foldersOf(registry, changes.keys());
-  const status = worktreeStatus(registry, [...byCommits, ...globs]);
-  const inHeadListing = git.lsTree("HEAD", byCommits);
+  const inHead = await rootInHead;
+  const clean =
+    index && baseCommit.length === 40 // SHA-1: the reader knows no other
+      ? cleanAgainstHead(registry, index, inHead, byCommits, modelFiles)
+      : null;
+  const status = clean
+    ? Promise.resolve(new Map<string, StatusRow>())
+    : worktreeStatus(registry, [...byCommits, ...globs]);
+  const inHeadListing = clean ? Promise.resolve(clean.headListing) : git.lsTree("HEAD", byCommits);
+  const modelFilesInIndex = clean
+    ? Promise.resolve(clean.inIndex)
+    : (earlyInIndex ?? (globs.length ? listModelFiles() : Promise.resolve(new Set<string>())));
   const baseObjects = git.catFile(baseNames(registry, baseCommit, changes.keys()));
   status.catch(() => {}); // awaited below
   inHeadListing.catch(() => {});
+  modelFilesInIndex.catch(() => {});
   baseObjects.catch(() => {}); // awaited by changesSince
   onCommits?.(committed);
   // The files on disk of the version folders the commits changed, read while git reads the index.
   const committedVersions = versionFoldersOf(registry, changes.keys());
   const walked = new Map([...committedVersions].map((folder) => [folder, filesBelow(registry, folder)]));
-  const [rows, headListing, inHead, inIndex] = await Promise.all([
-    status,
-    inHeadListing,
-    rootInHead,
-    modelFilesInIndex.then((paths) => new Set(paths)),
-  ]);
+  const [rows, headListing, inIndex] = await Promise.all([status, inHeadListing, modelFilesInIndex]);
 
   // The model files' uncommitted changes, and the ones git does not track (new, or never added).
   for (const [path, row] of rows) {
@@ -110,9 +124,7 @@ export async function diffSince(
     if (parts.length === 2 && MODEL_LEVEL_FILES.includes(parts[1]!) && !changes.has(path))
       changes.set(path, statusLetter(row.xy));
   }
-  const missing = models
-    .flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${m}/${name}`))
-    .filter((path) => !inIndex.has(path) && existsSync(registry.abs(path)));
+  const missing = modelFiles.filter((path) => !inIndex.has(path) && existsSync(registry.abs(path)));
   const candidates = rootEntriesNotIn(registry, entries, inHead);
   const untracked = await untrackedAmong(
     [...missing, ...candidates].map((p) => `:(literal)${p}`),
@@ -134,6 +146,33 @@ export async function diffSince(
     changes: [...changes].map(([path, status]) => ({ status, path })),
     listing,
     baseObjects,
+  };
+}
+
+/**
+ * What the status and the listings would say when the index holds HEAD's registry and the work
+ * tree's files of these folders and model files match it, from the index read in node (no git
+ * process): no rows, HEAD's files of the folders, and which model files git tracks. Null, and
+ * git is asked, when the index's cache-tree does not record HEAD's tree for the root (something
+ * was staged, or the index is not one git wrote after HEAD), or any file differs from its entry.
+ */
+function cleanAgainstHead(
+  registry: Registry,
+  index: GitIndex,
+  rootInHead: readonly TreeEntry[],
+  folders: readonly string[],
+  modelFiles: readonly string[],
+): { headListing: TreeEntry[]; inIndex: Set<string> } | null {
+  if (rootInHead.length === 0 || index.treeOid(registry.root) !== treeIdOf(rootInHead)) return null;
+  const entries = index.select(folders, modelFiles);
+  if (!worktreeMatches(registry.top, index, entries)) return null;
+  const within = (path: string) => folders.some((f) => path === f || path.startsWith(`${f}/`));
+  const tracked = new Set(modelFiles);
+  return {
+    headListing: entries
+      .filter((e) => within(e.path))
+      .map((e) => ({ mode: e.mode.toString(8).padStart(6, "0"), type: "blob", oid: e.oid, path: e.path })),
+    inIndex: new Set(entries.map((e) => e.path).filter((path) => tracked.has(path))),
   };
 }
 
