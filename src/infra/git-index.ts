@@ -6,10 +6,12 @@ import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, 
  * request: does the index hold exactly HEAD's files below the registry root, and do the work
  * tree's files match the index's stat data? Git answers it with `status`, which at 100,000
  * versions reads and checks the 28 MB index for 110 ms and more (docs/benchmarks.md); here the
- * file is read once, its 300,000 entries are stepped over by their lengths, and only the entries
- * asked for are decoded. The format is git's Documentation/gitformat-index.txt (versions 2 to 4,
- * SHA-1). Whatever this reader does not know (a split or sparse index, SHA-256, an unknown
- * version or a damaged file) makes it answer null, and the caller asks git as before.
+ * file streams once through a small buffer (a 28 MB buffer of its own cost more in page faults
+ * than the read), its 300,000 entries are stepped over by their lengths, and only the entries
+ * and cache-tree records asked for are decoded. The format is git's
+ * Documentation/gitformat-index.txt (versions 2 to 4, SHA-1). Whatever this reader does not know
+ * (a split or sparse index, an unknown version or a damaged file) makes it answer null, and the
+ * caller asks git as before.
  */
 
 /** One entry of the index, as the caller needs it to compare the work tree's file against it. */
@@ -33,17 +35,25 @@ export interface IndexEntry {
   special: boolean;
 }
 
-export interface GitIndex {
+export interface IndexRead {
   /** The index file's modification time: entries not older than it are "racily clean". */
   mtimeSec: number;
   mtimeNsec: number;
+  /** The entries at or below the folders and at the paths asked for (each side of a conflict), in index order. */
+  entries: IndexEntry[];
   /**
-   * The tree id the index's cache-tree records for a folder (`models`, `models/churn`), or null
-   * when it records none or git invalidated it (a file below it was added or removed since).
+   * The tree id the index's cache-tree records for each folder asked for (`models`,
+   * `models/churn`; "" for the top), null when it records none or git invalidated it (a file
+   * below it was added or removed since).
    */
-  treeOid(folder: string): string | null;
-  /** The entries at or below these folders and at these paths (each side of a conflict), in index order. */
-  select(folders: readonly string[], files: readonly string[]): IndexEntry[];
+  trees: Map<string, string | null>;
+}
+
+/** What to read: entries by folder and by path, cache-tree records by folder. */
+export interface IndexQuery {
+  folders: readonly string[];
+  files: readonly string[];
+  trees: readonly string[];
 }
 
 const SIGNATURE = 0x44495243; // "DIRC"
@@ -54,12 +64,75 @@ const EXTENDED = 0x4000;
 const ASSUME_VALID = 0x8000;
 const SKIP_WORKTREE = 0x4000;
 const INTENT_TO_ADD = 0x2000;
+const CHUNK = 256 * 1024;
+/** Room for an entry of a path up to 4 KiB. */
+const ROOMY = 4200;
+
+/** The file read forward through one buffer; `at` is where the caller is in it. */
+class Stream {
+  buf = Buffer.allocUnsafe(CHUNK);
+  /** Bytes of the file in buf, and the file offset of buf[0]. */
+  filled = 0;
+  base = 0;
+  at = 0;
+  constructor(
+    private readonly fd: number,
+    /** Where the entries and extensions end (the checksum follows). */
+    readonly end: number,
+  ) {}
+
+  /** Makes the next n bytes (up to the end) available from `at`; false when the file is shorter. */
+  need(n: number): boolean {
+    if (this.at + n <= this.filled) return true;
+    if (this.base + this.at + n > this.end) return false;
+    const keep = this.filled - this.at;
+    if (n > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(n, this.buf.length * 2));
+      this.buf.copy(bigger, 0, this.at, this.filled);
+      this.buf = bigger;
+    } else this.buf.copyWithin(0, this.at, this.filled);
+    this.base += this.at;
+    this.at = 0;
+    this.filled = keep;
+    while (this.filled < n) {
+      const want = Math.min(this.buf.length - this.filled, this.end - this.base - this.filled);
+      const read = readSync(this.fd, this.buf, this.filled, want, this.base + this.filled);
+      if (read <= 0) return false;
+      this.filled += read;
+    }
+    return true;
+  }
+
+  /** The offset of the next NUL from `at` (relative to buf), reading on as needed; -1 at the end. */
+  nul(from: number): number {
+    for (let i = from; ; i++) {
+      if (i >= this.filled) {
+        const offset = i - this.at;
+        if (!this.need(offset + 1)) return -1;
+        i = this.at + offset;
+      }
+      if (this.buf[i] === 0) return i;
+    }
+  }
+
+  /** Moves on n bytes, reading past what is not needed. */
+  skip(n: number): void {
+    if (this.at + n <= this.filled) {
+      this.at += n;
+      return;
+    }
+    this.base += this.at + n;
+    this.at = 0;
+    this.filled = 0;
+  }
+}
 
 /**
- * The index of a repository whose git folder is `gitDir`, or null when it cannot be read here:
- * missing, GIT_INDEX_FILE set, a format this reader does not know, or cut short.
+ * What the index of the repository whose git folder is `gitDir` records for the query, or null
+ * when it cannot be read here: missing, GIT_INDEX_FILE set, a format this reader does not know,
+ * or cut short.
  */
-export function readGitIndex(gitDir: string): GitIndex | null {
+export function readGitIndex(gitDir: string, query: IndexQuery): IndexRead | null {
   if (process.env.GIT_INDEX_FILE) return null;
   let fd: number;
   try {
@@ -70,226 +143,252 @@ export function readGitIndex(gitDir: string): GitIndex | null {
   try {
     const info = fstatSync(fd, { bigint: true });
     if (!info.isFile() || info.size < 12n + BigInt(HASH_BYTES)) return null;
-    const buf = Buffer.allocUnsafe(Number(info.size));
-    let read = 0;
-    while (read < buf.length) {
-      const n = readSync(fd, buf, read, buf.length - read, read);
-      if (n === 0) return null;
-      read += n;
-    }
-    return parse(buf, Number(info.mtimeNs / 1_000_000_000n), Number(info.mtimeNs % 1_000_000_000n));
+    const stream = new Stream(fd, Number(info.size) - HASH_BYTES);
+    const read = readAll(stream, query);
+    return (
+      read && {
+        ...read,
+        mtimeSec: Number(info.mtimeNs / 1_000_000_000n),
+        mtimeNsec: Number(info.mtimeNs % 1_000_000_000n),
+      }
+    );
   } finally {
     closeSync(fd);
   }
 }
 
-function parse(buf: Buffer, mtimeSec: number, mtimeNsec: number): GitIndex | null {
-  if (buf.readUInt32BE(0) !== SIGNATURE) return null;
-  const version = buf.readUInt32BE(4);
+/** One path the entries are matched against: a folder's `folder/` (anything below) or an exact path. */
+interface Target {
+  bytes: Buffer;
+  below: boolean;
+}
+
+function readAll(stream: Stream, query: IndexQuery): Omit<IndexRead, "mtimeSec" | "mtimeNsec"> | null {
+  if (!stream.need(12)) return null;
+  const head = stream.buf;
+  if (head.readUInt32BE(0) !== SIGNATURE) return null;
+  const version = head.readUInt32BE(4);
   if (version < 2 || version > 4) return null;
-  const count = buf.readUInt32BE(8);
-  const end = buf.length - HASH_BYTES;
-  // Where each entry starts; in version 4, each path is the one before it, cut and continued.
-  const starts = new Uint32Array(count);
-  let pos = 12;
+  const count = head.readUInt32BE(8);
+  stream.skip(12);
+  // Entries are in byte order of their paths, and so are the targets: each entry is compared
+  // with the first target not yet behind it.
+  const targets: Target[] = [
+    ...[...query.files, ...query.folders].map((p) => ({ bytes: Buffer.from(p, "utf8"), below: false })),
+    ...query.folders.map((f) => ({ bytes: Buffer.from(`${f}/`, "utf8"), below: true })),
+  ].sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+  const entries: IndexEntry[] = [];
+  let next = 0;
+  // Version 4's paths are built up here, each from the one before it.
+  let path = Buffer.alloc(4096);
+  let pathLength = 0;
   for (let i = 0; i < count; i++) {
-    if (pos + FIXED > end) return null;
-    starts[i] = pos;
-    const flags = buf.readUInt16BE(pos + 60);
-    const name = pos + FIXED + (version >= 3 && flags & EXTENDED ? 2 : 0);
+    // Most entries are shorter than this: one check of the buffer for each, not one per field.
+    if (
+      stream.filled - stream.at < ROOMY &&
+      !stream.need(Math.min(ROOMY, stream.end - stream.base - stream.at))
+    )
+      return null;
+    if (stream.filled - stream.at < FIXED + 2) return null;
+    let buf = stream.buf;
+    let pos = stream.at;
+    const flags = (buf[pos + 60]! << 8) | buf[pos + 61]!;
+    const hasExtended = version >= 3 && (flags & EXTENDED) !== 0;
+    const nameAt = FIXED + (hasExtended ? 2 : 0);
+    let from: number;
+    let length: number;
+    let source: Buffer;
+    let size: number;
     if (version === 4) {
-      let at = name;
-      while (at < end && buf[at]! & 0x80) at++;
-      const nul = buf.indexOf(0, at + 1);
-      if (nul < 0 || nul >= end) return null;
-      pos = nul + 1;
+      // How many bytes of the previous path to drop (git's offset varint), then the rest to a NUL.
+      if (!stream.need(nameAt + 16)) return null;
+      buf = stream.buf;
+      pos = stream.at;
+      let at = pos + nameAt;
+      let c = buf[at++]!;
+      let strip = c & 0x7f;
+      while (c & 0x80) {
+        c = buf[at++]!;
+        strip = ((strip + 1) << 7) | (c & 0x7f);
+      }
+      const varint = at - pos;
+      const nul = stream.nul(at);
+      if (nul < 0 || strip > pathLength) return null;
+      buf = stream.buf;
+      pos = stream.at;
+      at = pos + varint;
+      const keep = pathLength - strip;
+      length = keep + (nul - at);
+      if (length > path.length) {
+        const bigger = Buffer.alloc(length * 2);
+        path.copy(bigger, 0, 0, keep);
+        path = bigger;
+      }
+      for (let j = at; j < nul; j++) path[keep + j - at] = buf[j]!;
+      pathLength = length;
+      source = path;
+      from = 0;
+      size = nul + 1 - pos;
     } else {
-      let length = flags & 0xfff;
-      if (length === 0xfff) length = buf.indexOf(0, name + 0xfff) - name;
-      if (length < 0 || buf[name + length] !== 0) return null;
+      length = flags & 0xfff;
+      if (length === 0xfff) {
+        const nul = stream.nul(pos + nameAt + 0xfff);
+        if (nul < 0) return null;
+        length = nul - stream.at - nameAt;
+      }
       // NUL-terminated, padded to a multiple of 8 bytes from the entry's start.
-      pos = starts[i]! + ((name - starts[i]! + length + 8) & ~7);
+      size = (nameAt + length + 8) & ~7;
+      if (size > stream.filled - stream.at && !stream.need(size)) return null;
+      buf = stream.buf;
+      pos = stream.at;
+      if (buf[pos + nameAt + length] !== 0) return null;
+      source = buf;
+      from = pos + nameAt;
     }
+    // The first target this path is not past; a match keeps it (a folder matches a run).
+    while (next < targets.length) {
+      const order = compare(source, from, length, targets[next]!);
+      if (order <= 0) break;
+      next++;
+    }
+    for (let t = next; t < targets.length; t++) {
+      const order = compare(source, from, length, targets[t]!);
+      if (order === 0) {
+        entries.push(entry(buf, pos, source.toString("utf8", from, from + length), flags, hasExtended));
+        break;
+      }
+      // A later target can match too only when this one is a folder the path sorts before.
+      if (order < 0 && !targets[t]!.below) break;
+    }
+    stream.skip(size);
   }
-  let tree: [number, number] | null = null;
-  while (pos + 8 <= end) {
-    const signature = buf.toString("latin1", pos, pos + 4);
-    const size = buf.readUInt32BE(pos + 4);
-    const data = pos + 8;
-    if (data + size > end) return null;
+  const trees = new Map<string, string | null>(query.trees.map((t) => [t, null]));
+  while (stream.need(8)) {
+    const signature = stream.buf.toString("latin1", stream.at, stream.at + 4);
+    const size = stream.buf.readUInt32BE(stream.at + 4);
+    stream.skip(8);
+    if (stream.base + stream.at + size > stream.end) return null;
     // A split index keeps its entries in another file; a sparse one folds folders into entries.
     if (signature === "link" || signature === "sdir") return null;
-    if (signature === "TREE") tree = [data, data + size];
-    pos = data + size;
+    const after = stream.base + stream.at + size;
+    if (signature === "TREE" && query.trees.length && !cacheTrees(stream, query.trees, trees)) return null;
+    if (stream.base + stream.at > after) return null;
+    // On past whatever of the extension was not read.
+    stream.skip(after - stream.base - stream.at);
   }
-  if (pos !== end) return null;
+  if (stream.base + stream.at !== stream.end) return null;
+  return { entries, trees };
+}
 
-  const entries = new Entries(buf, version, starts);
+/**
+ * 0 when the path matches the target (is it, or is below it), else the sign of the path against it.
+ * A folder target's bytes end in "/": the paths below it are those that start with them.
+ */
+function compare(source: Buffer, from: number, length: number, target: Target): number {
+  const bytes = target.bytes;
+  const n = Math.min(length, bytes.length);
+  for (let j = 0; j < n; j++) {
+    const d = source[from + j]! - bytes[j]!;
+    if (d !== 0) return d;
+  }
+  if (length === bytes.length) return 0;
+  if (length > bytes.length) return target.below ? 0 : 1;
+  return -1;
+}
+
+function entry(buf: Buffer, pos: number, path: string, flags: number, hasExtended: boolean): IndexEntry {
+  const extended = hasExtended ? buf.readUInt16BE(pos + 62) : 0;
   return {
-    mtimeSec,
-    mtimeNsec,
-    treeOid: (folder) => (tree ? cacheTreeOid(buf, tree[0], tree[1], folder) : null),
-    select: (folders, files) => entries.select(folders, files),
+    path,
+    mode: buf.readUInt32BE(pos + 24),
+    oid: buf.toString("hex", pos + 40, pos + 60),
+    ctimeSec: buf.readUInt32BE(pos),
+    ctimeNsec: buf.readUInt32BE(pos + 4),
+    mtimeSec: buf.readUInt32BE(pos + 8),
+    mtimeNsec: buf.readUInt32BE(pos + 12),
+    ino: buf.readUInt32BE(pos + 20),
+    uid: buf.readUInt32BE(pos + 28),
+    gid: buf.readUInt32BE(pos + 32),
+    size: buf.readUInt32BE(pos + 36),
+    stage: (flags >> 12) & 3,
+    special: Boolean(flags & ASSUME_VALID || extended & (SKIP_WORKTREE | INTENT_TO_ADD)),
   };
 }
 
 /**
- * The tree id the cache-tree extension records for a folder. The extension is the folders in
- * pre-order, each as its name, NUL, its entry count (-1: invalidated), a space, its subtree count,
- * a newline and, when valid, its id; folders off the way are stepped over by their counts (at
- * 100,000 versions there are 100,000 of them, and only the way down is read).
+ * The tree ids the cache-tree extension records for these folders. The extension is the folders
+ * in pre-order, each as its name, NUL, its entry count (-1: invalidated), a space, its subtree
+ * count, a newline and, when valid, its id. Only the records on the way to the folders asked
+ * for are decoded; the others are stepped over by their counts (at 100,000 versions there are
+ * 100,000 records), and the reading stops when every folder is found.
  */
-function cacheTreeOid(buf: Buffer, start: number, end: number, folder: string): string | null {
-  const parts = folder === "" ? [] : folder.split("/").map((p) => Buffer.from(p, "utf8"));
-  let pos = start;
-  /** Reads the folder record at pos: its name's bounds, subtree count and id's offset (-1: none). */
-  const record = () => {
-    const name = pos;
-    while (pos < end && buf[pos] !== 0) pos++;
-    const nameEnd = pos++;
-    const invalid = buf[pos] === 0x2d; // "-1"
-    while (pos < end && buf[pos] !== 0x20) pos++;
-    let subtrees = 0;
-    for (pos++; pos < end && buf[pos] !== 0x0a; pos++) subtrees = subtrees * 10 + buf[pos]! - 0x30;
-    pos++;
-    const oid = invalid ? -1 : pos;
-    if (!invalid) pos += HASH_BYTES;
-    return { name, nameEnd, subtrees, oid };
-  };
-  let node = record();
-  for (const part of parts) {
-    let found = false;
-    for (let i = 0; i < node.subtrees && pos < end && !found; i++) {
-      const child = record();
-      if (
-        child.nameEnd - child.name === part.length &&
-        buf.compare(part, 0, part.length, child.name, child.nameEnd) === 0
-      ) {
-        node = child;
-        found = true;
-      } else {
-        // Step over the child's folders: each record adds its own subtrees to those left.
-        for (let left = child.subtrees; left > 0 && pos < end; left--) left += record().subtrees;
-      }
+function cacheTrees(stream: Stream, folders: readonly string[], trees: Map<string, string | null>): boolean {
+  const onTheWay = new Set(
+    folders.flatMap((f) => ["", ...f.split("/").map((_, i, parts) => parts.slice(0, i + 1).join("/"))]),
+  );
+  let left = new Set(folders).size;
+  const visit = (path: string, record: TreeRecord): boolean => {
+    if (trees.has(path)) {
+      trees.set(path, record.oid);
+      left--;
     }
-    if (!found) return null;
-  }
-  if (pos > end || node.oid < 0) return null;
-  return buf.toString("hex", node.oid, node.oid + HASH_BYTES);
+    for (let i = 0; i < record.subtrees && left > 0; i++) {
+      const child = nextRecord(stream, true);
+      if (!child) return false;
+      const below = path === "" ? child.name : `${path}/${child.name}`;
+      if (onTheWay.has(below) ? !visit(below, child) : !skipTrees(stream, child.subtrees)) return false;
+    }
+    return true;
+  };
+  const top = nextRecord(stream, true);
+  return top !== null && visit("", top);
 }
 
-/** The entries, found by path: halving in versions 2 and 3 (paths in byte order), in a pass in 4. */
-class Entries {
-  constructor(
-    private readonly buf: Buffer,
-    private readonly version: number,
-    private readonly starts: Uint32Array,
-  ) {}
+interface TreeRecord {
+  name: string;
+  subtrees: number;
+  /** The tree's id, null when git invalidated the record. */
+  oid: string | null;
+}
 
-  /** The entries at or below `folders` and those at the paths `files`, in index order, once each. */
-  select(folders: readonly string[], files: readonly string[]): IndexEntry[] {
-    if (this.version === 4) {
-      const under = folders.map((f) => `${f}/`);
-      const exact = new Set([...files, ...folders]);
-      const found: IndexEntry[] = [];
-      this.eachPathV4((i, path) => {
-        if (exact.has(path) || under.some((u) => path.startsWith(u))) found.push(this.entry(i, path));
-      });
-      return found;
-    }
-    const found = new Set<number>();
-    for (const path of [...files, ...folders]) this.run(Buffer.from(path, "utf8"), true, found);
-    for (const folder of folders) this.run(Buffer.from(`${folder}/`, "utf8"), false, found);
-    return [...found]
-      .sort((a, b) => a - b)
-      .map((i) => {
-        const [from, length] = this.name(i);
-        return this.entry(i, this.buf.toString("utf8", from, from + length));
-      });
+/** Reads the next cache-tree record (its name and id decoded only when `decode`); null when damaged. */
+function nextRecord(stream: Stream, decode: boolean): TreeRecord | null {
+  const nul = stream.nul(stream.at);
+  if (nul < 0) return null;
+  const nameLength = nul - stream.at;
+  // The counts: two numbers of at most 11 characters, a space and a newline.
+  if (!stream.need(Math.min(nameLength + 25, stream.end - stream.base - stream.at))) return null;
+  const buf = stream.buf;
+  let p = stream.at + nameLength + 1;
+  const invalid = buf[p] === 0x2d; // "-1"
+  while (p < stream.filled && buf[p] !== 0x20) p++;
+  let subtrees = 0;
+  for (p++; p < stream.filled && buf[p] !== 0x0a; p++) {
+    const digit = buf[p]! - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    subtrees = subtrees * 10 + digit;
   }
+  if (p >= stream.filled) return null;
+  const name = decode ? buf.toString("utf8", stream.at, stream.at + nameLength) : "";
+  let size = p + 1 - stream.at;
+  let oid: string | null = null;
+  if (!invalid) {
+    if (!stream.need(size + HASH_BYTES)) return null;
+    if (decode) oid = stream.buf.toString("hex", stream.at + size, stream.at + size + HASH_BYTES);
+    size += HASH_BYTES;
+  }
+  stream.skip(size);
+  return { name, subtrees, oid };
+}
 
-  /** Adds the entries whose path is `target` (exact) or starts with it, found by halving. */
-  private run(target: Buffer, exact: boolean, found: Set<number>): void {
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.compare(mid, target, false) < 0) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < this.starts.length && this.compare(i, target, !exact) === 0; i++) found.add(i);
+/** Steps over `count` cache-tree records and everything below them. */
+function skipTrees(stream: Stream, count: number): boolean {
+  for (let left = count; left > 0; left--) {
+    const record = nextRecord(stream, false);
+    if (!record) return false;
+    left += record.subtrees;
   }
-
-  /** Entry i's path against target, in byte order; `prefix`: equal when the path starts with it. */
-  private compare(i: number, target: Buffer, prefix: boolean): number {
-    const [from, length] = this.name(i);
-    const n = Math.min(length, target.length);
-    for (let j = 0; j < n; j++) {
-      const d = this.buf[from + j]! - target[j]!;
-      if (d !== 0) return d;
-    }
-    return prefix && length >= target.length ? 0 : length - target.length;
-  }
-
-  /** Where entry i's path starts, and its length (versions 2 and 3). */
-  private name(i: number): [number, number] {
-    const pos = this.starts[i]!;
-    const flags = this.buf.readUInt16BE(pos + 60);
-    const from = pos + FIXED + (this.version >= 3 && flags & EXTENDED ? 2 : 0);
-    let length = flags & 0xfff;
-    if (length === 0xfff) length = this.buf.indexOf(0, from + 0xfff) - from;
-    return [from, length];
-  }
-
-  /** Each entry's path in version 4: the one before it, cut by a count and continued. */
-  private eachPathV4(each: (i: number, path: string) => void): void {
-    let previous = Buffer.alloc(0);
-    for (let i = 0; i < this.starts.length; i++) {
-      const { from, strip, end } = this.v4Name(i);
-      const path = Buffer.concat([
-        previous.subarray(0, Math.max(0, previous.length - strip)),
-        this.buf.subarray(from, end),
-      ]);
-      each(i, path.toString("utf8"));
-      previous = path;
-    }
-  }
-
-  private v4Name(i: number): { from: number; strip: number; end: number } {
-    const pos = this.starts[i]!;
-    const flags = this.buf.readUInt16BE(pos + 60);
-    let at = pos + FIXED + (flags & EXTENDED ? 2 : 0);
-    // git's offset varint: 7 bits a byte, each continuation adding one.
-    let c = this.buf[at++]!;
-    let strip = c & 0x7f;
-    while (c & 0x80) {
-      c = this.buf[at++]!;
-      strip = ((strip + 1) << 7) | (c & 0x7f);
-    }
-    return { from: at, strip, end: this.buf.indexOf(0, at) };
-  }
-
-  private entry(i: number, path: string): IndexEntry {
-    const buf = this.buf;
-    const pos = this.starts[i]!;
-    const flags = buf.readUInt16BE(pos + 60);
-    const extended = this.version >= 3 && flags & EXTENDED ? buf.readUInt16BE(pos + 62) : 0;
-    return {
-      path,
-      mode: buf.readUInt32BE(pos + 24),
-      oid: buf.toString("hex", pos + 40, pos + 60),
-      ctimeSec: buf.readUInt32BE(pos),
-      ctimeNsec: buf.readUInt32BE(pos + 4),
-      mtimeSec: buf.readUInt32BE(pos + 8),
-      mtimeNsec: buf.readUInt32BE(pos + 12),
-      ino: buf.readUInt32BE(pos + 20),
-      uid: buf.readUInt32BE(pos + 28),
-      gid: buf.readUInt32BE(pos + 32),
-      size: buf.readUInt32BE(pos + 36),
-      stage: (flags >> 12) & 3,
-      special: Boolean(flags & ASSUME_VALID || extended & (SKIP_WORKTREE | INTENT_TO_ADD)),
-    };
-  }
+  return true;
 }
 
 /** Files above this size that need their content compared are left to git (and its filters). */
@@ -303,25 +402,24 @@ const MAX_HASHED_BYTES = 8 * 1024 * 1024;
  * treats specially, a submodule, a missing file, a changed type or executable bit, a content
  * that differs (or that a filter such as git-lfs's would have to clean first).
  */
-export function worktreeMatches(top: string, index: GitIndex, entries: readonly IndexEntry[]): boolean {
+export function worktreeMatches(top: string, index: IndexRead, entries: readonly IndexEntry[]): boolean {
   for (const entry of entries) {
     if (entry.stage !== 0 || entry.special) return false;
     const link = entry.mode === 0o120000;
     if (!link && entry.mode !== 0o100644 && entry.mode !== 0o100755) return false;
     const file = `${top}/${entry.path}`;
-    const info = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+    const info = lstatSync(file, { throwIfNoEntry: false });
     if (!info || (link ? !info.isSymbolicLink() : !info.isFile())) return false;
-    if (!link && (info.mode & 0o100n ? 0o100755 : 0o100644) !== entry.mode) return false;
-    if (Number(info.size & 0xffffffffn) !== entry.size) return false;
-    const low = (n: bigint) => Number(n & 0xffffffffn);
+    if (!link && (info.mode & 0o100 ? 0o100755 : 0o100644) !== entry.mode) return false;
+    if (info.size >>> 0 !== entry.size) return false;
+    // Whole seconds, as git built without USE_NSEC (Debian's) compares them; the racy rule
+    // below covers a change within the second the index was written.
     const sameStat =
-      low(info.mtimeNs / 1_000_000_000n) === entry.mtimeSec &&
-      Number(info.mtimeNs % 1_000_000_000n) === entry.mtimeNsec &&
-      low(info.ctimeNs / 1_000_000_000n) === entry.ctimeSec &&
-      Number(info.ctimeNs % 1_000_000_000n) === entry.ctimeNsec &&
-      low(info.ino) === entry.ino &&
-      low(info.uid) === entry.uid &&
-      low(info.gid) === entry.gid;
+      Math.floor(info.mtimeMs / 1000) >>> 0 === entry.mtimeSec &&
+      Math.floor(info.ctimeMs / 1000) >>> 0 === entry.ctimeSec &&
+      info.ino >>> 0 === entry.ino &&
+      info.uid >>> 0 === entry.uid &&
+      info.gid >>> 0 === entry.gid;
     const racy = entry.mtimeSec >= index.mtimeSec;
     if (sameStat && !racy) continue;
     if (info.size > MAX_HASHED_BYTES) return false;

@@ -1,8 +1,9 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type IndexEntry, readGitIndex } from "../../src/infra/git-index.js";
-import { git, newRepo } from "../helpers/repo.js";
+import { cleanEnv, git, newRepo } from "../helpers/repo.js";
 
 /** What git itself says of every entry: `ls-files --stage --debug`, parsed. */
 async function gitsEntries(repo: string): Promise<Omit<IndexEntry, "special">[]> {
@@ -69,14 +70,19 @@ async function repoWithFiles(): Promise<string> {
   return repo;
 }
 
+const everything = { folders: ["models", "other", "README.md"], files: [], trees: ["", "models"] };
+
+/** The index of a repository, read for these folders, files and cache-tree records. */
+function read(repo: string, query: { folders?: string[]; files?: string[]; trees?: string[] }) {
+  return readGitIndex(join(repo, ".git"), { folders: [], files: [], trees: [], ...query });
+}
+
 describe("readGitIndex", () => {
   for (const version of [2, 3, 4]) {
     it(`reads every entry of an index of version ${version} as git does`, async () => {
       const repo = await repoWithFiles();
       await git(repo, ["update-index", "--index-version", String(version)]);
-      const index = readGitIndex(join(repo, ".git"))!;
-      expect(index).not.toBeNull();
-      const all = index.select(["README.md", "models", "other"], []);
+      const all = read(repo, { folders: ["README.md", "models", "other"] })!.entries;
       expect(all.map(({ special, ...rest }) => rest)).toEqual(await gitsEntries(repo));
       expect(all.some((e) => e.special)).toBe(false);
     });
@@ -86,8 +92,8 @@ describe("readGitIndex", () => {
     it(`selects a folder's entries and files by whole path parts (version ${version})`, async () => {
       const repo = await repoWithFiles();
       await git(repo, ["update-index", "--index-version", String(version)]);
-      const index = readGitIndex(join(repo, ".git"))!;
-      const paths = (folders: string[], files: string[]) => index.select(folders, files).map((e) => e.path);
+      const paths = (folders: string[], files: string[]) =>
+        read(repo, { folders, files })!.entries.map((e) => e.path);
       expect(paths(["models/churn"], [])).toEqual([
         "models/churn/1.0.0/metadata.json",
         "models/churn/1.0.0/model.pkl",
@@ -100,22 +106,68 @@ describe("readGitIndex", () => {
       expect(
         paths(["models/chu", "models/churn/1.0.0/model"], ["models/churn/history", "models/nope"]),
       ).toEqual([]);
+      // A folder and a file below it; a folder and one beside it that its name starts.
+      expect(
+        paths(["models/churn", "models/churn-2"], ["models/churn/stages.json", "models/top.txt"]),
+      ).toEqual([
+        "models/churn-2/history.jsonl",
+        "models/churn/1.0.0/metadata.json",
+        "models/churn/1.0.0/model.pkl",
+        "models/churn/history.jsonl",
+        "models/churn/stages.json",
+        "models/top.txt",
+      ]);
+    });
+
+  for (const version of [2, 4])
+    it(`reads an index larger than its buffer, and paths of 4,095 bytes and more (version ${version})`, async () => {
+      const repo = await newRepo({ init: false });
+      const blob = (await git(repo, ["hash-object", "-w", "README.md"])).trim();
+      const paths = Array.from(
+        { length: 6000 },
+        (_, i) => `big/${String(i).padStart(5, "0")}/${"x".repeat(i % 97)}`,
+      );
+      paths.push(`big/${"l".repeat(4091)}`, `big/${"m".repeat(5000)}`, `big/02999/${"y".repeat(4095)}`);
+      execFileSync("git", ["update-index", "--add", "--index-info"], {
+        cwd: repo,
+        env: cleanEnv(),
+        input: paths.map((p) => `100644 ${blob}\t${p}\n`).join(""),
+      });
+      const top = (await git(repo, ["write-tree"])).trim();
+      await git(repo, ["update-index", "--index-version", String(version)]);
+      const index = read(repo, { folders: ["big", "README.md"], trees: ["big", "big/02999", "big/05999"] })!;
+      expect(index.entries.map(({ special, ...rest }) => rest)).toEqual(await gitsEntries(repo));
+      for (const folder of ["big", "big/02999", "big/05999"])
+        expect(index.trees.get(folder)).toBe((await git(repo, ["rev-parse", `${top}:${folder}`])).trim());
+      const some = read(repo, { folders: ["big/02999"], files: [`big/${"m".repeat(5000)}`] })!.entries;
+      expect(some.map((e) => e.path)).toEqual(
+        [
+          `big/02999/${"x".repeat(2999 % 97)}`,
+          `big/02999/${"y".repeat(4095)}`,
+          `big/${"m".repeat(5000)}`,
+        ].sort(),
+      );
     });
 
   it("gives the cache-tree's tree ids, and none for a folder whose entries changed since", async () => {
     const repo = await repoWithFiles();
-    const index = readGitIndex(join(repo, ".git"))!;
-    for (const folder of ["models", "models/churn", "models/churn/1.0.0", "other"])
-      expect(index.treeOid(folder)).toBe((await git(repo, ["rev-parse", `HEAD:${folder}`])).trim());
-    expect(index.treeOid("")).toBe((await git(repo, ["rev-parse", "HEAD^{tree}"])).trim());
-    expect(index.treeOid("models/nope")).toBeNull();
+    const folders = ["models", "models/churn", "models/churn/1.0.0", "other", "models/fraud"];
+    const trees = (asked: string[]) => read(repo, { trees: asked })!.trees;
+    const inHead = async (folder: string) => (await git(repo, ["rev-parse", `HEAD:${folder}`])).trim();
+    // Asked one at a time and all at once: the records off the way are stepped over.
+    for (const folder of folders) expect(trees([folder]).get(folder)).toBe(await inHead(folder));
+    const all = trees([...folders, "", "models/nope", "models/churn/1.0.0/metadata.json"]);
+    for (const folder of folders) expect(all.get(folder)).toBe(await inHead(folder));
+    expect(all.get("")).toBe((await git(repo, ["rev-parse", "HEAD^{tree}"])).trim());
+    expect(all.get("models/nope")).toBeNull();
+    expect(all.get("models/churn/1.0.0/metadata.json")).toBeNull();
 
     writeFileSync(join(repo, "models/churn/1.0.0/extra"), "x\n");
     await git(repo, ["add", "models/churn/1.0.0/extra"]);
-    const after = readGitIndex(join(repo, ".git"))!;
-    expect(after.treeOid("models")).toBeNull();
-    expect(after.treeOid("models/churn")).toBeNull();
-    expect(after.treeOid("models/fraud")).toBe((await git(repo, ["rev-parse", "HEAD:models/fraud"])).trim());
+    const after = trees(["models", "models/churn", "models/fraud"]);
+    expect(after.get("models")).toBeNull();
+    expect(after.get("models/churn")).toBeNull();
+    expect(after.get("models/fraud")).toBe(await inHead("models/fraud"));
   });
 
   it("marks intent-to-add, skip-worktree and assume-unchanged entries, and the sides of a conflict", async () => {
@@ -124,9 +176,8 @@ describe("readGitIndex", () => {
     await git(repo, ["add", "--intent-to-add", "models/new.txt"]);
     await git(repo, ["update-index", "--skip-worktree", "models/churn/stages.json"]);
     await git(repo, ["update-index", "--assume-unchanged", "models/top.txt"]);
-    const special = readGitIndex(join(repo, ".git"))!
-      .select(["models"], [])
-      .filter((e) => e.special)
+    const special = read(repo, { folders: ["models"] })!
+      .entries.filter((e) => e.special)
       .map((e) => e.path);
     expect(special).toEqual(["models/churn/stages.json", "models/new.txt", "models/top.txt"]);
 
@@ -140,23 +191,21 @@ describe("readGitIndex", () => {
     writeFileSync(join(repo, "models/top.txt"), "main\n");
     await git(repo, ["commit", "-qam", "main"]);
     await git(repo, ["merge", "-q", "side"]).catch(() => {});
-    const stages = readGitIndex(join(repo, ".git"))!
-      .select(["models/top.txt"], [])
-      .map((e) => e.stage);
+    const stages = read(repo, { files: ["models/top.txt"] })!.entries.map((e) => e.stage);
     expect(stages).toEqual([1, 2, 3]);
   });
 
   it("answers null for what it does not read: a split index, no index, another index file", async () => {
     const repo = await repoWithFiles();
-    expect(readGitIndex(join(repo, ".git", "nope"))).toBeNull();
+    expect(readGitIndex(join(repo, ".git", "nope"), everything)).toBeNull();
     process.env.GIT_INDEX_FILE = join(repo, ".git", "index");
     try {
-      expect(readGitIndex(join(repo, ".git"))).toBeNull();
+      expect(readGitIndex(join(repo, ".git"), everything)).toBeNull();
     } finally {
       delete process.env.GIT_INDEX_FILE;
     }
     await git(repo, ["update-index", "--split-index"]);
-    expect(readGitIndex(join(repo, ".git"))).toBeNull();
+    expect(readGitIndex(join(repo, ".git"), everything)).toBeNull();
   });
 
   it("answers null for an index cut short", async () => {
@@ -164,7 +213,7 @@ describe("readGitIndex", () => {
     const whole = readFileSync(join(repo, ".git", "index"));
     for (const cut of [0, 11, 12, 100, whole.length - 21, whole.length - 1]) {
       writeFileSync(join(repo, ".git", "index"), whole.subarray(0, cut));
-      expect(readGitIndex(join(repo, ".git"))).toBeNull();
+      expect(readGitIndex(join(repo, ".git"), everything)).toBeNull();
     }
   });
 });

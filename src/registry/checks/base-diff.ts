@@ -4,7 +4,7 @@ import { GitModelError, usage } from "../../domain/errors.js";
 import { type JsonlIssue, parseJsonl } from "../../domain/jsonl.js";
 import { error, type Problem } from "../../domain/problems.js";
 import type { CatFileObject, TreeEntry } from "../../infra/git.js";
-import { type GitIndex, readGitIndex, treeIdOf, worktreeMatches } from "../../infra/git-index.js";
+import { type IndexRead, readGitIndex, treeIdOf, worktreeMatches } from "../../infra/git-index.js";
 import type { Registry } from "../core/registry.js";
 import { type Files, isLink, type Listing, readFolderEntries } from "./listing.js";
 import type { VersionRef } from "./validate.js";
@@ -80,14 +80,7 @@ export async function diffSince(
   const rootInHead =
     entries.length === 0 ? Promise.resolve([]) : git.lsTree("HEAD", [`${root}/`], { recursive: false });
   rootInHead.catch(() => {}); // awaited below, unless the base is unknown
-  // Read while git diffs. Which model files the index holds comes from it too; from an index
-  // this reader does not know, an ls-files (50 ms of git at 100,000 versions, where HEAD's 100
-  // model trees were 70 ms and more in node: deltas 50 deep) starts at once.
-  const index = readGitIndex(git.gitDir);
   const modelFiles = models.flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${m}/${name}`));
-  const listModelFiles = () => git.list(["ls-files", "-z", "--", ...globs]).then((paths) => new Set(paths));
-  const earlyInIndex = index || !globs.length ? null : listModelFiles();
-  earlyInIndex?.catch(() => {});
   const [baseCommit, committed] = await Promise.all([resolved, diff]);
   if (!baseCommit)
     throw usage(`unknown base ${base}`, {
@@ -95,28 +88,39 @@ export async function diffSince(
     });
   const changes = new Map(committed.map(({ status, path }) => [path, status]));
   const byCommits = foldersOf(registry, changes.keys());
-  const inHead = await rootInHead;
-  const clean =
-    index && baseCommit.length === 40 // SHA-1: the reader knows no other
-      ? cleanAgainstHead(registry, index, inHead, byCommits, modelFiles)
+  const baseObjects = git.catFile(baseNames(registry, baseCommit, changes.keys()));
+  baseObjects.catch(() => {}); // awaited by changesSince
+  // The index read in node while git reads the base; git is asked when that says nothing.
+  const index =
+    baseCommit.length === 40 // SHA-1: the reader knows no other
+      ? readGitIndex(git.gitDir, { folders: byCommits, files: modelFiles, trees: [root] })
       : null;
+  const clean = index && cleanAgainstHead(registry, index, await rootInHead, byCommits);
   const status = clean
     ? Promise.resolve(new Map<string, StatusRow>())
     : worktreeStatus(registry, [...byCommits, ...globs]);
   const inHeadListing = clean ? Promise.resolve(clean.headListing) : git.lsTree("HEAD", byCommits);
+  // Which model files git tracks: from the index read, else an ls-files (50 ms of git at
+  // 100,000 versions, where HEAD's 100 model trees were 70 ms and more in node: deltas 50 deep).
+  const tracked = new Set(modelFiles);
   const modelFilesInIndex = clean
-    ? Promise.resolve(clean.inIndex)
-    : (earlyInIndex ?? (globs.length ? listModelFiles() : Promise.resolve(new Set<string>())));
-  const baseObjects = git.catFile(baseNames(registry, baseCommit, changes.keys()));
+    ? Promise.resolve(new Set(index.entries.map((e) => e.path).filter((path) => tracked.has(path))))
+    : globs.length
+      ? git.list(["ls-files", "-z", "--", ...globs]).then((paths) => new Set(paths))
+      : Promise.resolve(new Set<string>());
   status.catch(() => {}); // awaited below
   inHeadListing.catch(() => {});
   modelFilesInIndex.catch(() => {});
-  baseObjects.catch(() => {}); // awaited by changesSince
   onCommits?.(committed);
   // The files on disk of the version folders the commits changed, read while git reads the index.
   const committedVersions = versionFoldersOf(registry, changes.keys());
   const walked = new Map([...committedVersions].map((folder) => [folder, filesBelow(registry, folder)]));
-  const [rows, headListing, inIndex] = await Promise.all([status, inHeadListing, modelFilesInIndex]);
+  const [rows, headListing, inIndex, inHead] = await Promise.all([
+    status,
+    inHeadListing,
+    modelFilesInIndex,
+    rootInHead,
+  ]);
 
   // The model files' uncommitted changes, and the ones git does not track (new, or never added).
   for (const [path, row] of rows) {
@@ -158,21 +162,17 @@ export async function diffSince(
  */
 function cleanAgainstHead(
   registry: Registry,
-  index: GitIndex,
+  index: IndexRead,
   rootInHead: readonly TreeEntry[],
   folders: readonly string[],
-  modelFiles: readonly string[],
-): { headListing: TreeEntry[]; inIndex: Set<string> } | null {
-  if (rootInHead.length === 0 || index.treeOid(registry.root) !== treeIdOf(rootInHead)) return null;
-  const entries = index.select(folders, modelFiles);
-  if (!worktreeMatches(registry.top, index, entries)) return null;
+): { headListing: TreeEntry[] } | null {
+  if (rootInHead.length === 0 || index.trees.get(registry.root) !== treeIdOf(rootInHead)) return null;
+  if (!worktreeMatches(registry.top, index, index.entries)) return null;
   const within = (path: string) => folders.some((f) => path === f || path.startsWith(`${f}/`));
-  const tracked = new Set(modelFiles);
   return {
-    headListing: entries
+    headListing: index.entries
       .filter((e) => within(e.path))
       .map((e) => ({ mode: e.mode.toString(8).padStart(6, "0"), type: "blob", oid: e.oid, path: e.path })),
-    inIndex: new Set(entries.map((e) => e.path).filter((path) => tracked.has(path))),
   };
 }
 
