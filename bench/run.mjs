@@ -14,6 +14,7 @@
 //   --only list,show     rows whose name starts with one of these
 //   --json FILE          also write the results as JSON
 //   --access             also run bench/git-access.mjs (the measured reasons for each git-access choice)
+//   --help               print these options
 //
 // The bench reports, it is not a test: it exits 0 whatever the numbers, and prints the misses.
 
@@ -45,7 +46,7 @@ const ROOT = new URL("..", import.meta.url).pathname;
 const CLI = join(ROOT, "dist", "cli.js");
 const NODE = process.execPath;
 
-const { values: opts } = parseArgs({
+const { values: opts } = parseOptions({
   options: {
     sizes: { type: "string", default: "1000,10000" },
     runs: { type: "string", default: "7" },
@@ -53,8 +54,25 @@ const { values: opts } = parseArgs({
     only: { type: "string" },
     json: { type: "string" },
     access: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+/** parseArgs, its refusal of an unknown option said in one line rather than a stack. */
+function parseOptions(config) {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    console.error(`error: ${e.message} (npm run bench -- --help lists the options)`);
+    process.exit(2);
+  }
+}
+if (opts.help) {
+  // The options are this file's opening comment: one text to keep up to date.
+  const text = readFileSync(new URL(import.meta.url), "utf8");
+  const usage = text.slice(0, text.indexOf("\n\n")).replace(/^\/\/ ?/gm, "");
+  console.log(`usage: npm run bench -- [options]\n\n${usage}`);
+  process.exit(0);
+}
 const RUNS = Math.max(1, Number(opts.runs));
 const ROW_MS = Math.max(1, Number(opts["row-seconds"])) * 1000;
 
