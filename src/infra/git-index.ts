@@ -1,5 +1,15 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, readSync } from "node:fs";
+import {
+  closeSync,
+  type Dirent,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+} from "node:fs";
 
 /**
  * Git's index file read in node, for the one question validate --base asks of it at every pull
@@ -400,9 +410,11 @@ const MAX_HASHED_BYTES = 8 * 1024 * 1024;
  * (written in the second the index was, when a later write could keep its size and time), else
  * the content's blob id. False, never a guess, for anything else: a conflict, an entry git
  * treats specially, a submodule, a missing file, a changed type or executable bit, a content
- * that differs (or that a filter such as git-lfs's would have to clean first).
+ * that differs (or that a filter such as git-lfs's would have to clean first), a folder on the
+ * way replaced by a link (git sees the files below it as deleted; lstat would follow it).
  */
 export function worktreeMatches(top: string, index: IndexRead, entries: readonly IndexEntry[]): boolean {
+  if (!foldersOnTheWay(top, entries)) return false;
   for (const entry of entries) {
     if (entry.stage !== 0 || entry.special) return false;
     const link = entry.mode === 0o120000;
@@ -425,6 +437,39 @@ export function worktreeMatches(top: string, index: IndexRead, entries: readonly
     if (info.size > MAX_HASHED_BYTES) return false;
     const content = link ? Buffer.from(readlinkSync(file, { encoding: "buffer" })) : readFileSync(file);
     if (blobId(content) !== entry.oid) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether every folder on the way to these entries is a folder, not a link to one: each parent
+ * folder's listing says it (one readdir for a model's 1,000 version folders, not 1,000 lstats).
+ */
+function foldersOnTheWay(top: string, entries: readonly IndexEntry[]): boolean {
+  const byParent = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  for (const { path } of entries) {
+    for (let end = path.lastIndexOf("/"); end > 0; end = path.lastIndexOf("/", end - 1)) {
+      const folder = path.slice(0, end);
+      if (seen.has(folder)) break; // and so were the folders above it
+      seen.add(folder);
+      const cut = folder.lastIndexOf("/");
+      const parent = cut < 0 ? "" : folder.slice(0, cut);
+      const names = byParent.get(parent) ?? new Set<string>();
+      names.add(folder.slice(cut + 1));
+      byParent.set(parent, names);
+    }
+  }
+  for (const [parent, names] of byParent) {
+    let listing: Dirent[];
+    try {
+      listing = readdirSync(parent ? `${top}/${parent}` : top, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    let found = 0;
+    for (const entry of listing) if (names.has(entry.name) && entry.isDirectory()) found++;
+    if (found !== names.size) return false;
   }
   return true;
 }

@@ -3,6 +3,7 @@ import {
   cpSync,
   mkdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   utimesSync,
@@ -57,10 +58,15 @@ beforeAll(async () => {
 async function copy(): Promise<string> {
   const dir = join(tempDir("gm-vbase-"), "repo");
   cpSync(template, dir, { recursive: true, verbatimSymlinks: true });
-  await git(dir, ["reset", "-q", "--hard"]);
-  const later = Date.now() / 1000 + 5;
-  utimesSync(join(dir, ".git", "index"), later, later);
+  await checkedOut(dir);
   return dir;
+}
+
+/** The index as a checkout a few seconds old leaves it (git-model's own commits do not). */
+async function checkedOut(repo: string): Promise<void> {
+  await git(repo, ["reset", "-q", "--hard"]);
+  const later = Date.now() / 1000 + 5;
+  utimesSync(join(repo, ".git", "index"), later, later);
 }
 
 /**
@@ -163,6 +169,21 @@ describe("validate --base and the work tree", () => {
         expect.stringMatching(/^models\/churn\/1\.0\.0\/config\.json: error: is a symbolic link/),
       ]),
     );
+  });
+
+  it("reports a model folder or a version folder replaced by a link to the same files", async () => {
+    for (const folder of ["models/fraud", "models/churn/1.0.0"]) {
+      const repo = await copy();
+      expect((await cli(repo, ["promote", "churn@1.0.1", "staging"])).code).toBe(0);
+      await checkedOut(repo);
+      // The same files, the same inodes, behind a link: lstat through it finds them unchanged.
+      const moved = join(tempDir("gm-moved-"), "folder");
+      renameSync(join(repo, folder), moved);
+      symlinkSync(moved, join(repo, folder));
+      const report = await validateBase(repo);
+      expect(report.code).toBe(1);
+      expect(JSON.stringify(report.problems)).toContain(folder);
+    }
   });
 
   it("checks a model that no commit touched when its stages.json is staged, edited or untracked", async () => {

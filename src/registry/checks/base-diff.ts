@@ -79,9 +79,7 @@ export async function diffSince(
   const resolved = git.commitOf(base);
   const rootInHead =
     entries.length === 0 ? Promise.resolve([]) : git.lsTree("HEAD", [`${root}/`], { recursive: false });
-  rootInHead.catch(() => {}); // awaited below, unless the base is unknown
-  const modelFiles = models.flatMap((m) => MODEL_LEVEL_FILES.map((name) => `${m}/${name}`));
-  const [baseCommit, committed] = await Promise.all([resolved, diff]);
+  const [baseCommit, committed, inHead] = await Promise.all([resolved, diff, rootInHead]);
   if (!baseCommit)
     throw usage(`unknown base ${base}`, {
       hint: "pass a branch, tag or commit (fetch it first in a shallow clone)",
@@ -90,12 +88,18 @@ export async function diffSince(
   const byCommits = foldersOf(registry, changes.keys());
   const baseObjects = git.catFile(baseNames(registry, baseCommit, changes.keys()));
   baseObjects.catch(() => {}); // awaited by changesSince
+  // The model files of the model folders on disk and of those HEAD has (one the work tree lost,
+  // or put a link in place of, is a change the status shows).
+  const inHeadModels = inHead.filter((e) => e.type === "tree").map((e) => e.path);
+  const modelFiles = [...new Set([...models, ...inHeadModels])].flatMap((m) =>
+    MODEL_LEVEL_FILES.map((name) => `${m}/${name}`),
+  );
   // The index read in node while git reads the base; git is asked when that says nothing.
   const index =
     baseCommit.length === 40 // SHA-1: the reader knows no other
       ? readGitIndex(git.gitDir, { folders: byCommits, files: modelFiles, trees: [root] })
       : null;
-  const clean = index && cleanAgainstHead(registry, index, await rootInHead, byCommits);
+  const clean = index && cleanAgainstHead(registry, index, inHead, byCommits);
   const status = clean
     ? Promise.resolve(new Map<string, StatusRow>())
     : worktreeStatus(registry, [...byCommits, ...globs]);
@@ -115,12 +119,7 @@ export async function diffSince(
   // The files on disk of the version folders the commits changed, read while git reads the index.
   const committedVersions = versionFoldersOf(registry, changes.keys());
   const walked = new Map([...committedVersions].map((folder) => [folder, filesBelow(registry, folder)]));
-  const [rows, headListing, inIndex, inHead] = await Promise.all([
-    status,
-    inHeadListing,
-    modelFilesInIndex,
-    rootInHead,
-  ]);
+  const [rows, headListing, inIndex] = await Promise.all([status, inHeadListing, modelFilesInIndex]);
 
   // The model files' uncommitted changes, and the ones git does not track (new, or never added).
   for (const [path, row] of rows) {
