@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   closeSync,
+  constants,
   type Dirent,
   fstatSync,
   lstatSync,
@@ -435,8 +436,10 @@ export function worktreeMatches(top: string, index: IndexRead, entries: readonly
     const racy = entry.mtimeSec >= index.mtimeSec;
     if (sameStat && !racy) continue;
     if (info.size > MAX_HASHED_BYTES) return false;
-    const content = link ? Buffer.from(readlinkSync(file, { encoding: "buffer" })) : readFileSync(file);
-    if (blobId(content) !== entry.oid) return false;
+    const content = link
+      ? Buffer.from(readlinkSync(file, { encoding: "buffer" }))
+      : readRegularFile(file, info.ino);
+    if (content === null || blobId(content) !== entry.oid) return false;
   }
   return true;
 }
@@ -472,6 +475,25 @@ function foldersOnTheWay(top: string, entries: readonly IndexEntry[]): boolean {
     if (found !== names.size) return false;
   }
   return true;
+}
+
+/**
+ * The content of the regular file that lstat found at `file` (the same inode), or null: a file
+ * swapped since for a FIFO, which a plain read would wait on forever, or for a link, is not read.
+ */
+function readRegularFile(file: string, ino: number): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    return info.isFile() && info.ino === ino ? readFileSync(fd) : null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Git's id of a blob of this content. */

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type IndexEntry, readGitIndex } from "../../src/infra/git-index.js";
+import { type IndexEntry, readGitIndex, worktreeMatches } from "../../src/infra/git-index.js";
 import { cleanEnv, git, newRepo } from "../helpers/repo.js";
 
 /** What git itself says of every entry: `ls-files --stage --debug`, parsed. */
@@ -214,6 +214,54 @@ describe("readGitIndex", () => {
     for (const cut of [0, 11, 12, 100, whole.length - 21, whole.length - 1]) {
       writeFileSync(join(repo, ".git", "index"), whole.subarray(0, cut));
       expect(readGitIndex(join(repo, ".git"), everything)).toBeNull();
+    }
+  });
+});
+
+describe("worktreeMatches", () => {
+  /** What git's status says of the work tree against the index (no refresh written back). */
+  async function gitSaysClean(repo: string): Promise<boolean> {
+    const env = cleanEnv({ GIT_OPTIONAL_LOCKS: "0" });
+    return (await git(repo, ["status", "--porcelain", "--untracked-files=no"], env)) === "";
+  }
+  const matches = (repo: string) => {
+    const index = read(repo, { folders: ["models", "other", "README.md"] })!;
+    return worktreeMatches(repo, index, index.entries);
+  };
+  const indexTime = (repo: string, seconds: number) =>
+    utimesSync(join(repo, ".git", "index"), seconds, seconds);
+
+  it("says what git's status says: unchanged, edited, and edited within the index's second", async () => {
+    const repo = await repoWithFiles();
+    const file = join(repo, "models/churn/1.0.0/metadata.json");
+    const { mtime } = statSync(file);
+    indexTime(repo, Date.now() / 1000 + 5);
+    expect([matches(repo), await gitSaysClean(repo)]).toEqual([true, true]);
+    // Racily clean: written in the index's second, so only the content can tell.
+    indexTime(repo, mtime.getTime() / 1000);
+    expect([matches(repo), await gitSaysClean(repo)]).toEqual([true, true]);
+    // Same size, same time, other content: the racy rule catches it, as it does for git.
+    writeFileSync(file, '{"a":2}\n');
+    utimesSync(file, mtime, mtime);
+    expect([matches(repo), await gitSaysClean(repo)]).toEqual([false, false]);
+    // Edited after the index: the time differs.
+    indexTime(repo, mtime.getTime() / 1000 - 5);
+    writeFileSync(file, '{"a":3}\n');
+    expect([matches(repo), await gitSaysClean(repo)]).toEqual([false, false]);
+  });
+
+  it("says no to a file made executable, replaced by a folder or by a FIFO (without reading it)", async () => {
+    for (const how of ["executable", "folder", "fifo"] as const) {
+      const repo = await repoWithFiles();
+      const file = join(repo, "models/churn/history.jsonl");
+      if (how === "executable") chmodSync(file, 0o755);
+      rmSync(file);
+      if (how === "executable") writeFileSync(file, "", { mode: 0o755 });
+      if (how === "folder") mkdirSync(file);
+      if (how === "fifo") execFileSync("mkfifo", [file]);
+      // Racy, so that a content read would be tried where one could be.
+      indexTime(repo, statSync(join(repo, "models/churn/stages.json")).mtimeMs / 1000);
+      expect([how, matches(repo), await gitSaysClean(repo)]).toEqual([how, false, false]);
     }
   });
 });
