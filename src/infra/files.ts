@@ -126,13 +126,17 @@ export function notAFileError(shown: string, info: Stats, kind: ErrorKind = "inv
   });
 }
 
-function readWholeSync(fd: number | null): string | null {
+function readBytesSync(fd: number | null): Buffer | null {
   if (fd === null) return null;
   try {
-    return readFileSync(fd, "utf8");
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+function readWholeSync(fd: number | null): string | null {
+  return readBytesSync(fd)?.toString("utf8") ?? null;
 }
 
 /** A file's text, null when it does not exist; anything but a regular file is refused by name. */
@@ -257,6 +261,11 @@ export function assertNotInNestedRepository(top: string, path: string): void {
       },
     );
   }
+}
+
+/** A file's bytes, null when it does not exist; a link in its last part or anything but a file is refused. */
+export function readBytesNoFollowSync(full: string, shown = full): Buffer | null {
+  return readBytesSync(openFileSync(full, shown, { noFollow: true }));
 }
 
 /** A file's text, null when it does not exist; a symbolic link in its last part is refused, not followed. */

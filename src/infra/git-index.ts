@@ -1,16 +1,15 @@
-import { createHash } from "node:crypto";
 import {
   closeSync,
-  constants,
   type Dirent,
   fstatSync,
   lstatSync,
   openSync,
   readdirSync,
-  readFileSync,
   readlinkSync,
   readSync,
 } from "node:fs";
+import { readBytesNoFollowSync } from "./files.js";
+import { blobId } from "./git.js";
 
 /**
  * Git's index file read in node, for the one question validate --base asks of it at every pull
@@ -47,9 +46,8 @@ export interface IndexEntry {
 }
 
 export interface IndexRead {
-  /** The index file's modification time: entries not older than it are "racily clean". */
+  /** The index file's modification time, in whole seconds: entries not older are "racily clean". */
   mtimeSec: number;
-  mtimeNsec: number;
   /** The entries at or below the folders and at the paths asked for (each side of a conflict), in index order. */
   entries: IndexEntry[];
   /**
@@ -152,17 +150,10 @@ export function readGitIndex(gitDir: string, query: IndexQuery): IndexRead | nul
     return null;
   }
   try {
-    const info = fstatSync(fd, { bigint: true });
-    if (!info.isFile() || info.size < 12n + BigInt(HASH_BYTES)) return null;
-    const stream = new Stream(fd, Number(info.size) - HASH_BYTES);
-    const read = readAll(stream, query);
-    return (
-      read && {
-        ...read,
-        mtimeSec: Number(info.mtimeNs / 1_000_000_000n),
-        mtimeNsec: Number(info.mtimeNs % 1_000_000_000n),
-      }
-    );
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size < 12 + HASH_BYTES) return null;
+    const read = readAll(new Stream(fd, info.size - HASH_BYTES), query);
+    return read && { ...read, mtimeSec: Math.floor(info.mtimeMs / 1000) };
   } finally {
     closeSync(fd);
   }
@@ -174,7 +165,7 @@ interface Target {
   below: boolean;
 }
 
-function readAll(stream: Stream, query: IndexQuery): Omit<IndexRead, "mtimeSec" | "mtimeNsec"> | null {
+function readAll(stream: Stream, query: IndexQuery): Omit<IndexRead, "mtimeSec"> | null {
   if (!stream.need(12)) return null;
   const head = stream.buf;
   if (head.readUInt32BE(0) !== SIGNATURE) return null;
@@ -212,9 +203,6 @@ function readAll(stream: Stream, query: IndexQuery): Omit<IndexRead, "mtimeSec" 
     let size: number;
     if (version === 4) {
       // How many bytes of the previous path to drop (git's offset varint), then the rest to a NUL.
-      if (!stream.need(nameAt + 16)) return null;
-      buf = stream.buf;
-      pos = stream.at;
       let at = pos + nameAt;
       let c = buf[at++]!;
       let strip = c & 0x7f;
@@ -257,13 +245,13 @@ function readAll(stream: Stream, query: IndexQuery): Omit<IndexRead, "mtimeSec" 
       from = pos + nameAt;
     }
     // The first target this path is not past; a match keeps it (a folder matches a run).
-    while (next < targets.length) {
-      const order = compare(source, from, length, targets[next]!);
+    let order = 1;
+    for (; next < targets.length; next++) {
+      order = compare(source, from, length, targets[next]!);
       if (order <= 0) break;
-      next++;
     }
     for (let t = next; t < targets.length; t++) {
-      const order = compare(source, from, length, targets[t]!);
+      if (t > next) order = compare(source, from, length, targets[t]!);
       if (order === 0) {
         entries.push(entry(buf, pos, source.toString("utf8", from, from + length), flags, hasExtended));
         break;
@@ -414,9 +402,9 @@ const MAX_HASHED_BYTES = 8 * 1024 * 1024;
  * that differs (or that a filter such as git-lfs's would have to clean first), a folder on the
  * way replaced by a link (git sees the files below it as deleted; lstat would follow it).
  */
-export function worktreeMatches(top: string, index: IndexRead, entries: readonly IndexEntry[]): boolean {
-  if (!foldersOnTheWay(top, entries)) return false;
-  for (const entry of entries) {
+export function worktreeMatches(top: string, index: IndexRead): boolean {
+  if (!foldersOnTheWay(top, index.entries)) return false;
+  for (const entry of index.entries) {
     if (entry.stage !== 0 || entry.special) return false;
     const link = entry.mode === 0o120000;
     if (!link && entry.mode !== 0o100644 && entry.mode !== 0o100755) return false;
@@ -436,9 +424,7 @@ export function worktreeMatches(top: string, index: IndexRead, entries: readonly
     const racy = entry.mtimeSec >= index.mtimeSec;
     if (sameStat && !racy) continue;
     if (info.size > MAX_HASHED_BYTES) return false;
-    const content = link
-      ? Buffer.from(readlinkSync(file, { encoding: "buffer" }))
-      : readRegularFile(file, info.ino);
+    const content = link ? readlinkSync(file, { encoding: "buffer" }) : regularFileBytes(file);
     if (content === null || blobId(content) !== entry.oid) return false;
   }
   return true;
@@ -478,41 +464,13 @@ function foldersOnTheWay(top: string, entries: readonly IndexEntry[]): boolean {
 }
 
 /**
- * The content of the regular file that lstat found at `file` (the same inode), or null: a file
- * swapped since for a FIFO, which a plain read would wait on forever, or for a link, is not read.
+ * The bytes of the file, null when it is no longer a regular file: one swapped since the lstat
+ * for a FIFO (which a plain read would wait on forever) or a link is not read.
  */
-function readRegularFile(file: string, ino: number): Buffer | null {
-  let fd: number;
+function regularFileBytes(file: string): Buffer | null {
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    return readBytesNoFollowSync(file);
   } catch {
     return null;
   }
-  try {
-    const info = fstatSync(fd);
-    return info.isFile() && info.ino === ino ? readFileSync(fd) : null;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Git's id of a blob of this content. */
-function blobId(content: Buffer): string {
-  return createHash("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
-}
-
-/**
- * Git's id of the tree whose entries `ls-tree` (not recursive) listed: each as its mode (no
- * leading zero), a space, its name (the path's last part), NUL and the binary id, in the order
- * listed, which is the tree's.
- */
-export function treeIdOf(entries: readonly { mode: string; oid: string; path: string }[]): string {
-  const parts = entries.map((e) =>
-    Buffer.concat([
-      Buffer.from(`${e.mode.replace(/^0+/, "")} ${e.path.slice(e.path.lastIndexOf("/") + 1)}\0`, "utf8"),
-      Buffer.from(e.oid, "hex"),
-    ]),
-  );
-  const body = Buffer.concat(parts);
-  return createHash("sha1").update(`tree ${body.length}\0`).update(body).digest("hex");
 }

@@ -198,6 +198,34 @@ export interface TreeEntry {
   path: string;
 }
 
+/** node:crypto, loaded when the first id is computed (most commands never compute one). */
+const crypto = () => process.getBuiltinModule("node:crypto");
+
+/** Git's id of a blob of this content, SHA-1 (40 hex digits) or SHA-256 (64). */
+export function blobId(content: Buffer | string, oidLength = 40): string {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  return crypto()
+    .createHash(oidLength === 64 ? "sha256" : "sha1")
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest("hex");
+}
+
+/**
+ * Git's id (SHA-1) of the tree whose entries `ls-tree` (not recursive) listed: each as its mode
+ * (no leading zero), a space, its name (the path's last part), NUL and the binary id, in the
+ * order listed, which is the tree's.
+ */
+export function treeIdOf(entries: readonly TreeEntry[]): string {
+  const body = Buffer.concat(
+    entries.flatMap((e) => [
+      Buffer.from(`${e.mode.replace(/^0+/, "")} ${e.path.slice(e.path.lastIndexOf("/") + 1)}\0`, "utf8"),
+      Buffer.from(e.oid, "hex"),
+    ]),
+  );
+  return crypto().createHash("sha1").update(`tree ${body.length}\0`).update(body).digest("hex");
+}
+
 /**
  * Reads `git cat-file --batch` output as it arrives, whole or in chunks: `onObject` is called for
  * each object, in the order the names were given, as soon as all of it is in (null for a name

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, write
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type IndexEntry, readGitIndex, worktreeMatches } from "../../src/infra/git-index.js";
-import { cleanEnv, git, newRepo } from "../helpers/repo.js";
+import { cleanEnv, git, newRepo, tempDir } from "../helpers/repo.js";
 
 /** What git itself says of every entry: `ls-files --stage --debug`, parsed. */
 async function gitsEntries(repo: string): Promise<Omit<IndexEntry, "special">[]> {
@@ -149,6 +149,22 @@ describe("readGitIndex", () => {
       );
     });
 
+  it("reads an index that ends at its last entry, with no extension after it (version 4)", async () => {
+    // A repository with no commit: nothing has ever written a cache-tree (read-tree would).
+    const repo = tempDir("gm-noext-");
+    await git(repo, ["init", "-q"]);
+    writeFileSync(join(repo, "a"), "a\n");
+    const blob = (await git(repo, ["hash-object", "-w", "a"])).trim();
+    execFileSync("git", ["update-index", "--add", "--index-info"], {
+      cwd: repo,
+      env: cleanEnv(),
+      input: `100644 ${blob}\tx/y\n100644 ${blob}\tz\n`,
+    });
+    await git(repo, ["update-index", "--index-version", "4"]);
+    expect(readFileSync(join(repo, ".git", "index")).includes("TREE")).toBe(false);
+    expect(read(repo, { folders: ["x"], files: ["z"] })?.entries.map((e) => e.path)).toEqual(["x/y", "z"]);
+  });
+
   it("gives the cache-tree's tree ids, and none for a folder whose entries changed since", async () => {
     const repo = await repoWithFiles();
     const folders = ["models", "models/churn", "models/churn/1.0.0", "other", "models/fraud"];
@@ -224,10 +240,8 @@ describe("worktreeMatches", () => {
     const env = cleanEnv({ GIT_OPTIONAL_LOCKS: "0" });
     return (await git(repo, ["status", "--porcelain", "--untracked-files=no"], env)) === "";
   }
-  const matches = (repo: string) => {
-    const index = read(repo, { folders: ["models", "other", "README.md"] })!;
-    return worktreeMatches(repo, index, index.entries);
-  };
+  const matches = (repo: string) =>
+    worktreeMatches(repo, read(repo, { folders: ["models", "other", "README.md"] })!);
   const indexTime = (repo: string, seconds: number) =>
     utimesSync(join(repo, ".git", "index"), seconds, seconds);
 

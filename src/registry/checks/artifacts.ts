@@ -5,6 +5,7 @@ import { MAX_POINTER_SIZE, parseLfsPointer } from "../../domain/lfs.js";
 import { assertRelativePath, GIT_CONTROL_FILES, gitControlFileProblem } from "../../domain/names.js";
 import { error, type Problem } from "../../domain/problems.js";
 import { describeEntry } from "../../infra/files.js";
+import { blobId } from "../../infra/git.js";
 import type { Registry } from "../core/registry.js";
 import type { Files } from "./listing.js";
 import { type Checkers, type Parsed, readMetadataOutcome } from "./parsing.js";
@@ -110,8 +111,7 @@ export const crypto = () => process.getBuiltinModule("node:crypto");
  */
 export function pointerBlobId(sha256: string, size: number, oidLength: number): string {
   const pointer = `${POINTER_HEAD}${sha256}\nsize ${size}\n`;
-  // ASCII (the schema takes only hex digits and an integer), so its length is its byte count.
-  return crypto().hash(oidLength === 64 ? "sha256" : "sha1", `blob ${pointer.length}\0${pointer}`);
+  return blobId(pointer, oidLength);
 }
 
 /**

@@ -3,8 +3,8 @@ import type { ZodMiniType } from "zod/mini";
 import { GitModelError, usage } from "../../domain/errors.js";
 import { type JsonlIssue, parseJsonl } from "../../domain/jsonl.js";
 import { error, type Problem } from "../../domain/problems.js";
-import type { CatFileObject, TreeEntry } from "../../infra/git.js";
-import { type IndexRead, readGitIndex, treeIdOf, worktreeMatches } from "../../infra/git-index.js";
+import { type CatFileObject, type TreeEntry, treeIdOf } from "../../infra/git.js";
+import { type IndexRead, readGitIndex, worktreeMatches } from "../../infra/git-index.js";
 import type { Registry } from "../core/registry.js";
 import { type Files, isLink, type Listing, readFolderEntries } from "./listing.js";
 import type { VersionRef } from "./validate.js";
@@ -99,27 +99,25 @@ export async function diffSince(
     baseCommit.length === 40 // SHA-1: the reader knows no other
       ? readGitIndex(git.gitDir, { folders: byCommits, files: modelFiles, trees: [root] })
       : null;
-  const clean = index && cleanAgainstHead(registry, index, inHead, byCommits);
-  const status = clean
-    ? Promise.resolve(new Map<string, StatusRow>())
-    : worktreeStatus(registry, [...byCommits, ...globs]);
-  const inHeadListing = clean ? Promise.resolve(clean.headListing) : git.lsTree("HEAD", byCommits);
-  // Which model files git tracks: from the index read, else an ls-files (50 ms of git at
-  // 100,000 versions, where HEAD's 100 model trees were 70 ms and more in node: deltas 50 deep).
-  const tracked = new Set(modelFiles);
-  const modelFilesInIndex = clean
-    ? Promise.resolve(new Set(index.entries.map((e) => e.path).filter((path) => tracked.has(path))))
-    : globs.length
-      ? git.list(["ls-files", "-z", "--", ...globs]).then((paths) => new Set(paths))
-      : Promise.resolve(new Set<string>());
-  status.catch(() => {}); // awaited below
-  inHeadListing.catch(() => {});
-  modelFilesInIndex.catch(() => {});
+  /** The git processes' answer, when the index read gives none. */
+  const askGit = async (): Promise<WorktreeAnswer> => {
+    // Which model files git tracks: an ls-files (50 ms of git at 100,000 versions, where HEAD's
+    // 100 model trees were 70 ms and more in node: deltas 50 deep).
+    const tracked = globs.length ? git.list(["ls-files", "-z", "--", ...globs]) : Promise.resolve([]);
+    const [rows, headListing, inIndex] = await Promise.all([
+      worktreeStatus(registry, [...byCommits, ...globs]),
+      git.lsTree("HEAD", byCommits),
+      tracked,
+    ]);
+    return { rows, headListing, inIndex: new Set(inIndex) };
+  };
+  const worktree = (index && cleanAgainstHead(registry, index, inHead, byCommits, modelFiles)) ?? askGit();
+  worktree.catch(() => {}); // awaited below
   onCommits?.(committed);
   // The files on disk of the version folders the commits changed, read while git reads the index.
   const committedVersions = versionFoldersOf(registry, changes.keys());
   const walked = new Map([...committedVersions].map((folder) => [folder, filesBelow(registry, folder)]));
-  const [rows, headListing, inIndex] = await Promise.all([status, inHeadListing, modelFilesInIndex]);
+  const { rows, headListing, inIndex } = await worktree;
 
   // The model files' uncommitted changes, and the ones git does not track (new, or never added).
   for (const [path, row] of rows) {
@@ -152,27 +150,45 @@ export async function diffSince(
   };
 }
 
+/** What the work tree and the index hold of the touched folders and the model files. */
+interface WorktreeAnswer {
+  /** `status` rows of what differs from HEAD. */
+  rows: Map<string, StatusRow>;
+  /** HEAD's files of the touched folders. */
+  headListing: TreeEntry[];
+  /** The model files git tracks. */
+  inIndex: Set<string>;
+}
+
 /**
- * What the status and the listings would say when the index holds HEAD's registry and the work
- * tree's files of these folders and model files match it, from the index read in node (no git
- * process): no rows, HEAD's files of the folders, and which model files git tracks. Null, and
- * git is asked, when the index's cache-tree does not record HEAD's tree for the root (something
- * was staged, or the index is not one git wrote after HEAD), or any file differs from its entry.
+ * The answer from the index read in node (no git process) when the index holds HEAD's registry
+ * and the work tree's files of these folders and model files match it: no rows, HEAD's files of
+ * the folders, and which model files git tracks. Null, and git is asked, when the index's
+ * cache-tree does not record HEAD's tree for the root (something was staged, or the index is
+ * not one git wrote after HEAD), or any file differs from its entry.
  */
 function cleanAgainstHead(
   registry: Registry,
   index: IndexRead,
   rootInHead: readonly TreeEntry[],
   folders: readonly string[],
-): { headListing: TreeEntry[] } | null {
+  modelFiles: readonly string[],
+): Promise<WorktreeAnswer> | null {
   if (rootInHead.length === 0 || index.trees.get(registry.root) !== treeIdOf(rootInHead)) return null;
-  if (!worktreeMatches(registry.top, index, index.entries)) return null;
-  const within = (path: string) => folders.some((f) => path === f || path.startsWith(`${f}/`));
-  return {
+  if (!worktreeMatches(registry.top, index)) return null;
+  const tracked = new Set(modelFiles);
+  return Promise.resolve({
+    rows: new Map(),
     headListing: index.entries
-      .filter((e) => within(e.path))
+      .filter((e) => isWithin(folders, e.path))
       .map((e) => ({ mode: e.mode.toString(8).padStart(6, "0"), type: "blob", oid: e.oid, path: e.path })),
-  };
+    inIndex: new Set(index.entries.map((e) => e.path).filter((path) => tracked.has(path))),
+  });
+}
+
+/** Whether the path is one of the folders or below one. */
+function isWithin(folders: readonly string[], path: string): boolean {
+  return folders.some((f) => path === f || path.startsWith(`${f}/`));
 }
 
 /**
@@ -304,7 +320,7 @@ async function listTouched(
   const changed = new Map<string, string>();
   const links: string[] = [];
   const inIndex = new Set<string>();
-  const within = (path: string) => folders.some((f) => path === f || path.startsWith(`${f}/`));
+  const within = (path: string) => isWithin(folders, path);
   for (const entry of head) {
     if (rows.has(entry.path)) continue;
     inIndex.add(entry.path);
