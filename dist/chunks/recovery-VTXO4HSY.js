@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{settleBeforeReading,settleInterrupted}from"./chunk-32RPEGE5.js";import"./chunk-NLYSEDFN.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{settleBeforeReading,settleInterrupted};
