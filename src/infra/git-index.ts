@@ -173,94 +173,14 @@ function readAll(stream: Stream, query: IndexQuery): Omit<IndexRead, "mtimeSec">
   if (version < 2 || version > 4) return null;
   const count = head.readUInt32BE(8);
   stream.skip(12);
-  // Entries are in byte order of their paths, and so are the targets: each entry is compared
-  // with the first target not yet behind it.
+  // Entries are in byte order of their paths, and so are the targets.
   const targets: Target[] = [
     ...[...query.files, ...query.folders].map((p) => ({ bytes: Buffer.from(p, "utf8"), below: false })),
     ...query.folders.map((f) => ({ bytes: Buffer.from(`${f}/`, "utf8"), below: true })),
   ].sort((a, b) => Buffer.compare(a.bytes, b.bytes));
-  const entries: IndexEntry[] = [];
-  let next = 0;
-  // Version 4's paths are built up here, each from the one before it.
-  let path = Buffer.alloc(4096);
-  let pathLength = 0;
-  for (let i = 0; i < count; i++) {
-    // Most entries are shorter than this: one check of the buffer for each, not one per field.
-    if (
-      stream.filled - stream.at < ROOMY &&
-      !stream.need(Math.min(ROOMY, stream.end - stream.base - stream.at))
-    )
-      return null;
-    if (stream.filled - stream.at < FIXED + 2) return null;
-    let buf = stream.buf;
-    let pos = stream.at;
-    const flags = (buf[pos + 60]! << 8) | buf[pos + 61]!;
-    const hasExtended = version >= 3 && (flags & EXTENDED) !== 0;
-    const nameAt = FIXED + (hasExtended ? 2 : 0);
-    let from: number;
-    let length: number;
-    let source: Buffer;
-    let size: number;
-    if (version === 4) {
-      // How many bytes of the previous path to drop (git's offset varint), then the rest to a NUL.
-      let at = pos + nameAt;
-      let c = buf[at++]!;
-      let strip = c & 0x7f;
-      while (c & 0x80) {
-        c = buf[at++]!;
-        strip = ((strip + 1) << 7) | (c & 0x7f);
-      }
-      const varint = at - pos;
-      const nul = stream.nul(at);
-      if (nul < 0 || strip > pathLength) return null;
-      buf = stream.buf;
-      pos = stream.at;
-      at = pos + varint;
-      const keep = pathLength - strip;
-      length = keep + (nul - at);
-      if (length > path.length) {
-        const bigger = Buffer.alloc(length * 2);
-        path.copy(bigger, 0, 0, keep);
-        path = bigger;
-      }
-      for (let j = at; j < nul; j++) path[keep + j - at] = buf[j]!;
-      pathLength = length;
-      source = path;
-      from = 0;
-      size = nul + 1 - pos;
-    } else {
-      length = flags & 0xfff;
-      if (length === 0xfff) {
-        const nul = stream.nul(pos + nameAt + 0xfff);
-        if (nul < 0) return null;
-        length = nul - stream.at - nameAt;
-      }
-      // NUL-terminated, padded to a multiple of 8 bytes from the entry's start.
-      size = (nameAt + length + 8) & ~7;
-      if (size > stream.filled - stream.at && !stream.need(size)) return null;
-      buf = stream.buf;
-      pos = stream.at;
-      if (buf[pos + nameAt + length] !== 0) return null;
-      source = buf;
-      from = pos + nameAt;
-    }
-    // The first target this path is not past; a match keeps it (a folder matches a run).
-    let order = 1;
-    for (; next < targets.length; next++) {
-      order = compare(source, from, length, targets[next]!);
-      if (order <= 0) break;
-    }
-    for (let t = next; t < targets.length; t++) {
-      if (t > next) order = compare(source, from, length, targets[t]!);
-      if (order === 0) {
-        entries.push(entry(buf, pos, source.toString("utf8", from, from + length), flags, hasExtended));
-        break;
-      }
-      // A later target can match too only when this one is a folder the path sorts before.
-      if (order < 0 && !targets[t]!.below) break;
-    }
-    stream.skip(size);
-  }
+  const entries =
+    version === 4 ? entriesOneByOne(stream, count, targets) : entriesByBatch(stream, count, version, targets);
+  if (!entries) return null;
   const trees = new Map<string, string | null>(query.trees.map((t) => [t, null]));
   while (stream.need(8)) {
     const signature = stream.buf.toString("latin1", stream.at, stream.at + 4);
@@ -277,6 +197,167 @@ function readAll(stream: Stream, query: IndexQuery): Omit<IndexRead, "mtimeSec">
   }
   if (stream.base + stream.at !== stream.end) return null;
   return { entries, trees };
+}
+
+/**
+ * The entries of an index of version 2 or 3 that match the targets, a buffer at a time: the
+ * whole entries in the buffer are stepped over by their lengths, no path looked at, then each
+ * target is found among them by bisection, as their paths are sorted. At 100,000 versions that
+ * is some 3,000 path comparisons for 250,000 entries instead of one or more for each: a loop
+ * that does so little costs little before V8 has optimised it, and a command runs it once.
+ */
+function entriesByBatch(
+  stream: Stream,
+  count: number,
+  version: number,
+  targets: readonly Target[],
+): IndexEntry[] | null {
+  const entries: IndexEntry[] = [];
+  // Where each whole entry in the buffer starts, where its path starts, and the path's length.
+  let starts = new Int32Array(4096);
+  let paths = new Int32Array(4096);
+  let lengths = new Int32Array(4096);
+  let next = 0;
+  /** The file offset of the last entry taken: one that two targets match (a folder, a file in it) is taken once. */
+  let taken = -1;
+  for (let done = 0; done < count; ) {
+    const buf = stream.buf;
+    const limit = stream.filled;
+    let n = 0;
+    let p = stream.at;
+    while (done + n < count && p + FIXED + 2 <= limit) {
+      const flags = (buf[p + 60]! << 8) | buf[p + 61]!;
+      const nameAt = version === 3 && flags & EXTENDED ? FIXED + 2 : FIXED;
+      let length = flags & 0xfff;
+      if (length === 0xfff) {
+        // 4,095 bytes or more: the path runs to its NUL.
+        const nul = buf.indexOf(0, p + nameAt + 0xfff);
+        if (nul < 0 || nul >= limit) break;
+        length = nul - p - nameAt;
+      }
+      // NUL-terminated, padded to a multiple of 8 bytes from the entry's start.
+      const size = (nameAt + length + 8) & ~7;
+      if (p + size > limit) break;
+      if (buf[p + nameAt + length] !== 0) return null;
+      if (n === starts.length) {
+        starts = grown(starts);
+        paths = grown(paths);
+        lengths = grown(lengths);
+      }
+      starts[n] = p;
+      paths[n] = p + nameAt;
+      lengths[n] = length;
+      n++;
+      p += size;
+    }
+    if (n === 0) {
+      // Not one whole entry in the buffer: read on (into a larger buffer, for a long path).
+      const have = stream.filled - stream.at;
+      const want = Math.min(have * 2 + FIXED + 2, stream.end - stream.base - stream.at);
+      if (want <= have || !stream.need(want)) return null;
+      continue;
+    }
+    const order = (k: number, target: Target) => compare(buf, paths[k]!, lengths[k]!, target);
+    for (; next < targets.length; next++) {
+      const target = targets[next]!;
+      // Past the last entry here: in a later buffer, if anywhere.
+      if (order(n - 1, target) < 0) break;
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (order(mid, target) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      let k = lo;
+      for (; k < n && order(k, target) === 0; k++) {
+        const at = stream.base + starts[k]!;
+        if (at <= taken) continue;
+        taken = at;
+        const flags = (buf[starts[k]! + 60]! << 8) | buf[starts[k]! + 61]!;
+        const path = buf.toString("utf8", paths[k]!, paths[k]! + lengths[k]!);
+        entries.push(entry(buf, starts[k]!, path, flags, paths[k]! - starts[k]! > FIXED));
+      }
+      // A folder's entries may go on in the next buffer.
+      if (k === n) break;
+    }
+    done += n;
+    stream.skip(p - stream.at);
+    if (done < count && !stream.need(Math.min(CHUNK, stream.end - stream.base - stream.at))) return null;
+  }
+  return entries;
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * The entries of an index of version 4 that match the targets, one entry after the other: each
+ * path is built from the one before it, so none can be skipped. Each is compared with the
+ * first target not yet behind it.
+ */
+function entriesOneByOne(stream: Stream, count: number, targets: readonly Target[]): IndexEntry[] | null {
+  const entries: IndexEntry[] = [];
+  let next = 0;
+  let path = Buffer.alloc(4096);
+  let pathLength = 0;
+  for (let i = 0; i < count; i++) {
+    // Most entries are shorter than this: one check of the buffer for each, not one per field.
+    if (
+      stream.filled - stream.at < ROOMY &&
+      !stream.need(Math.min(ROOMY, stream.end - stream.base - stream.at))
+    )
+      return null;
+    if (stream.filled - stream.at < FIXED + 2) return null;
+    const buf = stream.buf;
+    const pos = stream.at;
+    const flags = (buf[pos + 60]! << 8) | buf[pos + 61]!;
+    const hasExtended = (flags & EXTENDED) !== 0;
+    // How many bytes of the previous path to drop (git's offset varint), then the rest to a NUL.
+    let at = pos + FIXED + (hasExtended ? 2 : 0);
+    let c = buf[at++]!;
+    let strip = c & 0x7f;
+    while (c & 0x80) {
+      c = buf[at++]!;
+      strip = ((strip + 1) << 7) | (c & 0x7f);
+    }
+    const varint = at - pos;
+    const nul = stream.nul(at);
+    if (nul < 0 || strip > pathLength) return null;
+    // stream.nul may have read on, moving the entry to the buffer's start.
+    const moved = stream.buf;
+    const start = stream.at;
+    at = start + varint;
+    const keep = pathLength - strip;
+    const length = keep + (nul - at);
+    if (length > path.length) {
+      const bigger = Buffer.alloc(length * 2);
+      path.copy(bigger, 0, 0, keep);
+      path = bigger;
+    }
+    for (let j = at; j < nul; j++) path[keep + j - at] = moved[j]!;
+    pathLength = length;
+    // The first target this path is not past; a match keeps it (a folder matches a run).
+    let order = 1;
+    for (; next < targets.length; next++) {
+      order = compare(path, 0, length, targets[next]!);
+      if (order <= 0) break;
+    }
+    for (let t = next; t < targets.length; t++) {
+      if (t > next) order = compare(path, 0, length, targets[t]!);
+      if (order === 0) {
+        entries.push(entry(moved, start, path.toString("utf8", 0, length), flags, hasExtended));
+        break;
+      }
+      // A later target can match too only when this one is a folder the path sorts before.
+      if (order < 0 && !targets[t]!.below) break;
+    }
+    stream.skip(nul + 1 - start);
+  }
+  return entries;
 }
 
 /**

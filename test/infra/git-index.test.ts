@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type IndexEntry, readGitIndex, worktreeMatches } from "../../src/infra/git-index.js";
 import { cleanEnv, git, newRepo, tempDir } from "../helpers/repo.js";
@@ -146,6 +147,49 @@ describe("readGitIndex", () => {
           `big/02999/${"y".repeat(4095)}`,
           `big/${"m".repeat(5000)}`,
         ].sort(),
+      );
+    });
+
+  for (const version of [2, 3, 4])
+    it(`finds any folders and files, there or not, among entries in many buffers (version ${version})`, async () => {
+      const repo = await newRepo({ init: false });
+      const blob = (await git(repo, ["hash-object", "-w", "README.md"])).trim();
+      // 100 model folders of 40 versions of 3 files, and each model's own files (some missing).
+      const models = Array.from({ length: 100 }, (_, m) => `models/m-${String(m).padStart(2, "0")}`);
+      const own = ["history.jsonl", "monitoring.jsonl", "stages.json"];
+      const paths = models.flatMap((m, i) => [
+        ...Array.from({ length: 40 }, (_, v) =>
+          ["a.json", "b.pkl", "c"].map((f) => `${m}/1.0.${v}/${f}`),
+        ).flat(),
+        ...own.filter((_, k) => (i + k) % 4 !== 0).map((f) => `${m}/${f}`),
+      ]);
+      execFileSync("git", ["update-index", "--add", "--index-info"], {
+        cwd: repo,
+        env: cleanEnv(),
+        input: paths.map((p) => `100644 ${blob}\t${p}\n`).join(""),
+      });
+      // Version 3 writes the extended flags only where an entry has one.
+      if (version === 3)
+        await git(repo, ["update-index", "--skip-worktree", "--", ...paths.filter((_, i) => i % 7 === 0)]);
+      await git(repo, ["update-index", "--index-version", String(version)]);
+      expect(readFileSync(join(repo, ".git", "index")).length).toBeGreaterThan(3 * 256 * 1024);
+      const listed = (await git(repo, ["ls-files"])).trim().split("\n");
+      const candidates = [
+        ...models,
+        ...models.flatMap((m) => [...own.map((f) => `${m}/${f}`), `${m}/1.0.7`]),
+      ];
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(fc.constantFrom(...candidates), { maxLength: 12 }),
+          fc.uniqueArray(fc.constantFrom(...candidates), { maxLength: 40 }),
+          (folders, files) => {
+            const expected = listed.filter(
+              (p) => files.includes(p) || folders.some((f) => p === f || p.startsWith(`${f}/`)),
+            );
+            expect(read(repo, { folders, files })!.entries.map((e) => e.path)).toEqual(expected);
+          },
+        ),
+        { numRuns: 60 },
       );
     });
 
