@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { graphState, headFromFiles } from "../../src/registry/stages/commit-graph.js";
-import { cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
+import { cleanEnv, cli, git, newRepo, runFolder, tempDir } from "../helpers/repo.js";
 import { ok, seedRepo } from "../helpers/stages.js";
 
 /**
@@ -101,6 +101,29 @@ describe("the log started before the registry is open", () => {
         "1.0.0",
       ]);
     }
+  });
+
+  it("a model without stage tags: one log of its stages.json, the one started on the tags' answer", async () => {
+    const repo = await seedRepo(2);
+    await ok(repo, ["promote", "rl@1.0.0", "beta", "--reason", "first"]);
+    await ok(repo, ["promote", "rl@1.0.1", "beta", "--reason", "second"]);
+    await ok(repo, ["doctor", "--fix"]); // the stage tags GTO reads, which history is bounded by
+    const withTags = (await ok(repo, ["history", "rl", "--json"])).stdout;
+    // A registry whose moves were made without stage tags (or lost them): git's whole log.
+    const stageTags = (await git(repo, ["tag", "-l", "rl#*"])).split("\n").filter(Boolean);
+    expect(stageTags.length).toBeGreaterThan(0);
+    await git(repo, ["tag", "-d", ...stageTags]);
+    const trace = join(tempDir("gm-trace-"), "events.json");
+    const r = await ok(repo, ["history", "rl", "--json"], cleanEnv({ GIT_TRACE2_EVENT: trace }));
+    expect(r.stdout).toBe(withTags);
+    const logs = readFileSync(trace, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
+      .filter(
+        (e) => e.event === "start" && e.argv!.includes("log") && e.argv!.includes("models/rl/stages.json"),
+      );
+    expect(logs).toHaveLength(1);
   });
 
   it("a model folder without commits yet, in a repository without any", async () => {

@@ -96,7 +96,11 @@ export async function history(
   const [log, versions, metrics] = await Promise.all([
     (bounded ? boundedStageLog(registry, name, ref, reads).catch(() => null) : Promise.resolve(null)).then(
       (started) =>
-        readStageLog(registry, name, ref, { stagesOnly: true, commitGraph: "keep", prefetched: started }),
+        readStageLog(registry, name, ref, {
+          stagesOnly: true,
+          commitGraph: "keep",
+          prefetched: started ?? reads.full,
+        }),
     ),
     stage === undefined
       ? versionsFromTags(registry, [name], ref, reads.tags).then((events) => events.get(name)!)

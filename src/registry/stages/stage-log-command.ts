@@ -250,6 +250,12 @@ export interface HistoryReads {
   walk: Promise<RunResult> | null;
   /** The tagged reads per stages.json path, started once (startTaggedReads). */
   tagged: Map<string, Promise<TaggedReads | null>>;
+  /**
+   * git's whole log of the stages.json, started as soon as the tags say the bounded log cannot
+   * stand for it (startTaggedReads): history needs it then, and otherwise waited for the
+   * registry to open (20-30 ms) before starting it.
+   */
+  full?: StartedLog;
 }
 
 /**
@@ -327,9 +333,15 @@ export function startTaggedReads(reads: HistoryReads, file: string): Promise<Tag
     records.catch(() => {});
     return { file, changes, bound: newest.commit, records, rest: startRest(reads, file, newest.commit) };
   });
-  started.catch(() => {});
-  reads.tagged.set(file, started);
-  return started;
+  // No bounded log: the whole one is what the caller reads next.
+  const withFull = started.then((tagged) => {
+    if (!tagged)
+      reads.full ??= startStageLog(reads.top, stageLogArgs([file], reads.rev, { realParents: true }));
+    return tagged;
+  });
+  withFull.catch(() => {});
+  reads.tagged.set(file, withFull);
+  return withFull;
 }
 
 /** The log of stages.json after `bound`, up to the reads' revision. */
