@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -128,5 +129,30 @@ describe("registration tree lookups in commit order", () => {
     const registry = await openRegistry(repo);
     expect(await objectIds(registry, names, 0)).toEqual(expected);
     expect(await objectIds(registry, names, Number.POSITIVE_INFINITY)).toEqual(expected);
+  });
+
+  it("in batches, a first run starts the registry's status before the registration-tree lookups", async () => {
+    const repo = await newRepo();
+    await registerAll(repo, ["alpha", "bravo"], 2);
+    rmSync(join(repo, ".git", "git-model"), { recursive: true, force: true }); // as a fresh clone
+    const trace = join(repo, "..", "events.json");
+    process.env.GIT_TRACE2_EVENT = trace;
+    try {
+      const report = await validate(await openRegistry(repo), { batchVersions: 1 });
+      expect(report.problems).toEqual([]);
+    } finally {
+      delete process.env.GIT_TRACE2_EVENT;
+    }
+    const started = readFileSync(trace, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
+      .filter((e) => e.event === "start")
+      .map((e) => e.argv!.slice(1).find((a) => ["status", "cat-file"].includes(a)))
+      .filter(Boolean);
+    // The lookups keep git busy for seconds at 100,000 versions; the status runs beside them.
+    expect(started.indexOf("cat-file")).toBeGreaterThanOrEqual(0);
+    expect(started.indexOf("status")).toBeGreaterThanOrEqual(0);
+    expect(started.indexOf("status")).toBeLessThan(started.indexOf("cat-file"));
   });
 });

@@ -106,13 +106,14 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
   if (batches) {
     const young = holdYoungGeneration(YOUNG_GENERATION_MIB);
     const old = holdHeapGrowth(OLD_GENERATION_GROWTH_PERCENT);
+    // One status of the registry for every batch: its cost is the index's, whatever the pathspecs.
+    // Started first, beside the lookups below (on a first run they keep git busy for seconds).
+    const status = registry.git.list(statusArgs([registry.root]));
+    status.catch(() => {}); // awaited in each batch
     // Every registration's tree first, looked up once in commit order (batch by batch cost git 3x
     // more), and what that held for 100,000 tags collected before the batches hold theirs.
     await fillRegistrationTrees(registry, new Set(batches.flatMap((b) => [...b.wanted.keys()])));
     collectGarbage();
-    // One status of the registry for every batch: its cost is the index's, whatever the pathspecs.
-    const status = registry.git.list(statusArgs([registry.root]));
-    status.catch(() => {}); // awaited in each batch
     const start = (batch: Batch): Part => {
       const part = {
         wanted: batch.wanted,
