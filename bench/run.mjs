@@ -659,11 +659,11 @@ async function measureSize(versions, available) {
       const times = [];
       const cpuTimes = [];
       let memory = warm.memory;
-      let failure = okCodes.includes(warm.status) ? null : `exit ${warm.status}: ${firstLine(warm.stderr)}`;
+      let failure = failureOf(warm, okCodes);
       const runs = runsFor(warm.ms);
       for (let i = 0; i < runs && !failure; i++) {
         const r = measuredRun(argv, cwd, env);
-        if (!okCodes.includes(r.status)) failure = `exit ${r.status}: ${firstLine(r.stderr)}`;
+        failure = failureOf(r, okCodes);
         times.push(r.ms);
         if (r.cpu !== null) cpuTimes.push(r.cpu);
         if (r.memory !== null) memory = Math.max(memory ?? 0, r.memory);
@@ -741,8 +741,7 @@ function sideBySide(small, big) {
         p.row.setup?.();
         p.run = invocation(p.row, p.repo);
         const warm = measuredRun(p.run.argv, p.run.cwd, p.run.env);
-        if (!p.run.okCodes.includes(warm.status))
-          failure ??= `exit ${warm.status}: ${firstLine(warm.stderr)}`;
+        failure ??= failureOf(warm, p.run.okCodes);
         p.row.reset?.();
         p.warm = warm.ms;
       }
@@ -750,7 +749,7 @@ function sideBySide(small, big) {
       for (let i = 0; i < runs && !failure; i++) {
         for (const p of i % 2 ? [...pair].reverse() : pair) {
           const r = measuredRun(p.run.argv, p.run.cwd, p.run.env);
-          if (!p.run.okCodes.includes(r.status)) failure ??= `exit ${r.status}: ${firstLine(r.stderr)}`;
+          failure ??= failureOf(r, p.run.okCodes);
           p.times.push(r.ms);
           p.row.reset?.();
         }
@@ -854,14 +853,25 @@ function printTable(size) {
       misses === null ? "-" : misses.length ? "FAIL" : "pass",
     ]);
   }
+  printAligned(header, lines, 8);
+}
+
+/** A table in columns: the first and those from `textFrom` on flush left, the numbers between flush right. */
+function printAligned(header, lines, textFrom) {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const row = (cells) =>
     cells
-      .map((c, i) => (i === 0 || i >= 8 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
-      .join("  ");
+      .map((c, i) => (i === 0 || i >= textFrom ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
   console.log(row(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const l of lines) console.log(row(l).trimEnd());
+  for (const l of lines) console.log(row(l));
+}
+
+/** Why a run failed (its exit status and first line of stderr), or null when its status is one of `okCodes`. */
+function failureOf(run, okCodes) {
+  return okCodes.includes(run.status) ? null : `exit ${run.status}: ${firstLine(run.stderr)}`;
 }
 
 if (!existsSync(CLI)) {
@@ -908,15 +918,7 @@ if (side.length) {
     `<= ${r.limit}x`,
     sideMiss(r) ? "FAIL" : "pass",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const line = (cells) =>
-    cells
-      .map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-      .join("  ")
-      .trimEnd();
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const l of lines) console.log(line(l));
+  printAligned(header, lines, 6);
 }
 
 console.log(

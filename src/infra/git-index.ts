@@ -213,9 +213,8 @@ function entriesByBatch(
   targets: readonly Target[],
 ): IndexEntry[] | null {
   const entries: IndexEntry[] = [];
-  // Where each whole entry in the buffer starts, where its path starts, and the path's length.
+  // Where each whole entry in the buffer starts, and its path's length.
   let starts = new Int32Array(4096);
-  let paths = new Int32Array(4096);
   let lengths = new Int32Array(4096);
   let next = 0;
   /** The file offset of the last entry taken: one that two targets match (a folder, a file in it) is taken once. */
@@ -226,8 +225,8 @@ function entriesByBatch(
     let n = 0;
     let p = stream.at;
     while (done + n < count && p + FIXED + 2 <= limit) {
-      const flags = (buf[p + 60]! << 8) | buf[p + 61]!;
-      const nameAt = version === 3 && flags & EXTENDED ? FIXED + 2 : FIXED;
+      const flags = flagsAt(buf, p);
+      const nameAt = pathOffset(version, flags);
       let length = flags & 0xfff;
       if (length === 0xfff) {
         // 4,095 bytes or more: the path runs to its NUL.
@@ -241,11 +240,9 @@ function entriesByBatch(
       if (buf[p + nameAt + length] !== 0) return null;
       if (n === starts.length) {
         starts = grown(starts);
-        paths = grown(paths);
         lengths = grown(lengths);
       }
       starts[n] = p;
-      paths[n] = p + nameAt;
       lengths[n] = length;
       n++;
       p += size;
@@ -257,7 +254,8 @@ function entriesByBatch(
       if (want <= have || !stream.need(want)) return null;
       continue;
     }
-    const order = (k: number, target: Target) => compare(buf, paths[k]!, lengths[k]!, target);
+    const pathAt = (k: number) => starts[k]! + pathOffset(version, flagsAt(buf, starts[k]!));
+    const order = (k: number, target: Target) => compare(buf, pathAt(k), lengths[k]!, target);
     for (; next < targets.length; next++) {
       const target = targets[next]!;
       // Past the last entry here: in a later buffer, if anywhere.
@@ -274,9 +272,9 @@ function entriesByBatch(
         const at = stream.base + starts[k]!;
         if (at <= taken) continue;
         taken = at;
-        const flags = (buf[starts[k]! + 60]! << 8) | buf[starts[k]! + 61]!;
-        const path = buf.toString("utf8", paths[k]!, paths[k]! + lengths[k]!);
-        entries.push(entry(buf, starts[k]!, path, flags, paths[k]! - starts[k]! > FIXED));
+        const flags = flagsAt(buf, starts[k]!);
+        const path = buf.toString("utf8", pathAt(k), pathAt(k) + lengths[k]!);
+        entries.push(entry(buf, starts[k]!, path, flags, version));
       }
       // A folder's entries may go on in the next buffer.
       if (k === n) break;
@@ -286,6 +284,16 @@ function entriesByBatch(
     if (done < count && !stream.need(Math.min(CHUNK, stream.end - stream.base - stream.at))) return null;
   }
   return entries;
+}
+
+/** An entry's flags: its path's length (up to 0xfff), stage, and whether extended flags follow. */
+function flagsAt(buf: Buffer, entry: number): number {
+  return (buf[entry + 60]! << 8) | buf[entry + 61]!;
+}
+
+/** Where an entry's path starts: after the stat data, id and flags, and version 3's extended flags. */
+function pathOffset(version: number, flags: number): number {
+  return version >= 3 && flags & EXTENDED ? FIXED + 2 : FIXED;
 }
 
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -314,10 +322,9 @@ function entriesOneByOne(stream: Stream, count: number, targets: readonly Target
     if (stream.filled - stream.at < FIXED + 2) return null;
     const buf = stream.buf;
     const pos = stream.at;
-    const flags = (buf[pos + 60]! << 8) | buf[pos + 61]!;
-    const hasExtended = (flags & EXTENDED) !== 0;
+    const flags = flagsAt(buf, pos);
     // How many bytes of the previous path to drop (git's offset varint), then the rest to a NUL.
-    let at = pos + FIXED + (hasExtended ? 2 : 0);
+    let at = pos + pathOffset(4, flags);
     let c = buf[at++]!;
     let strip = c & 0x7f;
     while (c & 0x80) {
@@ -349,7 +356,7 @@ function entriesOneByOne(stream: Stream, count: number, targets: readonly Target
     for (let t = next; t < targets.length; t++) {
       if (t > next) order = compare(path, 0, length, targets[t]!);
       if (order === 0) {
-        entries.push(entry(moved, start, path.toString("utf8", 0, length), flags, hasExtended));
+        entries.push(entry(moved, start, path.toString("utf8", 0, length), flags, 4));
         break;
       }
       // A later target can match too only when this one is a folder the path sorts before.
@@ -376,8 +383,8 @@ function compare(source: Buffer, from: number, length: number, target: Target): 
   return -1;
 }
 
-function entry(buf: Buffer, pos: number, path: string, flags: number, hasExtended: boolean): IndexEntry {
-  const extended = hasExtended ? buf.readUInt16BE(pos + 62) : 0;
+function entry(buf: Buffer, pos: number, path: string, flags: number, version: number): IndexEntry {
+  const extended = pathOffset(version, flags) > FIXED ? buf.readUInt16BE(pos + FIXED) : 0;
   return {
     path,
     mode: buf.readUInt32BE(pos + 24),

@@ -276,6 +276,18 @@ describe("readGitIndex", () => {
       expect(readGitIndex(join(repo, ".git"), everything)).toBeNull();
     }
   });
+
+  it("answers null for an entry whose path does not end where its length says", async () => {
+    const repo = await repoWithFiles();
+    const file = join(repo, ".git", "index");
+    const index = readFileSync(file);
+    // The first entry (version 2): its path's length in the flags, then the NUL after the path.
+    const nul = 12 + 62 + (index.readUInt16BE(12 + 60) & 0xfff);
+    expect(index[nul]).toBe(0);
+    index[nul] = 0x78;
+    writeFileSync(file, index);
+    expect(readGitIndex(join(repo, ".git"), everything)).toBeNull();
+  });
 });
 
 describe("worktreeMatches", () => {

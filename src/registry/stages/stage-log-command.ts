@@ -333,7 +333,9 @@ export function startTaggedReads(reads: HistoryReads, file: string): Promise<Tag
     records.catch(() => {});
     return { file, changes, bound: newest.commit, records, rest: startRest(reads, file, newest.commit) };
   });
-  // No bounded log: the whole one is what the caller reads next.
+  // No bounded log: the whole one is what the caller reads next. (Started on prefetchHistoryReads'
+  // guess of the root, it goes unread only when that guess named another folder holding a model
+  // of the same name; readStageLog takes it only when its arguments match.)
   const withFull = started.then((tagged) => {
     if (!tagged)
       reads.full ??= startStageLog(reads.top, stageLogArgs([file], reads.rev, { realParents: true }));
