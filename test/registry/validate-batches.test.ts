@@ -101,6 +101,59 @@ describe("validate in batches", () => {
   });
 });
 
+describe("validate in batches reads the index in node", () => {
+  /** The subcommands of the git processes a validate in batches starts. */
+  async function gitCommands(repo: string, run: () => Promise<unknown>): Promise<string[]> {
+    const trace = join(repo, "..", `events-${Math.random().toString(36).slice(2)}.json`);
+    process.env.GIT_TRACE2_EVENT = trace;
+    try {
+      await run();
+    } finally {
+      delete process.env.GIT_TRACE2_EVENT;
+    }
+    return readFileSync(trace, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
+      .filter((e) => e.event === "start")
+      .map((e) => e.argv!.slice(1).find((a) => !a.startsWith("-") && !a.includes("=")) ?? "");
+  }
+
+  it("lists each batch from the index file, and from git where it cannot read it (a split index)", async () => {
+    const repo = await newRepo();
+    await registerAll(repo, ["alpha", "bravo", "charlie"], 2);
+    const models = join(repo, "models");
+    // A staged new file, an unstaged edit of a registered one, and a staged deletion.
+    writeFileSync(join(models, "alpha/1.0.0/notes.txt"), "staged\n");
+    await git(repo, ["add", "models/alpha/1.0.0/notes.txt"]);
+    writeFileSync(join(models, "bravo/1.0.1/config.json"), '{"layers": 7}\n');
+    await git(repo, ["rm", "-q", "models/charlie/1.0.0/config.json"]);
+    const registry = await openRegistry(repo);
+    const whole = await validate(registry);
+    expect(whole.problems.map((p) => p.file)).toEqual(
+      expect.arrayContaining([
+        "models/alpha/1.0.0/notes.txt",
+        "models/bravo/1.0.1/config.json",
+        "models/charlie/1.0.0/config.json",
+      ]),
+    );
+    let report: unknown;
+    const fromNode = await gitCommands(repo, async () => {
+      report = await validate(registry, { batchVersions: 2 });
+    });
+    expect(report).toEqual(whole);
+    expect(fromNode).toContain("status");
+    expect(fromNode).not.toContain("ls-files");
+    // A split index keeps its entries in another file: the reader declines, git lists.
+    await git(repo, ["update-index", "--split-index"]);
+    const fromGit = await gitCommands(repo, async () => {
+      report = await validate(registry, { batchVersions: 2 });
+    });
+    expect(report).toEqual(whole);
+    expect(fromGit.filter((c) => c === "ls-files")).toHaveLength(3);
+  });
+});
+
 describe("registration tree lookups in commit order", () => {
   it("answer each name in the order asked, whatever order git is asked in", async () => {
     const repo = await newRepo();

@@ -6,7 +6,6 @@ import { readGitCache, writeGitCache } from "../../infra/git-cache.js";
 import { checkYoungGeneration, collectGarbage } from "../../infra/heap.js";
 import type { Registry } from "../core/registry.js";
 import { LOW_MEMORY } from "../stages/stage-log-command.js";
-import type { ModelFiles } from "./listing.js";
 import type { Wanted } from "./scope.js";
 
 /** validate's immutability check: a registered version's folder never changes after its tag. */
@@ -332,7 +331,7 @@ async function lookUp(registry: Registry, names: Names, split = SPLIT_LOOKUPS): 
   const ranges = half < count ? [[0, half] as const, [half, count] as const] : [[0, count] as const];
   const outs = await Promise.all(
     ranges.map(([from, to]) =>
-      registry.git.text([...LOW_MEMORY, "cat-file", "--batch-check=%(objectname)"], {
+      registry.git.text([...LOW_MEMORY, "cat-file", "--buffer", "--batch-check=%(objectname)"], {
         input: input(from, to),
       }),
     ),
@@ -464,7 +463,7 @@ export async function tagFacts(
 export async function immutability(
   registry: Registry,
   atTags: Promise<RegistrationTrees>,
-  scope: Map<string, ModelFiles>,
+  scope: ReadonlyMap<string, { versions: { has(version: string): boolean } }>,
   changed: Set<string>,
   baseVersions: Set<string> | null,
 ): Promise<Problem[]> {

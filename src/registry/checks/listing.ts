@@ -2,6 +2,7 @@ import { type Dirent, lstatSync, readdirSync } from "node:fs";
 import { isModelName } from "../../domain/names.js";
 import { compareText } from "../../domain/order.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
+import { readGitIndex } from "../../infra/git-index.js";
 import type { Registry } from "../core/registry.js";
 
 /** validate's listing: what git knows of the registry's files, grouped by model and version. */
@@ -42,13 +43,23 @@ export function listRegistryFiles(
 ): Promise<Listing> {
   const git = registry.git;
   if (pathspecs.length === 0) return Promise.resolve({ files: new Map(), changed: new Map(), links: [] });
-  const staged = git.text(["ls-files", "-s", "-z", "--", ...pathspecs]);
+  // A batch reads its entries of the index in node: `ls-files` would read the whole index (28 MB
+  // at 100,000 versions, a quarter of a second of git) for each of some 20 batches. Git's
+  // pathspec and the reader's folder both match the path itself and everything below it; what
+  // the reader cannot read (a split index, say), git lists.
+  const read = batch ? readGitIndex(git.gitDir, { folders: pathspecs, files: [], trees: [] }) : null;
+  const staged = read ? "" : git.text(["ls-files", "-s", "-z", "--", ...pathspecs]);
   const status = batch
     ? batch.status.then((rows) => rows.filter((row) => batch.keep(row.slice(3))))
     : git.list(statusArgs(pathspecs));
   return Promise.all([staged, status]).then(([index, rows]) => {
     const files: Files = new Map();
     const links: string[] = [];
+    for (const entry of read?.entries ?? []) {
+      if (!batch!.keep(entry.path)) continue;
+      files.set(entry.path, entry.oid);
+      if (entry.mode === LINK_MODE) links.push(entry.path);
+    }
     // "<mode> <oid> <stage>\t<path>\0", read without splitting the whole text first
     for (let pos = 0; pos < index.length; ) {
       let end = index.indexOf("\0", pos);
@@ -78,6 +89,9 @@ export function listRegistryFiles(
     return { files, changed, links };
   });
 }
+
+/** A symbolic link's mode in the index. */
+const LINK_MODE = 0o120000;
 
 /** A part of the whole registry that validate checks at once. */
 export interface Batch {

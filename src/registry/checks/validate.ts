@@ -1,6 +1,6 @@
 import { compareText } from "../../domain/order.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
-import { collectGarbage, holdHeapGrowth, holdYoungGeneration } from "../../infra/heap.js";
+import { holdHeapGrowth, holdYoungGeneration } from "../../infra/heap.js";
 import type { Registry } from "../core/registry.js";
 import { type ArtifactCheck, checkArtifacts, checkVersion } from "./artifacts.js";
 import { changesSince, type DiffSince, diffSince, statusLetter } from "./base-diff.js";
@@ -110,14 +110,26 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     // Started first, beside the lookups below (on a first run they keep git busy for seconds).
     const status = registry.git.list(statusArgs([registry.root]));
     status.catch(() => {}); // awaited in each batch
-    // Every registration's tree first, looked up once in commit order (batch by batch cost git 3x
-    // more), and what that held for 100,000 tags collected before the batches hold theirs.
-    await fillRegistrationTrees(registry, new Set(batches.flatMap((b) => [...b.wanted.keys()])));
-    collectGarbage();
+    // Every registration's tree, looked up once in commit order (batch by batch cost git 3x
+    // more). On a first run that is seconds of git: the batches are checked meanwhile, and each
+    // batch's immutability check waits for the lookups, holding only its versions and HEAD's trees.
+    const filled = fillRegistrationTrees(registry, new Set(batches.flatMap((b) => [...b.wanted.keys()])));
+    let fillDone = false;
+    // A failed fill leaves the lookups to each batch.
+    let waiting: Promise<unknown> = filled.catch(() => {}).then(() => (fillDone = true));
+    // A batch checked before the fill is done reads its tags and HEAD's trees once it is, one such
+    // batch after the other: held by a dozen waiting batches at once, they took validate past 200 MiB.
+    const treesOf = (wanted: Wanted): Promise<RegistrationTrees> => {
+      if (fillDone) return registrationTrees(registry, wanted, { cache: true });
+      const trees = waiting.then(() => registrationTrees(registry, wanted, { cache: true }));
+      waiting = trees.catch(() => {});
+      return trees;
+    };
+    const edits: Promise<Problem[]>[] = [];
     const start = (batch: Batch): Part => {
       const part = {
         wanted: batch.wanted,
-        atTags: registrationTrees(registry, batch.wanted, { cache: true }),
+        atTags: treesOf(batch.wanted),
         listing: listRegistryFiles(registry, batch.pathspecs, { status, keep: batch.keep }),
       };
       // Awaited in checkPart; a batch started ahead must not fail as an unhandled rejection.
@@ -128,11 +140,24 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     try {
       let next = start(batches[0]!);
       for (let i = 0; i < batches.length; i++) {
-        await checkPart(registry, report, checkers(), next, options, null, null, () => {
-          // The next batch's git processes run while this one is checked.
-          if (i + 1 < batches.length) next = start(batches[i + 1]!);
-        });
+        const checked = await checkPart(
+          registry,
+          report,
+          checkers(),
+          next,
+          options,
+          null,
+          null,
+          () => {
+            // The next batch's git processes run while this one is checked.
+            if (i + 1 < batches.length) next = start(batches[i + 1]!);
+          },
+          true,
+        );
+        checked?.deferred.catch(() => {}); // awaited below
+        if (checked) edits.push(checked.deferred);
       }
+      for (const later of edits) report.problems.push(...(await later));
     } finally {
       young.release();
       old.release();
@@ -240,7 +265,11 @@ async function parsedWorkTree(
   return parsed;
 }
 
-/** One pass of the checks over a part of the registry (or all of it); adds to the report. */
+/**
+ * One pass of the checks over a part of the registry (or all of it); adds to the report. With
+ * `deferEdits` (a batch of the whole registry), what waits for the registration trees is not
+ * awaited: the part's problems that it may replace are returned as a promise of them instead.
+ */
 async function checkPart(
   registry: Registry,
   report: ValidationReport,
@@ -250,7 +279,8 @@ async function checkPart(
   diff: DiffSince | null,
   pathScope: Wanted | null,
   listed?: () => void,
-): Promise<void> {
+  deferEdits = false,
+): Promise<{ deferred: Promise<Problem[]> } | null> {
   const { wanted, atTags, listing } = part;
   atTags.catch(() => {}); // awaited below; a failure must not surface as an unhandled rejection first
   listing.catch(() => {}); // awaited below
@@ -294,7 +324,11 @@ async function checkPart(
       }
   }
   if (pathScope) scope = restrict(scope, pathScope);
-  const immutable = immutability(registry, atTags, scope, new Set(changed.keys()), baseVersions);
+  // Deferred, it holds the versions of the scope, not their files.
+  const versions = deferEdits
+    ? new Map([...scope].map(([model, entry]) => [model, { versions: new Set(entry.versions.keys()) }]))
+    : scope;
+  const immutable = immutability(registry, atTags, versions, new Set(changed.keys()), baseVersions);
   immutable.catch(() => {}); // awaited below
 
   const models = [...scope].sort(([a], [b]) => compareText(a, b));
@@ -330,5 +364,8 @@ async function checkPart(
     }
   }
   await checkArtifacts(registry, artifacts, files, problems, parsed.checkers);
-  report.problems.push(...linkProblems, ...mergeProblems(problems, baseEdits, await immutable));
+  const merged = immutable.then((edits) => [...linkProblems, ...mergeProblems(problems, baseEdits, edits)]);
+  if (deferEdits) return { deferred: merged };
+  report.problems.push(...(await merged));
+  return null;
 }
