@@ -32,6 +32,23 @@ async function registerAll(repo: string, models: readonly string[], versions: nu
   }
 }
 
+/** The subcommands of the git processes that `run` starts, in the order they start. */
+async function gitCommands(repo: string, run: () => Promise<unknown>): Promise<string[]> {
+  const trace = join(repo, "..", `events-${Math.random().toString(36).slice(2)}.json`);
+  process.env.GIT_TRACE2_EVENT = trace;
+  try {
+    await run();
+  } finally {
+    delete process.env.GIT_TRACE2_EVENT;
+  }
+  return readFileSync(trace, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
+    .filter((e) => e.event === "start")
+    .map((e) => e.argv!.slice(1).find((a) => !a.startsWith("-") && !a.includes("=")) ?? "");
+}
+
 describe("validate in batches", () => {
   it("reports what one pass reports, at every batch size, and again from its per-model caches", async () => {
     const repo = await newRepo();
@@ -102,23 +119,6 @@ describe("validate in batches", () => {
 });
 
 describe("validate in batches reads the index in node", () => {
-  /** The subcommands of the git processes a validate in batches starts. */
-  async function gitCommands(repo: string, run: () => Promise<unknown>): Promise<string[]> {
-    const trace = join(repo, "..", `events-${Math.random().toString(36).slice(2)}.json`);
-    process.env.GIT_TRACE2_EVENT = trace;
-    try {
-      await run();
-    } finally {
-      delete process.env.GIT_TRACE2_EVENT;
-    }
-    return readFileSync(trace, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
-      .filter((e) => e.event === "start")
-      .map((e) => e.argv!.slice(1).find((a) => !a.startsWith("-") && !a.includes("=")) ?? "");
-  }
-
   it("lists each batch from the index file, and from git where it cannot read it (a split index)", async () => {
     const repo = await newRepo();
     await registerAll(repo, ["alpha", "bravo", "charlie"], 2);
@@ -188,21 +188,12 @@ describe("registration tree lookups in commit order", () => {
     const repo = await newRepo();
     await registerAll(repo, ["alpha", "bravo"], 2);
     rmSync(join(repo, ".git", "git-model"), { recursive: true, force: true }); // as a fresh clone
-    const trace = join(repo, "..", "events.json");
-    process.env.GIT_TRACE2_EVENT = trace;
-    try {
-      const report = await validate(await openRegistry(repo), { batchVersions: 1 });
-      expect(report.problems).toEqual([]);
-    } finally {
-      delete process.env.GIT_TRACE2_EVENT;
-    }
-    const started = readFileSync(trace, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
-      .filter((e) => e.event === "start")
-      .map((e) => e.argv!.slice(1).find((a) => ["status", "cat-file"].includes(a)))
-      .filter(Boolean);
+    const started = (
+      await gitCommands(repo, async () => {
+        const report = await validate(await openRegistry(repo), { batchVersions: 1 });
+        expect(report.problems).toEqual([]);
+      })
+    ).filter((command) => command === "status" || command === "cat-file");
     // The lookups keep git busy for seconds at 100,000 versions; the status runs beside them.
     expect(started.indexOf("cat-file")).toBeGreaterThanOrEqual(0);
     expect(started.indexOf("status")).toBeGreaterThanOrEqual(0);
