@@ -65,6 +65,9 @@ export interface IndexQuery {
   trees: readonly string[];
 }
 
+/** A symbolic link's mode in the index. */
+export const LINK_MODE = 0o120000;
+
 const SIGNATURE = 0x44495243; // "DIRC"
 const HASH_BYTES = 20;
 /** Stat data (40 bytes), object id (20), flags (2): where the path (or v3's extended flags) starts. */
@@ -494,7 +497,7 @@ export function worktreeMatches(top: string, index: IndexRead): boolean {
   if (!foldersOnTheWay(top, index.entries)) return false;
   for (const entry of index.entries) {
     if (entry.stage !== 0 || entry.special) return false;
-    const link = entry.mode === 0o120000;
+    const link = entry.mode === LINK_MODE;
     if (!link && entry.mode !== 0o100644 && entry.mode !== 0o100755) return false;
     const file = `${top}/${entry.path}`;
     const info = lstatSync(file, { throwIfNoEntry: false });

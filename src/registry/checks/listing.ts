@@ -2,7 +2,7 @@ import { type Dirent, lstatSync, readdirSync } from "node:fs";
 import { isModelName } from "../../domain/names.js";
 import { compareText } from "../../domain/order.js";
 import { error, type Problem, warning } from "../../domain/problems.js";
-import { readGitIndex } from "../../infra/git-index.js";
+import { LINK_MODE, readGitIndex } from "../../infra/git-index.js";
 import type { Registry } from "../core/registry.js";
 
 /** validate's listing: what git knows of the registry's files, grouped by model and version. */
@@ -48,31 +48,31 @@ export function listRegistryFiles(
   // pathspec and the reader's folder both match the path itself and everything below it; what
   // the reader cannot read (a split index, say), git lists.
   const read = batch ? readGitIndex(git.gitDir, { folders: pathspecs, files: [], trees: [] }) : null;
-  const staged = read ? "" : git.text(["ls-files", "-s", "-z", "--", ...pathspecs]);
+  const listed = read ? "" : git.text(["ls-files", "-s", "-z", "--", ...pathspecs]);
   const status = batch
     ? batch.status.then((rows) => rows.filter((row) => batch.keep(row.slice(3))))
     : git.list(statusArgs(pathspecs));
-  return Promise.all([staged, status]).then(([index, rows]) => {
+  return Promise.all([listed, status]).then(([index, rows]) => {
     const files: Files = new Map();
     const links: string[] = [];
-    for (const entry of read?.entries ?? []) {
-      if (!batch!.keep(entry.path)) continue;
-      files.set(entry.path, entry.oid);
-      if (entry.mode === LINK_MODE) links.push(entry.path);
-    }
+    const staged = (path: string, oid: string, link: boolean) => {
+      if (batch && !batch.keep(path)) return;
+      files.set(path, oid);
+      if (link) links.push(path);
+    };
+    for (const entry of read?.entries ?? []) staged(entry.path, entry.oid, entry.mode === LINK_MODE);
     // "<mode> <oid> <stage>\t<path>\0", read without splitting the whole text first
     for (let pos = 0; pos < index.length; ) {
       let end = index.indexOf("\0", pos);
       if (end < 0) end = index.length;
       const oid = index.indexOf(" ", pos) + 1;
       const tab = index.indexOf("\t", oid);
-      if (tab > 0 && tab < end) {
-        const path = index.slice(tab + 1, end);
-        if (!batch || batch.keep(path)) {
-          files.set(path, index.slice(oid, index.indexOf(" ", oid)));
-          if (index.startsWith("120000 ", pos)) links.push(path);
-        }
-      }
+      if (tab > 0 && tab < end)
+        staged(
+          index.slice(tab + 1, end),
+          index.slice(oid, index.indexOf(" ", oid)),
+          index.startsWith("120000 ", pos),
+        );
       pos = end + 1;
     }
     const changed = new Map<string, string>();
@@ -89,9 +89,6 @@ export function listRegistryFiles(
     return { files, changed, links };
   });
 }
-
-/** A symbolic link's mode in the index. */
-const LINK_MODE = 0o120000;
 
 /** A part of the whole registry that validate checks at once. */
 export interface Batch {

@@ -125,7 +125,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       waiting = trees.catch(() => {});
       return trees;
     };
-    const edits: Promise<Problem[]>[] = [];
+    const problems: Promise<Problem[]>[] = [];
     const start = (batch: Batch): Part => {
       const part = {
         wanted: batch.wanted,
@@ -140,24 +140,15 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     try {
       let next = start(batches[0]!);
       for (let i = 0; i < batches.length; i++) {
-        const checked = await checkPart(
-          registry,
-          report,
-          checkers(),
-          next,
-          options,
-          null,
-          null,
-          () => {
-            // The next batch's git processes run while this one is checked.
-            if (i + 1 < batches.length) next = start(batches[i + 1]!);
-          },
-          true,
-        );
-        checked?.deferred.catch(() => {}); // awaited below
-        if (checked) edits.push(checked.deferred);
+        // Not awaited here: a batch's problems wait for its registration trees, the next batch does not.
+        const checked = await checkPart(registry, report, checkers(), next, options, null, null, () => {
+          // The next batch's git processes run while this one is checked.
+          if (i + 1 < batches.length) next = start(batches[i + 1]!);
+        });
+        checked.problems.catch(() => {}); // awaited below
+        problems.push(checked.problems);
       }
-      for (const later of edits) report.problems.push(...(await later));
+      for (const batch of problems) report.problems.push(...(await batch));
     } finally {
       young.release();
       old.release();
@@ -178,13 +169,14 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
     const atTags = early ? mergedTrees(early.atTags, rest.atTags) : rest.atTags;
     const parsing = Promise.all([early?.parsing, rest.parsing]).then(() => parsedNow());
     const part = { wanted, atTags, listing: diff.listing, parsed: parsing };
-    await checkPart(registry, report, checkers(), part, options, diff, null);
+    const checked = await checkPart(registry, report, checkers(), part, options, diff, null);
+    report.problems.push(...(await checked.problems));
   } else {
     // Every git process starts now, and runs while the work tree is parsed: the immutability
     // check's tags and trees first (its cat-file takes longest), then the listing.
     const atTags = registrationTrees(registry, pathScope, { cache: whole });
     const listing = listRegistryFiles(registry);
-    await checkPart(
+    const checked = await checkPart(
       registry,
       report,
       checkers(),
@@ -193,6 +185,7 @@ export async function validate(registry: Registry, options: ValidateOptions = {}
       null,
       pathScope,
     );
+    report.problems.push(...(await checked.problems));
   }
   report.problems.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
   return report;
@@ -266,9 +259,10 @@ async function parsedWorkTree(
 }
 
 /**
- * One pass of the checks over a part of the registry (or all of it); adds to the report. With
- * `deferEdits` (a batch of the whole registry), what waits for the registration trees is not
- * awaited: the part's problems that it may replace are returned as a promise of them instead.
+ * One pass of the checks over a part of the registry (or all of it); adds its counts to the
+ * report. Its problems are returned as a promise, wrapped so that awaiting the pass does not wait
+ * for them: they wait for the registration trees (the immutability check's edits replace what
+ * follows from them), which a batch of the whole registry must not wait for (validate above).
  */
 async function checkPart(
   registry: Registry,
@@ -279,8 +273,7 @@ async function checkPart(
   diff: DiffSince | null,
   pathScope: Wanted | null,
   listed?: () => void,
-  deferEdits = false,
-): Promise<{ deferred: Promise<Problem[]> } | null> {
+): Promise<{ problems: Promise<Problem[]> }> {
   const { wanted, atTags, listing } = part;
   atTags.catch(() => {}); // awaited below; a failure must not surface as an unhandled rejection first
   listing.catch(() => {}); // awaited below
@@ -324,12 +317,12 @@ async function checkPart(
       }
   }
   if (pathScope) scope = restrict(scope, pathScope);
-  // Deferred, it holds the versions of the scope, not their files.
-  const versions = deferEdits
-    ? new Map([...scope].map(([model, entry]) => [model, { versions: new Set(entry.versions.keys()) }]))
-    : scope;
+  // What the check holds while it waits: the scope's versions, not their files.
+  const versions = new Map(
+    [...scope].map(([model, entry]) => [model, { versions: new Set(entry.versions.keys()) }]),
+  );
   const immutable = immutability(registry, atTags, versions, new Set(changed.keys()), baseVersions);
-  immutable.catch(() => {}); // awaited below
+  immutable.catch(() => {}); // its outcome is returned below
 
   const models = [...scope].sort(([a], [b]) => compareText(a, b));
   for (const [model, entry] of models) {
@@ -364,8 +357,7 @@ async function checkPart(
     }
   }
   await checkArtifacts(registry, artifacts, files, problems, parsed.checkers);
-  const merged = immutable.then((edits) => [...linkProblems, ...mergeProblems(problems, baseEdits, edits)]);
-  if (deferEdits) return { deferred: merged };
-  report.problems.push(...(await merged));
-  return null;
+  return {
+    problems: immutable.then((edits) => [...linkProblems, ...mergeProblems(problems, baseEdits, edits)]),
+  };
 }
