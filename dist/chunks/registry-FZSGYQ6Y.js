@@ -1,0 +1,2 @@
+import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
+import{Registry,openRegistry}from"./chunk-RVCF6EMG.js";import"./chunk-2OVLZUEB.js";import"./chunk-BYKMZI3F.js";import"./chunk-JJ6VQEKF.js";import"./chunk-PK44DES3.js";import"./chunk-BD5PQ65D.js";import"./chunk-JS2RQGIS.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{Registry,openRegistry};

@@ -1,2 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import{Registry,openRegistry}from"./chunk-BUOZRFLS.js";import"./chunk-L5KPB4EF.js";import"./chunk-BYKMZI3F.js";import"./chunk-JJ6VQEKF.js";import"./chunk-PK44DES3.js";import"./chunk-BD5PQ65D.js";import"./chunk-JS2RQGIS.js";import"./chunk-QV55HSDE.js";import"./chunk-2S4ELBJK.js";export{Registry,openRegistry};

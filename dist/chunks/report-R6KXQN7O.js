@@ -1,3 +1,0 @@
-import { createRequire as __gmCreateRequire } from 'node:module'; const require = __gmCreateRequire(import.meta.url);
-import"./chunk-2S4ELBJK.js";var reportCommand=async context=>{let out=(context.env.INPUT_OUT??"").trim()||"git-model-report",[registry,{writeReport}]=await Promise.all([context.registry(),import("./report-WSXYYUAS.js")]),result=await writeReport(registry,{out,cwd:context.workspace,env:context.env}),versions=result.models.reduce((sum,m)=>sum+m.versions,0);return{outputs:{path:result.out},summary:["## git-model: report","",`Wrote the page of ${result.models.length} model(s) and ${versions} version(s) to \`${out}\` (${result.files} files).`,""].join(`
-`)}};export{reportCommand};
